@@ -1,0 +1,137 @@
+"""Plotly figures of one person's result; pure functions, tested on the data they hold.
+
+Sized to read on a 390 px phone (horizontal bars, short labels, legend on top) and to scale
+up on a projector (``scale`` multiplies every font size).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import plotly.graph_objects as go
+
+from .labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label
+from .scoring import Result
+
+FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+# Quadrant tints: light enough for black text, and told apart by position and label, not only hue.
+QUADRANT_TINTS = {
+    (True, True): "rgba(0,158,115,0.16)",
+    (True, False): "rgba(86,180,233,0.16)",
+    (False, True): "rgba(230,159,0,0.16)",
+    (False, False): "rgba(107,107,107,0.10)",
+}
+
+
+def _layout(fig: go.Figure, title: str, height: int, scale: float) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 18 * scale}, "x": 0, "xanchor": "left"},
+        font={"family": FONT, "size": 13 * scale, "color": "#1a1a1a"},
+        height=int(height * scale),
+        margin={"l": 8, "r": 12, "t": int(56 * scale), "b": 8},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 13 * scale}},
+        hoverlabel={"font": {"size": 14 * scale}},
+    )
+    return fig
+
+
+def wide_deep_map(
+    result: Result,
+    quadrant_names: Mapping[tuple[bool, bool], str],
+    *,
+    scale: float = 1.0,
+    you: str = "You",
+) -> go.Figure:
+    """The person as one point on Width (x) vs Depth (y), with the four profiles as named quadrants."""
+    wide_cut, deep_cut = result.thresholds["wide"], result.thresholds["deep"]
+    fig = go.Figure()
+    spans = {True: (wide_cut, 100), False: (0, wide_cut)}
+    vspans = {True: (deep_cut, 100), False: (0, deep_cut)}
+    for (wide, deep), name in quadrant_names.items():
+        x0, x1 = spans[wide]
+        y0, y1 = vspans[deep]
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line={"width": 0},
+                      fillcolor=QUADRANT_TINTS[(wide, deep)], layer="below")
+        fig.add_annotation(
+            x=x0 + 2 if not wide else x1 - 2, y=y1 - 3, xanchor="left" if not wide else "right", yanchor="top",
+            text=f"<b>{plain_label(name, 40)}</b>", showarrow=False, font={"size": 12 * scale, "color": "#333"},
+            align="left" if not wide else "right",
+        )
+    fig.add_trace(go.Scatter(
+        x=[result.width], y=[result.depth], mode="markers+text", name=plain_label(you),
+        text=[plain_label(you)], textposition="bottom center", textfont={"size": 14 * scale},
+        marker={"size": 20 * scale, "color": PALETTE["black"], "line": {"width": 3, "color": "white"}, "symbol": "diamond"},
+        hovertemplate="Width %{x:.0f} · Depth %{y:.0f}<extra></extra>",
+        showlegend=False,
+    ))
+    axis = {"range": [0, 100], "dtick": 25, "gridcolor": "#e6e6e6", "zeroline": False, "fixedrange": True,
+            "tickfont": {"size": 12 * scale}}
+    fig.update_xaxes(title={"text": "Width →", "font": {"size": 14 * scale}}, **axis)
+    fig.update_yaxes(title={"text": "Depth →", "font": {"size": 14 * scale}}, **axis)
+    return _layout(fig, f"Width {result.width:.0f} · Depth {result.depth:.0f}", 400, scale)
+
+
+def dimension_profile(result: Result, *, scale: float = 1.0) -> go.Figure:
+    """Horizontal bars, one per dimension, width dimensions in blue above depth ones in vermillion."""
+    fig = go.Figure()
+    for axis, colour, label in (("width", WIDTH_COLOUR, "Width"), ("depth", DEPTH_COLOUR, "Depth")):
+        dims = [d for d in result.dimensions if d.axis == axis]
+        fig.add_trace(go.Bar(
+            y=[plain_label(d.name) for d in dims], x=[d.score for d in dims], orientation="h", name=label,
+            marker={"color": colour}, text=[f"{d.score:.0f}" for d in dims], textposition="outside",
+            cliponaxis=False, textfont={"size": 13 * scale},
+            customdata=[plain_label(d.description, 120) for d in dims],
+            hovertemplate="%{y}: %{x:.0f}<br>%{customdata}<extra></extra>",
+        ))
+    order = [plain_label(d.name) for d in result.dimensions]
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(order)), tickfont={"size": 13 * scale},
+                     fixedrange=True)
+    fig.update_xaxes(range=[0, 108], dtick=25, gridcolor="#e6e6e6", fixedrange=True, tickfont={"size": 12 * scale})
+    fig.update_layout(bargap=0.3)
+    return _layout(fig, "Your dimensions (0–100)", 60 + 36 * len(result.dimensions), scale)
+
+
+def where_chart(result: Result, *, scale: float = 1.0) -> go.Figure:
+    """Per segment: how many people you know, and how many of them would do you a favour (G06)."""
+    names = [_segment_label(s.name, s.wide, s.deep) for s in result.segments]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        y=names, x=[s.contacts for s in result.segments], orientation="h", name="People you know",
+        marker={"color": WIDTH_COLOUR}, text=[_count(s.contacts) for s in result.segments],
+        textposition="outside", cliponaxis=False, textfont={"size": 13 * scale},
+        hovertemplate="%{y}: about %{x} known<extra></extra>",
+    ))
+    fig.add_trace(go.Bar(
+        y=names, x=[s.favour for s in result.segments], orientation="h", name="Would do you a favour",
+        marker={"color": DEPTH_COLOUR, "pattern": {"shape": "/", "fgcolor": "rgba(255,255,255,0.5)"}},
+        text=[_count(s.favour) for s in result.segments],
+        textposition="outside", cliponaxis=False, textfont={"size": 13 * scale},
+        hovertemplate="%{y}: about %{x} favour-ready<extra></extra>",
+    ))
+    top = max([s.contacts for s in result.segments] + [10])
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 13 * scale}, fixedrange=True)
+    fig.update_xaxes(range=[0, top * 1.18], gridcolor="#e6e6e6", fixedrange=True, tickfont={"size": 12 * scale},
+                     title={"text": "people (estimated from your bands)", "font": {"size": 12 * scale}})
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
+    return _layout(fig, "Where you are wide, where you are deep", 120 + 62 * len(result.segments), scale)
+
+
+def _segment_label(name: str, wide: bool, deep: bool) -> str:
+    marks = " · ".join(m for m, on in (("wide", wide), ("deep", deep)) if on)
+    label = f"<b>{plain_label(name)}</b>"
+    return f"{label}<br>{marks}" if marks else label
+
+
+def _count(value: float) -> str:
+    return f"~{value:g}" if value else "0"
+
+
+def result_figures(result: Result, quadrant_names: Mapping[tuple[bool, bool], str], *, scale: float = 1.0):
+    """The three result figures, in page order."""
+    return (
+        wide_deep_map(result, quadrant_names, scale=scale),
+        dimension_profile(result, scale=scale),
+        where_chart(result, scale=scale),
+    )

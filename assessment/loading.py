@@ -1,0 +1,186 @@
+"""Content files -> a checked ``Questionnaire``, with a line number for every problem.
+
+Checking runs in layers, and every layer reports all it finds before the next one runs:
+
+1. each file is read as YAML (syntax, duplicate keys: ``content_source.py``);
+2. ``schema_version`` is checked, then the strict schema (``content_schema.py``);
+3. the logic rules across entries and files (``content_rules.py``).
+
+Only content without errors becomes a ``Questionnaire``; warnings (an optional text not
+translated yet) are logged and leave that text blank.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from assessment.content_rules import LANGUAGE_RULES, STRUCTURE_RULES, Files
+from assessment.content_schema import SCHEMA_VERSION, LanguageFile, Parsed, QuestionnaireFile, validate_source
+from assessment.content_source import Source, read_source
+from assessment.errors import FILE_LEVEL, ContentError, Issue, Rule, show
+from assessment.questionnaire import (
+    Advice,
+    Band,
+    Caution,
+    Dimension,
+    GridColumn,
+    Item,
+    Option,
+    Profile,
+    Questionnaire,
+    Segment,
+    Step,
+    Thresholds,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CONTENT_DIR = REPO_ROOT / "content"
+STRUCTURE_FILE = "questionnaire.yaml"
+# A language file is named by its code (en.yaml, pt-BR.yaml); this also keeps a language
+# given by a caller (say from a URL) from naming any other file.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+M = TypeVar("M", bound=BaseModel)
+logger = logging.getLogger(__name__)
+
+
+def load_questionnaire(language: str = "en", content_dir: Path | str = CONTENT_DIR) -> Questionnaire:
+    """The questionnaire in ``language``; raises ContentError listing every problem."""
+    questionnaire, issues = _load(language, Path(content_dir))
+    if questionnaire is None:
+        raise ContentError(issues)
+    for issue in issues:
+        logger.warning("%s", issue)
+    return questionnaire
+
+
+def check_content(language: str = "en", content_dir: Path | str = CONTENT_DIR) -> tuple[Issue, ...]:
+    """Every error and warning in the structure and one language file, without raising."""
+    return _load(language, Path(content_dir))[1]
+
+
+def list_languages(content_dir: Path | str = CONTENT_DIR) -> tuple[str, ...]:
+    """The codes of the language files in ``content_dir``, e.g. ``("de", "en")``."""
+    return tuple(sorted(p.stem for p in Path(content_dir).glob("*.yaml") if LANGUAGE_CODE.fullmatch(p.stem)))
+
+
+def _load(language: str, folder: Path) -> tuple[Questionnaire | None, tuple[Issue, ...]]:
+    issues: list[Issue] = []
+    structure_path = folder / STRUCTURE_FILE
+    structure, found = read_source(structure_path, _shown(structure_path))
+    issues += found
+    texts_source = _read_language(language, folder, issues)
+
+    parsed = _parse(structure, QuestionnaireFile, issues) if structure else None
+    texts = _parse(texts_source, LanguageFile, issues) if texts_source else None
+    if parsed is not None:
+        files = Files(structure, parsed, texts_source if texts else None, texts, language, list_languages(folder))
+        rules = STRUCTURE_RULES + (LANGUAGE_RULES if texts else ())
+        for rule in rules:
+            issues += rule(files)
+
+    order = {name: rank for rank, name in enumerate(dict.fromkeys(i.file for i in issues))}
+    if structure:
+        order[structure.file] = -1  # the structure first, then the language file
+    issues.sort(key=lambda i: (order[i.file], i.line or 0))
+    if parsed is None or texts is None or any(i.severity == "error" for i in issues):
+        return None, tuple(issues)
+    return _build(parsed.model, texts.model, language), tuple(issues)
+
+
+def _read_language(language: str, folder: Path, issues: list[Issue]) -> Source | None:
+    if not LANGUAGE_CODE.fullmatch(language):
+        issues.append(Rule.INVALID_LANGUAGE.issue(_shown(folder), None, "language", language=language))
+        return None
+    path = folder / f"{language}.yaml"
+    if not path.is_file():
+        choices = ", ".join(list_languages(folder)) or "none yet"
+        issues.append(Rule.LANGUAGE_NOT_FOUND.issue(_shown(path), None, FILE_LEVEL, language=language, choices=choices))
+        return None
+    source, found = read_source(path, _shown(path))
+    issues += found
+    return source
+
+
+def _parse(source: Source, model: type[M], issues: list[Issue]) -> Parsed[M] | None:
+    """Validate one file, unless its schema_version says it is not a version we know."""
+    if "schema_version" not in source.data:
+        issues.append(source.issue(Rule.SCHEMA_VERSION_MISSING, ("schema_version",)))
+        source = Source(source.file, {"schema_version": SCHEMA_VERSION, **source.data}, source.lines)
+    version = source.data["schema_version"]
+    if type(version) is not int or version != SCHEMA_VERSION:
+        issues.append(source.issue(Rule.SCHEMA_VERSION_UNKNOWN, ("schema_version",), value=show(version)))
+        return None  # a file of another version is laid out differently: checking it would mislead
+    parsed = validate_source(source, model)
+    issues += parsed.issues
+    return parsed
+
+
+def _shown(path: Path) -> str:
+    """A file's name in messages: relative to the repository when inside it."""
+    try:
+        return path.resolve().relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --- building the models of questionnaire.py from content without errors ---------------
+
+
+def _build(s: QuestionnaireFile, t: LanguageFile, language: str) -> Questionnaire:
+    """Join structure and text; the rules guarantee every id and required text is there."""
+    scales = {
+        scale_id: tuple(Option(o, float(v), t.scales[scale_id][o]) for o, v in options.items())
+        for scale_id, options in s.scales.items()
+    }
+    bands = {
+        set_id: tuple(Band(b, float(band.value), float(band.count), t.bands[set_id][b]) for b, band in entries.items())
+        for set_id, entries in s.bands.items()
+    }
+    return Questionnaire(
+        id=s.id,
+        version=s.version,
+        language=language,
+        title=t.title,
+        intro=t.intro,
+        segments=tuple(Segment(i, t.segments[i].name, t.segments[i].description or "") for i in s.segments),
+        dimensions=tuple(
+            Dimension(i, d.axis, float(d.weight), t.dimensions[i].name, t.dimensions[i].description or "")
+            for i, d in s.dimensions.items()
+        ),
+        items=tuple(_build_item(item, t, scales, bands) for item in s.items),
+        steps=tuple(Step(st.id, t.steps[st.id].title, t.steps[st.id].intro or "", st.items) for st in s.steps),
+        profiles=tuple(
+            Profile(i, p.wide, p.deep, t.profiles[i].name, t.profiles[i].tagline, t.profiles[i].summary,
+                    t.profiles[i].prompt or "")
+            for i, p in s.profiles.items()
+        ),
+        thresholds=Thresholds(*(float(getattr(s.thresholds, f)) for f in ("wide", "deep", "segment_wide", "segment_deep"))),
+        advice=tuple(Advice(a.id, a.dimension, a.guidance, t.advice[a.id].title, t.advice[a.id].text) for a in s.advice),
+        caution=Caution(
+            float(s.caution.min_reach), float(s.caution.max_favour_share), s.caution.guidance,
+            t.caution.title, t.caution.text,
+        ),
+        guidance=tuple((g, text) for g, text in t.guidance.items()),
+        advice_count=s.advice_count,
+    )
+
+
+def _build_item(item, t: LanguageFile, scales: dict, bands: dict) -> Item:
+    text = t.items[item.id]
+    if item.kind == "segment_grid":
+        columns = tuple(
+            GridColumn(c, column.dimension, bands[column.bands], text.columns[c].label, text.columns[c].help or "")
+            for c, column in item.columns.items()
+        )
+        return Item(item.id, item.kind, None, item.guidance, False, text.text, text.help or "", columns=columns)
+    if item.kind == "scale":
+        options = scales[item.scale]
+    else:
+        options = tuple(Option(o, float(v), text.options[o]) for o, v in item.options.items())
+    return Item(item.id, item.kind, item.dimension, item.guidance, item.reverse, text.text, text.help or "", options=options)

@@ -1,0 +1,240 @@
+"""Roster -> measures of a personal (ego-centred) network, and how they feed Width and Depth.
+
+Graphs: the *alter graph* holds the people on the map and who knows whom; the *ego network*
+adds the person themself (node ``EGO``), tied to everyone on the map (Burt 1992).
+Measures come from networkx where it has them; constraint is computed on the adjacency
+matrix because ``nx.constraint`` falls back to a pure-Python loop without SciPy (about 55 ms
+for 25 people); tests check it equals ``nx.constraint``.
+
+Every measure is a ``Measure`` record: a value, its display text, one sentence of what it
+means for this person, and the guidance ids (GUIDANCE.md) it relates to.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+
+from assessment.network_content import NetworkContent
+from assessment.network_loading import network_content
+from assessment.roster import Contact, Roster
+
+EGO = -1  # node id of the person themself; contact ids are row indexes (>= 0)
+DIVERSITY_FIELDS = ("segment", "organisation", "level")
+OPENNESS_FIELDS = ("field", "organisation")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One measure of the network, explained for this person. ``value`` is None when empty."""
+
+    id: str
+    name: str
+    value: float | None
+    display: str
+    meaning: str
+    guidance: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Diversity:
+    """How people spread over the options of one field (counts in option order)."""
+
+    field: str
+    counts: tuple[tuple[str, int], ...]
+    blau: float
+    blau_normalised: float
+    evenness: float
+
+
+@dataclass(frozen=True, slots=True)
+class RosterAxes:
+    """Width and Depth (0-100) from the roster, with the 0-1 parts they are made of."""
+
+    width: float
+    depth: float
+    width_parts: tuple[tuple[str, float], ...]
+    depth_parts: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkReport:
+    """Everything measured about one roster."""
+
+    strengths: tuple[tuple[int, float], ...]  # (contact id, tie strength), in roster order
+    measures: tuple[Measure, ...]
+    diversity: tuple[Diversity, ...]
+    axes: RosterAxes
+
+    def strength(self, contact_id: int) -> float:
+        return dict(self.strengths)[contact_id]
+
+    def measure(self, measure_id: str) -> Measure:
+        return next(m for m in self.measures if m.id == measure_id)
+
+
+def tie_strength(contact: Contact, content: NetworkContent) -> float:
+    """Weighted mean of the option weights of the strength fields, 0 (weak) to 1 (strong).
+
+    s = sum_f w_f * x_f / sum_f w_f over f in {stage, favour, giving, last_contact}.
+    Granovetter (1973) defines tie strength as a combination of time, emotional intensity,
+    intimacy (mutual confiding) and reciprocal services: here recency (last_contact), how well
+    you know each other (stage; G05), the favour test (G06) and mutual help (giving; G15).
+    Weights are in content (``strength``); closeness weighs most, after Marsden & Campbell
+    (1984), who found it the best single indicator of strength.
+    """
+    total = sum(w for _, w in content.strength)
+    return sum(w * content.field(f).choice(getattr(contact, f)).weight for f, w in content.strength) / total
+
+
+def alter_graph(roster: Roster) -> nx.Graph:
+    """The people on the map as nodes (contact ids) and who knows whom as edges."""
+    graph = nx.Graph()
+    graph.add_nodes_from(c.id for c in roster.contacts)
+    graph.add_edges_from(roster.ties)
+    return graph
+
+
+def ego_network(roster: Roster) -> nx.Graph:
+    """The alter graph plus ``EGO`` tied to every person on it."""
+    graph = alter_graph(roster)
+    graph.add_edges_from((EGO, c.id) for c in roster.contacts)
+    return graph
+
+
+def network_depth(strengths: list[float], top_k: int) -> float:
+    """Mean strength of the k strongest ties, k = min(top_k, n); 0 for no ties.
+
+    Only the strongest ties count, so adding weak contacts never lowers depth: G03 asks for a
+    network deep "in places", G13 for a few meaningful relationships.
+    """
+    k = min(top_k, len(strengths))
+    return sum(sorted(strengths, reverse=True)[:k]) / k if k else 0.0
+
+
+def diversity(roster: Roster, field: str, content: NetworkContent) -> Diversity:
+    """Spread over a field's k options: Blau's index and Shannon evenness, both 0-1.
+
+    Blau (1977): B = 1 - sum_i p_i^2, normalised by its maximum 1 - 1/k (Agresti & Agresti
+    1978's index of qualitative variation). Shannon evenness (Pielou 1966): J = H / ln k with
+    H = -sum_i p_i ln p_i. Both are 0 with no people or when k = 1.
+    """
+    ids = content.field(field).ids()
+    tally = Counter(getattr(c, field) for c in roster.contacts)
+    counts = tuple((i, tally[i]) for i in ids)
+    n, k = len(roster.contacts), len(ids)
+    if n == 0 or k < 2:
+        return Diversity(field, counts, 0.0, 0.0, 0.0)
+    shares = [c / n for _, c in counts if c]
+    blau = 1 - sum(p * p for p in shares)
+    entropy = -sum(p * math.log(p) for p in shares)
+    return Diversity(field, counts, blau, blau / (1 - 1 / k), entropy / math.log(k))
+
+
+def ei_index(roster: Roster, field: str, content: NetworkContent) -> tuple[float, int, int]:
+    """Krackhardt & Stern's (1988) E-I index of ego's ties on one field: (E - I) / (E + I).
+
+    E counts people whose option is "external" (rule ``external``: another field, another
+    organisation), I the rest. -1 = all inside, +1 = all outside (G09, G11); 0 with no people.
+    Returns (index, inside, outside).
+    """
+    external = dict(content.rule("external")).get(field, frozenset())
+    outside = sum(getattr(c, field) in external for c in roster.contacts)
+    inside = len(roster.contacts) - outside
+    return ((outside - inside) / (outside + inside) if roster.contacts else 0.0), inside, outside
+
+
+def ego_constraint(graph: nx.Graph) -> float:
+    """Burt's (1992) constraint on EGO: c = sum_j (p_ej + sum_q p_eq p_qj)^2 over EGO's contacts j.
+
+    p_ij = a_ij / sum_k a_ik is the share of i's ties that go to j (unweighted, undirected).
+    Equals ``nx.constraint(graph, nodes=[EGO])``, computed on the adjacency matrix for speed.
+    High when contacts are few or all know each other; low when they are many and apart.
+    """
+    if graph.degree(EGO) == 0:
+        return math.nan
+    nodes = list(graph)
+    adjacency = nx.to_numpy_array(graph, nodelist=nodes)
+    p = adjacency / np.maximum(adjacency.sum(axis=1, keepdims=True), 1)
+    e = nodes.index(EGO)
+    row = p[e] + p[e] @ p
+    return float(np.sum(row[adjacency[e] > 0] ** 2))
+
+
+def measure_network(roster: Roster, content: NetworkContent | None = None) -> NetworkReport:
+    """All measures of a roster, each explained, plus its Width and Depth parts."""
+    content = content or network_content()
+    strengths = tuple((c.id, tie_strength(c, content)) for c in roster.contacts)
+    values = [s for _, s in strengths]
+    n, t = len(roster.contacts), content.thresholds
+    spread = tuple(diversity(roster, f, content) for f in DIVERSITY_FIELDS)
+    ei = {f: ei_index(roster, f, content) for f in OPENNESS_FIELDS}
+    ego = ego_network(roster)
+    alters = alter_graph(roster)
+    deep = sum(s >= t.deep_tie for s in values)
+    raw = {
+        "size": (float(n), {}),
+        "depth": (network_depth(values, t.top_k), {}),
+        "deep_ties": (float(deep), {}),
+        "density": (nx.density(alters), {}),
+        # Burt's effective size, n - 2t/n for an unweighted ego network (Borgatti 1997).
+        "effective_size": (nx.effective_size(ego, nodes=[EGO])[EGO] if n else 0.0, {}),
+        "constraint": (ego_constraint(ego) if n else math.nan, {}),
+    }
+    for d in spread:
+        used = [(i, c) for i, c in d.counts if c]
+        top = max(used, key=lambda ic: ic[1]) if used else (d.counts[0][0], 0)
+        raw[f"diversity_{d.field}"] = (d.blau_normalised, {
+            "used": len(used), "categories": len(d.counts), "top": content.label(d.field, top[0]),
+            "top_share": 100 * top[1] / n if n else 0.0})
+    for f, (index, inside, outside) in ei.items():
+        raw[f"openness_{f}"] = (index, {"inside": inside, "outside": outside})
+    base = {"n": n, "k": min(t.top_k, n), "deep": deep}
+    measures = tuple(_explain(content, m.id, *raw[m.id], base, empty=n == 0) for m in content.measures)
+    return NetworkReport(strengths, measures, spread, roster_axes(spread, ei, raw, content))
+
+
+def roster_axes(spread: tuple[Diversity, ...], ei: dict, raw: dict, content: NetworkContent) -> RosterAxes:
+    """Width and Depth, 0-100, from roster measures (the lead blends them into the scores).
+
+    Width = 100 * weighted mean of (weights in content ``axes.width``):
+      diversity      = mean normalised Blau over segment, organisation and level (G10, G11);
+      openness       = mean over field and organisation of (E-I + 1) / 2 (G09, G11);
+      effective_size = min(1, effective size / references.effective_size) (G09, G12).
+    Depth = 100 * weighted mean of (``axes.depth``):
+      depth     = mean strength of the k strongest ties (G03, G13);
+      deep_ties = min(1, deep ties / references.deep_ties), "several" deep ties (G04, G06).
+    """
+    if not raw["size"][0]:
+        zero = lambda parts: tuple((k, 0.0) for k, _ in parts)  # noqa: E731
+        return RosterAxes(0.0, 0.0, zero(content.width_parts), zero(content.depth_parts))
+    width = {
+        "diversity": sum(d.blau_normalised for d in spread) / len(spread),
+        "openness": sum((index + 1) / 2 for index, _, _ in ei.values()) / len(ei),
+        "effective_size": min(1.0, raw["effective_size"][0] / content.reference("effective_size")),
+    }
+    depth = {"depth": raw["depth"][0], "deep_ties": min(1.0, raw["deep_ties"][0] / content.reference("deep_ties"))}
+    return RosterAxes(
+        _weighted(width, content.width_parts), _weighted(depth, content.depth_parts),
+        tuple((k, round(width[k], 4)) for k, _ in content.width_parts),
+        tuple((k, round(depth[k], 4)) for k, _ in content.depth_parts),
+    )
+
+
+def _weighted(parts: dict[str, float], weights: tuple[tuple[str, float], ...]) -> float:
+    total = sum(w for _, w in weights)
+    return round(100 * sum(parts[k] * w for k, w in weights) / total, 1) if total else 0.0
+
+
+def _explain(content: NetworkContent, measure_id: str, value: float, extra: dict, base: dict, empty: bool) -> Measure:
+    text = content.measure(measure_id)
+    if empty or math.isnan(value):
+        return Measure(measure_id, text.name, None, "—", content.empty, text.guidance)
+    values = {"used": 0, "categories": 0, "inside": 0, "outside": 0, "top": "", "top_share": 0.0,
+              **base, **extra, "value": value, "pct": 100 * value}
+    meaning = (text.high if value >= text.cut else text.low).format(**values)
+    return Measure(measure_id, text.name, value, text.display.format(**values), meaning, text.guidance)

@@ -1,0 +1,195 @@
+"""Frozen models of the instrument: what a person is asked and how answers are scored.
+
+Built once from content (see ``loading.py``); never mutated afterwards. Structure (ids,
+scales, weights) comes from ``content/questionnaire.yaml``; every human-readable string
+comes from a language file such as ``content/en.yaml``.
+
+Answers are a flat mapping ``answer key -> option id`` (both strings), so they fit
+session state, JSON and a database column alike:
+
+- a scale or choice item is answered under its own id: ``{"reach_size": "agree"}``;
+- a segment grid is answered per cell: ``"<item id>.<segment id>.<column id>"``,
+  e.g. ``{"grid.peers.known": "6-20", "grid.peers.favour": "2-3"}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Axis = Literal["width", "depth"]
+ItemKind = Literal["scale", "choice", "segment_grid"]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One answer a person can pick; ``value`` is its score from 0 (low) to 1 (high)."""
+
+    id: str
+    value: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """A labelled set of options shared by several items (agreement, frequency, bands)."""
+
+    id: str
+    options: tuple[Option, ...]
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A count band of the segment grid: an option plus the head-count it stands for."""
+
+    id: str
+    value: float
+    count: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class GridColumn:
+    """One question asked of every segment, e.g. 'how many people do you know there'."""
+
+    id: str
+    dimension: str
+    bands: tuple[Band, ...]
+    label: str
+    help: str
+
+    def band(self, band_id: str) -> Band | None:
+        return next((b for b in self.bands if b.id == band_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A part of a professional network where it can be wide or deep."""
+
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    """A measured quality of a network; feeds either Width or Depth with a weight."""
+
+    id: str
+    axis: Axis
+    weight: float
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One question. ``options`` is set for scale and choice items; ``columns`` for grids."""
+
+    id: str
+    kind: ItemKind
+    dimension: str | None
+    guidance: tuple[str, ...]
+    reverse: bool
+    text: str
+    help: str
+    options: tuple[Option, ...] = ()
+    columns: tuple[GridColumn, ...] = ()
+
+    def answer_keys(self, segments: tuple[Segment, ...]) -> tuple[str, ...]:
+        """The keys under which this item's answers are stored."""
+        if self.kind == "segment_grid":
+            return tuple(f"{self.id}.{s.id}.{c.id}" for s in segments for c in self.columns)
+        return (self.id,)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A short page of the questionnaire."""
+
+    id: str
+    title: str
+    intro: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One of the four quadrants of the wide-vs-deep map."""
+
+    id: str
+    wide: bool
+    deep: bool
+    name: str
+    tagline: str
+    summary: str
+    prompt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """A next step offered when ``dimension`` is among a person's weakest."""
+
+    id: str
+    dimension: str
+    guidance: tuple[str, ...]
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caution:
+    """A warning shown when a network is large but few would pass the favour test (G07)."""
+
+    min_reach: float
+    max_favour_share: float
+    guidance: tuple[str, ...]
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Width and Depth at or above which a person counts as wide, or deep (0-100)."""
+
+    wide: float
+    deep: float
+    segment_wide: float
+    segment_deep: float
+
+
+@dataclass(frozen=True, slots=True)
+class Questionnaire:
+    """The whole instrument in one language."""
+
+    id: str
+    version: str
+    language: str
+    title: str
+    intro: str
+    segments: tuple[Segment, ...]
+    dimensions: tuple[Dimension, ...]
+    items: tuple[Item, ...]
+    steps: tuple[Step, ...]
+    profiles: tuple[Profile, ...]
+    thresholds: Thresholds
+    advice: tuple[Advice, ...]
+    caution: Caution
+    guidance: tuple[tuple[str, str], ...]
+    advice_count: int = 3
+
+    def item(self, item_id: str) -> Item:
+        return next(i for i in self.items if i.id == item_id)
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        return next(d for d in self.dimensions if d.id == dimension_id)
+
+    def profile(self, wide: bool, deep: bool) -> Profile:
+        return next(p for p in self.profiles if p.wide == wide and p.deep == deep)
+
+    def answer_keys(self) -> tuple[str, ...]:
+        """Every key a complete set of answers holds, in questionnaire order."""
+        return tuple(k for step in self.steps for i in step.items for k in self.item(i).answer_keys(self.segments))

@@ -1,0 +1,307 @@
+"""Saved results, share links and drafts, in SQLite or PostgreSQL through one code path.
+
+    store = open_store()                       # DATABASE_URL, else data/wide_deep.sqlite
+    saved = store.save_result(NewResult(answers=answers, result=result.to_dict()))
+    store.find_result(saved.share_token)       # Lookup(status="found", result=StoredResult)
+    store.delete_result(saved.share_token, saved.manage_key)   # -> True; link says "removed"
+
+A share token lets anyone read a result; the manage key (shown once, only its hash stored)
+lets its owner remove it. Workshop methods come from ``WorkshopQueries``
+(``workshop_store.py``). Every method may raise ``StorageUnavailable``: the caller keeps the
+answers in its session and offers to try again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from .storage_engine import Database, database_url_from, describe_url
+from .storage_errors import WorkshopClosed
+from .storage_schema import (
+    SCHEMA_VERSION, drafts, read_schema_version, result_metrics, results, upgrade_schema, workshops,
+)
+from .storage_rows import from_json, remove_results, to_json, utc
+from .tokens import hash_secret, looks_like_token, new_token, verify_secret
+from .workshop_store import WorkshopQueries
+
+LookupStatus = Literal["found", "removed", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class NewResult:
+    """A result to save. Questionnaire id, version, language, width, depth and profile are
+    read from ``result`` (a ``Result.to_dict()``, docs/CONTRACTS.md)."""
+
+    answers: Mapping[str, str]
+    result: Mapping[str, Any]
+    include_answers: bool = True  # False: the answers are not stored at all
+    display_name: str | None = None
+    extras: Mapping[str, Any] | None = None
+    workshop_id: int | None = None
+    nickname: str | None = None
+    nickname_public: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SavedResult:
+    """What saving returns. ``manage_key`` exists only here: show it to the person once."""
+
+    share_token: str
+    manage_key: str = field(repr=False)
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResult:
+    """A saved result as read back. A removed one has ``removed_at`` set and every
+    personal field (answers, result, extras, names, scores) ``None``."""
+
+    share_token: str
+    created_at: datetime
+    questionnaire_id: str
+    questionnaire_version: str
+    language: str
+    display_name: str | None
+    include_answers: bool
+    answers: dict[str, str] | None
+    result: dict[str, Any] | None
+    extras: dict[str, Any] | None
+    width: float | None
+    depth: float | None
+    profile_id: str | None
+    workshop_id: int | None
+    nickname: str | None
+    nickname_public: bool
+    removed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """The answer to "what is behind this share link?"; ``result`` is None when unknown."""
+
+    status: LookupStatus
+    result: StoredResult | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Unfinished answers, resumable with the draft token."""
+
+    token: str
+    answers: dict[str, str]
+    step: int
+    updated_at: datetime
+
+
+def result_metrics_of(result: Mapping[str, Any]) -> dict[str, float]:
+    """The scores of a Result dict as flat metrics, e.g. ``{"width": 62.5,
+    "dim:reach": 55.0, "seg:peers:breadth": 65.0, ...}`` (missing or null scores left out)."""
+    metrics: dict[str, float] = {"width": result["width"], "depth": result["depth"]}
+    for dimension in result.get("dimensions", ()):
+        metrics[f"dim:{dimension['id']}"] = dimension.get("score")
+    for segment in result.get("segments", ()):
+        for measure in ("breadth", "depth", "contacts", "favour"):
+            metrics[f"seg:{segment['id']}:{measure}"] = segment.get(measure)
+    return {name: float(value) for name, value in metrics.items() if value is not None}
+
+
+def _summary_of(result: Mapping[str, Any]) -> dict[str, Any]:
+    try:
+        questionnaire = result["questionnaire"]
+        return {
+            "questionnaire_id": questionnaire["id"],
+            "questionnaire_version": str(questionnaire["version"]),
+            "language": questionnaire["language"],
+            "width": float(result["width"]),
+            "depth": float(result["depth"]),
+            "profile_id": result["profile"]["id"],
+        }
+    except (KeyError, TypeError) as error:
+        raise ValueError(
+            f"NewResult.result: missing {error} in the Result dict. "
+            "Pass Result.to_dict() (see docs/CONTRACTS.md)."
+        ) from None
+
+
+def _stored_result(row: sa.Row) -> StoredResult:
+    return StoredResult(
+        share_token=row.share_token,
+        created_at=utc(row.created_at),
+        questionnaire_id=row.questionnaire_id,
+        questionnaire_version=row.questionnaire_version,
+        language=row.language,
+        display_name=row.display_name,
+        include_answers=bool(row.include_answers),
+        answers=from_json(row.answers),
+        result=from_json(row.result),
+        extras=from_json(row.extras),
+        width=row.width,
+        depth=row.depth,
+        profile_id=row.profile_id,
+        workshop_id=row.workshop_id,
+        nickname=row.nickname,
+        nickname_public=bool(row.nickname_public),
+        removed_at=utc(row.removed_at) if row.removed_at is not None else None,
+    )
+
+
+class Store(WorkshopQueries):
+    """Results, drafts and workshops in one database. Thread-safe: share one per process."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    @property
+    def url(self) -> str:
+        """The database URL with any password hidden (for messages and logs)."""
+        return describe_url(self._db.url)
+
+    def close(self) -> None:
+        """Close every pooled connection (the store must not be used afterwards)."""
+        self._db.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        with self._db.reading() as conn:
+            return read_schema_version(conn)
+
+    # Results -------------------------------------------------------------------------------
+
+    def save_result(self, new: NewResult) -> SavedResult:
+        """Save a result; raises ``WorkshopClosed`` if its workshop takes no new results."""
+        summary = _summary_of(new.result)
+        metrics = result_metrics_of(new.result)
+        share_token, manage_key = new_token(), new_token()
+        now = datetime.now(UTC)
+        with self._db.writing() as conn:
+            if new.workshop_id is not None:
+                open_now = conn.scalar(
+                    sa.select(workshops.c.is_open).where(
+                        workshops.c.id == new.workshop_id, workshops.c.deleted_at.is_(None)
+                    )
+                )
+                if not open_now:
+                    raise WorkshopClosed(f"workshop {new.workshop_id} is closed or deleted")
+            inserted = conn.execute(
+                sa.insert(results).values(
+                    share_token=share_token,
+                    manage_hash=hash_secret(manage_key),
+                    created_at=now,
+                    display_name=new.display_name,
+                    include_answers=new.include_answers,
+                    answers=to_json(dict(new.answers)) if new.include_answers else None,
+                    result=to_json(dict(new.result)),
+                    extras=to_json(dict(new.extras)) if new.extras is not None else None,
+                    workshop_id=new.workshop_id,
+                    nickname=new.nickname,
+                    nickname_public=new.nickname_public,
+                    **summary,
+                )
+            )
+            result_id = inserted.inserted_primary_key[0]
+            conn.execute(
+                sa.insert(result_metrics),
+                [
+                    {"result_id": result_id, "workshop_id": new.workshop_id, "metric": m, "value": v}
+                    for m, v in metrics.items()
+                ],
+            )
+        return SavedResult(share_token=share_token, manage_key=manage_key, created_at=now)
+
+    def find_result(self, share_token: str) -> Lookup:
+        """What a share link shows: found, removed (a tombstone), or unknown.
+
+        A malformed token is "unknown" without touching the database.
+        """
+        if not looks_like_token(share_token):
+            return Lookup("unknown")
+        with self._db.reading() as conn:
+            row = conn.execute(sa.select(results).where(results.c.share_token == share_token)).first()
+        if row is None:
+            return Lookup("unknown")
+        stored = _stored_result(row)
+        return Lookup("removed" if stored.removed_at is not None else "found", stored)
+
+    def delete_result(self, share_token: str, manage_key: str) -> bool:
+        """Remove a result if ``manage_key`` is its key; True when it is (now) removed.
+
+        The answers and result are erased; a tombstone keeps the link saying "removed".
+        """
+        if not (looks_like_token(share_token) and looks_like_token(manage_key)):
+            return False
+        with self._db.writing() as conn:
+            row = conn.execute(
+                sa.select(results.c.id, results.c.manage_hash, results.c.removed_at).where(
+                    results.c.share_token == share_token
+                )
+            ).first()
+            if row is None or not verify_secret(manage_key, row.manage_hash):
+                return False
+            if row.removed_at is None:
+                remove_results(conn, results.c.id == row.id)
+        return True
+
+    # Drafts --------------------------------------------------------------------------------
+
+    def save_draft(self, answers: Mapping[str, str], step: int, token: str | None = None) -> str:
+        """Save unfinished answers under ``token`` (a new one if None or malformed)."""
+        token = token if looks_like_token(token) else new_token()
+        values = {"answers": to_json(dict(answers)), "step": step, "updated_at": datetime.now(UTC)}
+        with self._db.writing() as conn:
+            updated = conn.execute(sa.update(drafts).where(drafts.c.token == token).values(**values))
+            if updated.rowcount == 0:
+                conn.execute(sa.insert(drafts).values(token=token, **values))
+        return token
+
+    def load_draft(self, token: str) -> Draft | None:
+        if not looks_like_token(token):
+            return None
+        with self._db.reading() as conn:
+            row = conn.execute(sa.select(drafts).where(drafts.c.token == token)).first()
+        if row is None:
+            return None
+        return Draft(row.token, from_json(row.answers), row.step, utc(row.updated_at))
+
+    def delete_draft(self, token: str) -> None:
+        if not looks_like_token(token):
+            return
+        with self._db.writing() as conn:
+            conn.execute(sa.delete(drafts).where(drafts.c.token == token))
+
+    def delete_drafts_older_than(self, age: timedelta) -> int:
+        """Forget drafts not touched for ``age``; returns how many went."""
+        with self._db.writing() as conn:
+            gone = conn.execute(sa.delete(drafts).where(drafts.c.updated_at < datetime.now(UTC) - age))
+        return gone.rowcount
+
+
+def open_store(url: str | None = None) -> Store:
+    """Connect and bring the schema up to date; raises ``StorageUnavailable`` if the
+    database cannot be reached.
+
+    ``url``: a SQLAlchemy URL; default ``DATABASE_URL``, else ``data/wide_deep.sqlite``.
+    """
+    database = Database(database_url_from(url))
+    try:
+        with database.writing() as conn:
+            upgrade_schema(conn)
+    except BaseException:
+        database.dispose()
+        raise
+    return Store(database)
+
+
+__all__ = [
+    "SCHEMA_VERSION", "Draft", "Lookup", "LookupStatus", "NewResult", "SavedResult", "Store",
+    "StoredResult", "open_store", "result_metrics_of",
+]

@@ -1,0 +1,158 @@
+"""Database tables, and the ordered migrations that create and upgrade them.
+
+One schema for SQLite and PostgreSQL (SQLAlchemy Core types only). ``schema_meta`` holds
+one row with the schema version; ``upgrade_schema`` runs every migration above it, in order,
+inside one write transaction (both databases have transactional DDL), so a half-upgraded
+database cannot be left behind and two processes starting at once upgrade it only once.
+
+To change the schema: append a ``Migration`` with the next version that alters the tables
+(``ALTER TABLE …``), and update the ``Table`` definitions below to match. Migration 1 builds
+tables from those definitions, so before changing a table, freeze migration 1's own copy of
+it (it must keep creating the version-1 table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+metadata = sa.MetaData()
+
+schema_meta = sa.Table(
+    "schema_meta",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),  # always 1: a single row
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("upgraded_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+workshops = sa.Table(
+    "workshops",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("facilitator_hash", sa.String(64), nullable=False),
+    sa.Column("is_open", sa.Boolean, nullable=False, default=True),
+    sa.Column("revealed", sa.Boolean, nullable=False, default=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+)
+
+# A removed result keeps its row as a tombstone (ids, dates, manage_hash) with every
+# personal field set to NULL, so its share link can say "removed" rather than "unknown".
+results = sa.Table(
+    "results",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("share_token", sa.String(64), nullable=False, unique=True),
+    sa.Column("manage_hash", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("questionnaire_id", sa.String(100), nullable=False),
+    sa.Column("questionnaire_version", sa.String(32), nullable=False),
+    sa.Column("language", sa.String(16), nullable=False),
+    sa.Column("display_name", sa.Text, nullable=True),
+    sa.Column("include_answers", sa.Boolean, nullable=False),
+    sa.Column("answers", sa.Text, nullable=True),  # JSON; NULL unless include_answers
+    sa.Column("result", sa.Text, nullable=True),  # JSON Result dict (docs/CONTRACTS.md)
+    sa.Column("extras", sa.Text, nullable=True),  # JSON, e.g. network measures
+    sa.Column("width", sa.Float, nullable=True),
+    sa.Column("depth", sa.Float, nullable=True),
+    sa.Column("profile_id", sa.String(64), nullable=True),
+    sa.Column("workshop_id", sa.Integer, sa.ForeignKey("workshops.id"), nullable=True),
+    sa.Column("nickname", sa.Text, nullable=True),
+    sa.Column("nickname_public", sa.Boolean, nullable=False, default=False),
+    sa.Column("removed_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Index("ix_results_workshop", "workshop_id"),
+)
+
+# One row per score of a result ("width", "depth", "dim:<id>", "seg:<id>:<measure>"), so
+# workshop aggregates are one GROUP BY on an index instead of parsing 10,000 JSON texts.
+# workshop_id is copied from the result to keep that index self-contained; value is part
+# of the index so the aggregate reads the index only.
+result_metrics = sa.Table(
+    "result_metrics",
+    metadata,
+    sa.Column("result_id", sa.Integer, sa.ForeignKey("results.id"), nullable=False),
+    sa.Column("workshop_id", sa.Integer, nullable=True),
+    sa.Column("metric", sa.String(100), nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.PrimaryKeyConstraint("result_id", "metric"),
+    sa.Index("ix_result_metrics_workshop_metric", "workshop_id", "metric", "value"),
+)
+
+drafts = sa.Table(
+    "drafts",
+    metadata,
+    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("answers", sa.Text, nullable=False),  # JSON
+    sa.Column("step", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_drafts_updated_at", "updated_at"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema's history: ``apply`` brings version-1 up to ``version``."""
+
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _create_version_1(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[workshops, results, result_metrics, drafts])
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "results, result metrics, drafts, workshops", _create_version_1),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def read_schema_version(conn: Connection) -> int:
+    """The version recorded in ``schema_meta``; 0 for an empty database."""
+    if not sa.inspect(conn).has_table("schema_meta"):
+        return 0
+    return conn.scalar(sa.select(schema_meta.c.version).where(schema_meta.c.id == 1)) or 0
+
+
+def upgrade_schema(conn: Connection) -> tuple[int, ...]:
+    """Run the migrations the database lacks; return their versions (empty: up to date).
+
+    ``conn`` must be inside a write transaction that excludes other writers (BEGIN
+    IMMEDIATE on SQLite; on PostgreSQL we take an advisory lock), so two processes starting
+    together don't both create the tables.
+    """
+    if conn.dialect.name == "postgresql":
+        # Any constant works; it only has to be the same in every process of this app.
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(7270001)"))
+    current = read_schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"database schema version {current} is newer than this app's {SCHEMA_VERSION}. "
+            "Update the app, or point DATABASE_URL at another database."
+        )
+    schema_meta.create(conn, checkfirst=True)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version > current:
+            migration.apply(conn)
+            applied.append(migration.version)
+    if applied:
+        now = datetime.now(UTC)
+        if current == 0:
+            conn.execute(sa.insert(schema_meta).values(id=1, version=SCHEMA_VERSION, upgraded_at=now))
+        else:
+            conn.execute(
+                sa.update(schema_meta)
+                .where(schema_meta.c.id == 1)
+                .values(version=SCHEMA_VERSION, upgraded_at=now)
+            )
+    return tuple(applied)

@@ -1,0 +1,33 @@
+"""The questionnaire: one short step at a time, with progress, back and next."""
+
+import streamlit as st
+
+from ui import flow, resources, state
+from ui.items import show_item
+
+q = resources.questionnaire()
+n = min(state.step(), len(q.steps) - 1)
+step = q.steps[n]
+first_number = sum(len(s.items) for s in q.steps[:n]) + 1
+
+st.progress((n + 1) / len(q.steps), text=f"Step {n + 1} of {len(q.steps)} · {step.title}")
+st.header(step.title)
+st.caption(step.intro)
+
+for offset, item_id in enumerate(step.items):
+    show_item(q.item(item_id), q, first_number + offset)
+
+notice = state.get(state.NOTICE)
+if notice:
+    st.warning(notice)
+
+back, forward = st.columns(2)
+back.button("← Back", on_click=flow.go_back, disabled=n == 0, width="stretch", key="nav.back")
+if n < len(q.steps) - 1:
+    forward.button("Next →", on_click=flow.go_next, args=(q,), type="primary", width="stretch", key="nav.next")
+else:
+    forward.button("See my results", on_click=flow.finish, args=(q,), type="primary", width="stretch",
+                   key="nav.finish")
+
+if flow.consume_finished():
+    st.switch_page("pages/results.py")

@@ -1,0 +1,46 @@
+"""Screenshots of app pages in headless Debian Chromium, at desktop and phone width.
+
+    python scripts/screenshots.py http://localhost:8501 out/ home questionnaire results method
+
+Each name is a URL path (query string allowed, e.g. "results?r=TOKEN"); files are
+<out>/<name>-<width>.png, full page. For looking at what we build, not a test.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+def wait_idle(page) -> None:
+    """Wait until the script has rendered something and stopped running."""
+    page.wait_for_selector("[data-testid='stMainBlockContainer'] [data-testid='stElementContainer']", timeout=30_000)
+    page.wait_for_timeout(400)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+    page.wait_for_timeout(800)
+
+
+def main(base: str, out: str, names: list[str], viewports=VIEWPORTS) -> None:
+    Path(out).mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+        for label, (w, h) in viewports.items():
+            page = browser.new_page(viewport={"width": w, "height": h})
+            for name in names:
+                page.goto(f"{base.rstrip('/')}/{name}")
+                wait_idle(page)
+                safe = re.sub(r"[^A-Za-z0-9_-]+", "_", name) or "root"
+                page.screenshot(path=f"{out}/{safe}-{label}.png", full_page=True)
+            page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], sys.argv[3:])

@@ -1,0 +1,78 @@
+"""The app, driven by Streamlit's AppTest: a whole questionnaire walked to the results."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from assessment import load_questionnaire
+from ui import state
+
+Q = load_questionnaire("en")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def fresh_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    return at
+
+
+def answer_step(at: AppTest, step_index: int, pick=lambda options: options[len(options) // 2]) -> None:
+    for item_id in Q.steps[step_index].items:
+        for key in Q.item(item_id).answer_keys(Q.segments):
+            radio = at.radio(key=state.widget_key(key))
+            radio.set_value(pick(radio.options_ids if hasattr(radio, "options_ids") else _ids(key)))
+    at.run()
+
+
+def _ids(key: str) -> list[str]:
+    item_id, _, rest = key.partition(".")
+    item = Q.item(item_id)
+    if rest:
+        column = next(c for c in item.columns if c.id == rest.split(".")[1])
+        return [b.id for b in column.bands]
+    return [o.id for o in item.options]
+
+
+def walk_to_results(at: AppTest) -> AppTest:
+    at.switch_page("pages/questionnaire.py").run()
+    for n in range(len(Q.steps)):
+        answer_step(at, n)
+        button = "nav.finish" if n == len(Q.steps) - 1 else "nav.next"
+        at.button(key=button).click().run()
+    return at
+
+
+def test_walkthrough__every_question_answered__results_show_profile_and_three_charts():
+    at = walk_to_results(fresh_app())
+    assert not at.exception
+    assert at.session_state[state.RESULT]["profile"]["id"] in {p.id for p in Q.profiles}
+    assert len(at.get("plotly_chart")) == 3
+    assert [m.label for m in at.metric] == ["Width", "Depth"]
+
+
+def test_next__question_left_open__stays_on_the_step_and_names_it():
+    at = fresh_app()
+    at.switch_page("pages/questionnaire.py").run()
+    at.button(key="nav.next").click().run()
+    assert at.header[0].value == Q.steps[0].title
+    assert Q.item("reach_size").text in at.warning[0].value
+
+
+def test_back__after_next__keeps_the_answers_given():
+    at = fresh_app()
+    at.switch_page("pages/questionnaire.py").run()
+    answer_step(at, 0)
+    given = dict(at.session_state[state.ANSWERS])
+    at.button(key="nav.next").click().run()
+    at.button(key="nav.back").click().run()
+    assert at.header[0].value == Q.steps[0].title
+    assert at.radio(key=state.widget_key("reach_size")).value == given["reach_size"]
+
+
+def test_results__unfinished_person__is_told_how_far_and_offered_the_questions():
+    at = fresh_app()
+    at.switch_page("pages/results.py").run()
+    assert "You have answered 0 of" in at.info[0].value
+    at.button(key="results.resume").click().run()
+    assert not at.exception

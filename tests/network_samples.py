@@ -1,0 +1,29 @@
+"""Small rosters for the network tests: one valid row with neutral defaults, and tie presets.
+
+Tie strength of the presets, with the weights of content/network.yaml
+(stage 0.35, favour 0.30, giving 0.20, last_contact 0.15):
+
+- DEFAULT (credibility, probably, i_helped, quarter): .35*.65 + .30*.5 + .20*.5 + .15*.6 = 0.5675
+- DEEP (profitability, definitely, both, week):      .35*1 + .30*1 + .20*1 + .15*1     = 1.0
+- WEAK (visibility, no, neither, over_year):          .35*.3 + 0 + 0 + .15*.1          = 0.12
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assessment.roster import Roster, roster_from_rows
+
+DEFAULT = {"segment": "peers", "field": "same", "organisation": "same_org", "level": "peer",
+           "stage": "credibility", "favour": "probably", "last_contact": "quarter", "giving": "i_helped"}
+DEEP = {"stage": "profitability", "favour": "definitely", "giving": "both", "last_contact": "week"}
+WEAK = {"stage": "visibility", "favour": "no", "giving": "neither", "last_contact": "over_year"}
+
+
+def row(name: str, **fields: Any) -> dict[str, Any]:
+    """A valid roster row: the defaults above, overridden by ``fields``."""
+    return {"name": name, **DEFAULT, **fields}
+
+
+def make_roster(*rows: dict[str, Any], ties: tuple = ()) -> Roster:
+    return roster_from_rows(list(rows), list(ties))

@@ -1,0 +1,146 @@
+"""Room aggregation for workshop mode (assessment/room.py), on hand-made storage rows."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from assessment.room import (
+    MIN_RESPONSES,
+    DimensionMean,
+    MetricSummary,
+    ProfileCount,
+    RoomPoint,
+    SegmentRoom,
+    summarise_room,
+)
+
+PROMPTS = {  # content order: wide_and_deep, wide_shallow, deep_narrow, starting
+    "wide_and_deep": "P-wd",
+    "wide_shallow": "P-ws",
+    "deep_narrow": "P-dn",
+    "starting": "P-st",
+}
+POINTS = [
+    {"width": 70, "depth": 60, "profile_id": "wide_and_deep"},
+    {"width": 80, "depth": 40, "profile_id": "wide_shallow"},
+    {"width": 60, "depth": 30, "profile_id": "wide_shallow"},
+    {"width": 20, "depth": 70, "profile_id": "deep_narrow"},
+]
+METRICS = {
+    "dim:reach": {"mean": 62.46, "count": 4, "count_at_or_above_threshold": 0},
+    "dim:trust": {"mean": 40.0, "count": 4, "count_at_or_above_threshold": 0},
+    "dim:giving": {"mean": 50.0, "count": 2, "count_at_or_above_threshold": 0},
+    "seg:peers:breadth": {"mean": 65.0, "count": 4, "count_at_or_above_threshold": 2},
+    "seg:peers:depth": {"mean": 47.5, "count": 4, "count_at_or_above_threshold": 2},
+    "seg:senior:breadth": {"mean": 30.0, "count": 4, "count_at_or_above_threshold": 0},
+    "seg:senior:depth": {"mean": 12.5, "count": 4, "count_at_or_above_threshold": 0},
+}
+
+
+def test_min_responses__is_three():
+    assert MIN_RESPONSES == 3
+
+
+def test_summarise_room__four_responses__counts_profiles_in_content_order():
+    room = summarise_room(POINTS, METRICS, profile_prompts=PROMPTS)
+    assert room.responses == 4
+    assert room.profile_counts == (
+        ProfileCount("wide_and_deep", 1), ProfileCount("wide_shallow", 2),
+        ProfileCount("deep_narrow", 1), ProfileCount("starting", 0),
+    )
+    assert room.profile_count("starting") == 0 and room.profile_count("unknown") == 0
+
+
+def test_summarise_room__four_responses__most_common_profile_and_its_prompt():
+    room = summarise_room(POINTS, METRICS, profile_prompts=PROMPTS)
+    assert (room.top_profile, room.top_prompt) == ("wide_shallow", "P-ws")  # 2 of 4
+
+
+def test_summarise_room__tie__first_profile_in_content_order_wins():
+    # deep_narrow 2, wide_shallow 2: wide_shallow comes first in the content, whatever the row order.
+    points = [("20", 70, "deep_narrow"), (21, 71, "deep_narrow"), (80, 40, "wide_shallow"), (60, 30, "wide_shallow")]
+    assert summarise_room(points, {}, profile_prompts=PROMPTS).top_profile == "wide_shallow"
+    assert summarise_room(points[::-1], {}, profile_prompts=PROMPTS).top_profile == "wide_shallow"
+
+
+def test_summarise_room__dimension_means__rounded_and_thin_ones_withheld():
+    room = summarise_room(POINTS, METRICS, profile_prompts=PROMPTS)
+    # reach 62.46 -> 62.5; trust 40.0; giving rests on 2 values (< 3) -> None.
+    assert room.dimensions == (
+        DimensionMean("reach", 62.5, 4), DimensionMean("trust", 40.0, 4), DimensionMean("giving", None, 2),
+    )
+
+
+def test_summarise_room__ids_given__that_order_and_missing_metric_is_none():
+    room = summarise_room(POINTS, METRICS, profile_prompts=PROMPTS,
+                          dimension_ids=("trust", "span"), segment_ids=("senior",))
+    assert room.dimensions == (DimensionMean("trust", 40.0, 4), DimensionMean("span", None, 0))
+    assert [s.id for s in room.segments] == ["senior"]
+
+
+def test_summarise_room__segments__mean_breadth_depth_and_room_reach():
+    room = summarise_room(POINTS, METRICS, profile_prompts=PROMPTS)
+    assert room.segments == (
+        # 2 of 4 people deep among peers -> share 0.5, covered deeply.
+        SegmentRoom("peers", breadth=65.0, depth=47.5, count=4, deep_count=2, deep_share=0.5, reach="covered_deeply"),
+        # nobody deep among seniors.
+        SegmentRoom("senior", breadth=30.0, depth=12.5, count=4, deep_count=0, deep_share=0.0, reach="nobody"),
+    )
+
+
+def test_summarise_room__one_deep_person__covers_the_segment():
+    metrics = {"seg:junior:depth": {"mean": 20.0, "count": 5, "count_at_or_above_threshold": 1}}
+    room = summarise_room(POINTS + [POINTS[0]], metrics, profile_prompts=PROMPTS)
+    (junior,) = room.segments
+    assert (junior.deep_count, junior.deep_share, junior.reach) == (1, 0.2, "covered_deeply")  # 1 of 5
+
+
+def test_summarise_room__two_responses__figures_suppressed_with_reason():
+    room = summarise_room(POINTS[:2], METRICS, profile_prompts=PROMPTS)
+    assert room.dimensions is None and room.segments is None
+    assert room.suppressed == "Room figures appear once 3 people have answered (2 so far)."
+    # Counts, dots and the discussion prompt still show: the room talks about them.
+    assert room.responses == 2 and len(room.points) == 2
+    assert room.top_profile == "wide_and_deep"  # 1-1 tie, first in content order
+
+
+def test_summarise_room__three_responses__figures_shown():
+    room = summarise_room(POINTS[:3], METRICS, profile_prompts=PROMPTS)
+    assert room.suppressed is None and room.dimensions is not None and room.segments is not None
+
+
+def test_summarise_room__empty_room__no_top_profile():
+    room = summarise_room([], {}, profile_prompts=PROMPTS)
+    assert (room.responses, room.top_profile, room.top_prompt) == (0, None, None)
+    assert room.suppressed == "Room figures appear once 3 people have answered (0 so far)."
+
+
+def test_summarise_room__unknown_profile_id__counted_after_the_known_ones():
+    room = summarise_room(POINTS + [{"width": 1, "depth": 1, "profile_id": "retired"}], {}, profile_prompts=PROMPTS)
+    assert room.profile_counts[-1] == ProfileCount("retired", 1)
+
+
+def test_summarise_room__result__is_frozen():
+    room = summarise_room(POINTS, METRICS, profile_prompts=PROMPTS)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        room.responses = 5
+    assert isinstance(room.points, tuple) and isinstance(room.profile_counts, tuple)
+
+
+def test_room_point__from_sqlalchemy_row_mapping_and_tuple__same_point():
+    engine = create_engine("sqlite://")
+    with engine.connect() as conn:
+        row = conn.execute(text("select 70.0 as width, 60 as depth, 'wide_and_deep' as profile_id")).first()
+    expected = RoomPoint(70.0, 60.0, "wide_and_deep")
+    assert RoomPoint.from_row(row) == expected
+    assert RoomPoint.from_row(POINTS[0]) == expected
+    assert RoomPoint.from_row((70, "60", "wide_and_deep")) == expected
+
+
+def test_metric_summary__from_rows__mapping_keys_tuple_and_null_mean():
+    assert MetricSummary.from_row({"mean": 50, "count": 3, "count_at_or_above_threshold": 1}) == MetricSummary(50.0, 3, 1)
+    assert MetricSummary.from_row({"mean": 50, "count": 3, "at_or_above": 2}) == MetricSummary(50.0, 3, 2)
+    assert MetricSummary.from_row((None, 0, None)) == MetricSummary(None, 0, 0)

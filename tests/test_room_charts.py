@@ -1,0 +1,142 @@
+"""Projector figures of a workshop room (assessment/room_charts.py), tested on their data."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import plotly.graph_objects as go
+import pytest
+
+from assessment.labels import PALETTE
+from assessment.questionnaire import Dimension, Profile
+from assessment.room import summarise_room
+from assessment.room_charts import (
+    TICK_PX,
+    TITLE_PX,
+    WEBGL_FROM,
+    room_dimension_bars,
+    room_map,
+    room_reach_chart,
+    room_segment_bars,
+)
+
+PROFILES = (
+    Profile("wide_and_deep", True, True, "Wide and deep", "", "", "P1"),
+    Profile("wide_shallow", True, False, "Wide & shallow", "", "", "P2"),
+    Profile("deep_narrow", False, True, "Deep, narrow", "", "", "P3"),
+    Profile("starting", False, False, "Starting", "", "", "P4"),
+)
+PROMPTS = {p.id: p.prompt for p in PROFILES}
+DIMENSIONS = (Dimension("reach", "width", 1, "Reach", ""), Dimension("trust", "depth", 1.5, "Trust", ""))
+SEGMENTS = {"peers": "Peers", "senior": "Senior to you"}
+POINTS = [(70, 60, "wide_and_deep"), (80, 40, "wide_shallow"), (60, 30, "wide_shallow"), (20, 70, "deep_narrow")]
+METRICS = {
+    "dim:reach": (62.5, 4, 0), "dim:trust": (40.0, 4, 0),
+    "seg:peers:breadth": (65.0, 4, 2), "seg:peers:depth": (47.5, 4, 2),
+    "seg:senior:breadth": (30.0, 4, 0), "seg:senior:depth": (12.5, 4, 0),
+}
+OKABE_ITO = {c.lower() for c in PALETTE.values()}
+
+
+def _room(points=POINTS, metrics=METRICS):
+    return summarise_room(points, metrics, profile_prompts=PROMPTS)
+
+
+def _map(room):
+    return room_map(room, PROFILES, wide_cut=55, deep_cut=55)
+
+
+def _all_figures(room):
+    return (_map(room), room_dimension_bars(room, DIMENSIONS), room_segment_bars(room, SEGMENTS),
+            room_reach_chart(room, SEGMENTS))
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_every_figure__projector_sizes__ticks_24_titles_32(index):
+    fig = _all_figures(_room())[index]
+    assert fig.layout.title.font.size == TITLE_PX == 32
+    for axis in (fig.layout.xaxis, fig.layout.yaxis):
+        assert axis.tickfont.size is None or axis.tickfont.size >= 22
+    assert TICK_PX >= 22 and fig.layout.font.size >= 22
+
+
+def test_room_map__few_points__svg_scatter_with_every_dot():
+    fig = _map(_room())
+    (dots,) = fig.data
+    assert isinstance(dots, go.Scatter)
+    assert list(dots.x) == [70, 80, 60, 20] and list(dots.y) == [60, 40, 30, 70]
+    assert dots.hoverinfo == "skip"  # anonymous: nothing to point at
+
+
+def test_room_map__quadrants__four_shaded_rects_named_with_counts():
+    fig = _map(_room())
+    assert len(fig.layout.shapes) == 4
+    texts = [a.text for a in fig.layout.annotations]
+    assert texts == [
+        "<b>Wide and deep</b><br>1 person",
+        "<b>Wide &amp; shallow</b><br>2 people",  # content text is escaped too
+        "<b>Deep, narrow</b><br>1 person",
+        "<b>Starting</b><br>0 people",
+    ]
+    assert fig.layout.title.text == "Where this room stands · 4 answers"
+
+
+def test_room_map__ten_thousand_points__webgl_and_fast():
+    rng = random.Random(7)
+    points = [(rng.uniform(0, 100), rng.uniform(0, 100), "starting") for _ in range(10_000)]
+    started = time.perf_counter()
+    room = _room(points, {})
+    fig = _map(room)
+    payload = fig.to_json()
+    elapsed = time.perf_counter() - started
+    assert isinstance(fig.data[0], go.Scattergl) and 10_000 >= WEBGL_FROM
+    assert len(fig.data[0].x) == 10_000
+    assert len(payload) < 300_000  # float32, base64: ~8 bytes a dot, not ~40 as JSON numbers
+    assert elapsed < 2.0, f"summary + figure + JSON took {elapsed:.2f}s"
+
+
+def test_room_map__title_from_user__escaped_and_mathjax_defused():
+    fig = room_map(_room(), PROFILES, wide_cut=55, deep_cut=55, title="$\\href{javascript:x}{hi}$ <b>")
+    title = fig.layout.title.text
+    assert not title.startswith("$") and "<b>" not in title and "&lt;b&gt;" in title
+
+
+def test_room_dimension_bars__means_per_axis_in_okabe_ito():
+    fig = room_dimension_bars(_room(), DIMENSIONS)
+    width, depth = fig.data
+    assert (list(width.y), list(width.x), list(width.text)) == (["Reach"], [62.5], ["62"])  # 62.5 shows as 62
+    assert (list(depth.y), list(depth.x)) == (["Trust"], [40.0])
+    assert {width.marker.color.lower(), depth.marker.color.lower()} <= OKABE_ITO
+    assert depth.marker.pattern.shape == "/"  # told apart without colour
+
+
+def test_room_segment_bars__breadth_and_depth_per_segment():
+    fig = room_segment_bars(_room(), SEGMENTS)
+    breadth, depth = fig.data
+    assert list(breadth.y) == ["Peers", "Senior to you"]
+    assert list(breadth.x) == [65.0, 30.0] and list(depth.x) == [47.5, 12.5]
+
+
+def test_room_reach_chart__covered_green_and_nobody_written_out():
+    fig = room_reach_chart(_room(), SEGMENTS)
+    (bars,) = fig.data
+    assert list(bars.x) == [2, 0]
+    assert list(bars.text) == ["2 (50%)", "<b>nobody yet</b>"]
+    assert list(bars.marker.color) == [PALETTE["green"], PALETTE["vermillion"]]
+
+
+@pytest.mark.parametrize("build", [
+    lambda room: room_dimension_bars(room, DIMENSIONS),
+    lambda room: room_segment_bars(room, SEGMENTS),
+    lambda room: room_reach_chart(room, SEGMENTS),
+])
+def test_room_figures__under_three_responses__no_data_only_the_reason(build):
+    fig = build(_room(POINTS[:2]))
+    assert len(fig.data) == 0
+    assert fig.layout.annotations[0].text == "Room figures appear once 3 people have answered (2 so far)."
+
+
+def test_room_map__under_three_responses__still_shows_dots_and_counts():
+    fig = _map(_room(POINTS[:2]))
+    assert len(fig.data[0].x) == 2

@@ -1,0 +1,153 @@
+"""A roster is built from table rows and name pairs; every problem is reported, in the project's shape."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from assessment.roster import Contact, RosterError, roster_from_rows
+from tests.network_samples import DEFAULT, row
+
+STAGES = "Use one of: visibility, credibility, profitability."
+
+
+def problems(rows, ties=()) -> list[str]:
+    with pytest.raises(RosterError) as caught:
+        roster_from_rows(rows, ties)
+    return [str(issue) for issue in caught.value.issues]
+
+
+def test_roster_from_rows__valid_rows__become_contacts_with_row_index_ids():
+    roster = roster_from_rows([row("Ana"), row("Bo", segment="senior", level="senior")])
+    assert roster.contacts == (
+        Contact(id=0, name="Ana", **DEFAULT),
+        Contact(id=1, name="Bo", **{**DEFAULT, "segment": "senior", "level": "senior"}),
+    )
+    assert roster.ties == ()
+
+
+def test_roster_from_rows__no_rows__is_an_empty_roster():
+    assert roster_from_rows([]).contacts == ()
+
+
+def test_roster_from_rows__unknown_option__names_the_field_and_the_choices():
+    assert problems([row("A"), row("B"), row("C"), row("D", stage="x")]) == [
+        f"roster: contacts[3].stage: unknown value 'x'. {STAGES}"
+    ]
+
+
+def test_roster_from_rows__missing_or_empty_option__asks_to_pick_one():
+    rows = [row("A", favour=None), row("B", favour=""), {k: v for k, v in row("C").items() if k != "favour"}]
+    assert problems(rows) == [
+        f"roster: contacts[{i}].favour: missing. Pick one of: no, probably, definitely." for i in range(3)
+    ]
+
+
+def test_roster_from_rows__nan_cell__counts_as_missing():
+    # pandas puts NaN in an empty cell of a table editor
+    assert problems([row("A", giving=math.nan)]) == [
+        "roster: contacts[0].giving: missing. Pick one of: both, i_helped, they_helped, neither."
+    ]
+
+
+def test_roster_from_rows__unknown_column__is_rejected():
+    assert problems([row("A", colour="red")]) == [
+        "roster: contacts[0].colour: unknown field 'colour'. Use only: name, segment, field, organisation, "
+        "level, stage, favour, last_contact, giving."
+    ]
+
+
+def test_roster_from_rows__names__are_stripped_and_inner_whitespace_collapsed():
+    roster = roster_from_rows([row("  Mira \t K\n ")])
+    assert roster.contacts[0].name == "Mira K"
+
+
+def test_roster_from_rows__blank_name__is_rejected():
+    assert problems([row("   ")]) == ["roster: contacts[0].name: empty. Give initials or a nickname."]
+
+
+def test_roster_from_rows__name_that_is_not_text__is_rejected():
+    assert problems([row(42)]) == [
+        "roster: contacts[0].name: expected text, got int 42. Give initials or a nickname."
+    ]
+
+
+def test_roster_from_rows__name_of_40_characters__is_kept():
+    assert roster_from_rows([row("x" * 40)]).contacts[0].name == "x" * 40
+
+
+def test_roster_from_rows__name_over_40_characters__is_rejected_not_cut():
+    assert problems([row("x" * 41)]) == [
+        "roster: contacts[0].name: 41 characters, the most is 40. Shorten it to initials or a nickname."
+    ]
+
+
+def test_roster_from_rows__same_name_twice_ignoring_case__is_rejected():
+    assert problems([row("JS"), row("Ana"), row(" js ")]) == [
+        "roster: contacts[2].name: 'js' is already used by contacts[0]. Add a letter or number to tell them apart."
+    ]
+
+
+def test_roster_from_rows__25_people__is_the_most_allowed():
+    assert len(roster_from_rows([row(f"P{i}") for i in range(25)]).contacts) == 25
+
+
+def test_roster_from_rows__26_people__asks_to_remove_one():
+    assert problems([row(f"P{i}") for i in range(26)]) == [
+        "roster: contacts: 26 people listed, the most is 25. Remove 1 of them."
+    ]
+
+
+def test_roster_from_rows__entirely_blank_rows__are_skipped_and_ids_keep_row_numbers():
+    blank = {"name": None, **{k: None for k in DEFAULT}}
+    roster = roster_from_rows([row("A"), blank, row("B")])
+    assert [(c.id, c.name) for c in roster.contacts] == [(0, "A"), (2, "B")]
+
+
+def test_roster_from_rows__row_that_is_not_a_mapping__is_rejected():
+    assert problems([row("A"), "B"]) == [
+        "roster: contacts[1]: expected a mapping of fields, got str. Give each person: name, segment, field, "
+        "organisation, level, stage, favour, last_contact, giving."
+    ]
+
+
+def test_roster_from_rows__every_problem__is_collected():
+    found = problems([row("", stage="x", level="boss"), row("B", favour=None)], [("B", "Zed")])
+    assert [p.split(":")[1].strip() for p in found] == [
+        "contacts[0].name", "contacts[0].level", "contacts[0].stage", "contacts[1].favour", "ties[0][1]"
+    ]
+
+
+def test_roster_from_rows__ties__are_sorted_id_pairs_with_duplicates_collapsed():
+    rows = [row("Ana"), row("Bo"), row("Cy")]
+    roster = roster_from_rows(rows, [("Bo", "Ana"), ("ana", "BO"), ("Ana", "Bo"), ["Cy", "Bo"]])
+    assert roster.ties == ((0, 1), (1, 2))
+
+
+def test_roster_from_rows__tie_to_an_unknown_person__is_rejected():
+    assert problems([row("Ana")], [("Ana", "Zed")]) == [
+        "roster: ties[0][1]: unknown person 'Zed'. Use a name from the list of people."
+    ]
+
+
+def test_roster_from_rows__tie_of_a_person_with_themself__is_rejected():
+    assert problems([row("Ana"), row("Bo")], [("Ana", "Bo"), ("Ana", "ana")]) == [
+        "roster: ties[1]: 'Ana' is paired with themself. Pair two different people."
+    ]
+
+
+def test_roster_from_rows__tie_that_is_not_a_pair__is_rejected():
+    assert problems([row("Ana"), row("Bo")], ["Ana", ("Ana", "Bo", "Ana")]) == [
+        "roster: ties[0]: expected a pair of names, got 'Ana'. Give two names from the list.",
+        "roster: ties[1]: expected a pair of names, got ('Ana', 'Bo', 'Ana'). Give two names from the list.",
+    ]
+
+
+def test_roster_error__message__lists_every_issue_one_per_line():
+    with pytest.raises(RosterError) as caught:
+        roster_from_rows([row("A", stage="x"), row("B", stage="y")])
+    assert str(caught.value).splitlines() == [
+        f"roster: contacts[0].stage: unknown value 'x'. {STAGES}",
+        f"roster: contacts[1].stage: unknown value 'y'. {STAGES}",
+    ]

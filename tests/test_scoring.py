@@ -1,0 +1,166 @@
+"""Scoring rules, on a small hand-built questionnaire whose expected values are worked out beside each test."""
+
+import pytest
+
+from assessment.answers import AnswerError, check_answers
+from assessment.questionnaire import (
+    Advice, Band, Caution, Dimension, GridColumn, Item, Option, Profile, Questionnaire, Segment, Step, Thresholds,
+)
+from assessment.scoring import Result, score_answers
+
+AGREE = tuple(Option(i, v, i) for i, v in (("no", 0.0), ("some", 0.5), ("yes", 1.0)))
+KNOWN = tuple(Band(i, v, c, i) for i, v, c in (("none", 0.0, 0), ("few", 0.5, 3), ("many", 1.0, 30)))
+FAVOUR = tuple(Band(i, v, c, i) for i, v, c in (("none", 0.0, 0), ("one", 0.6, 1), ("lots", 1.0, 10)))
+
+
+def make_questionnaire(**overrides) -> Questionnaire:
+    fields = dict(
+        id="mini", version="1", language="en", title="Mini", intro="",
+        segments=(Segment("a", "Part A", ""), Segment("b", "Part B", "")),
+        dimensions=(
+            Dimension("reach", "width", 1.0, "Reach", ""),
+            Dimension("open", "width", 3.0, "Openness", ""),
+            Dimension("trust", "depth", 1.0, "Trust", ""),
+            Dimension("give", "depth", 1.0, "Giving", ""),
+        ),
+        items=(
+            Item("r1", "scale", "reach", ("G04",), False, "r1", "", options=AGREE),
+            Item("o1", "scale", "open", ("G09",), False, "o1", "", options=AGREE),
+            Item("o2", "scale", "open", ("G10",), True, "o2", "", options=AGREE),
+            Item("g1", "scale", "give", ("G15",), False, "g1", "", options=AGREE),
+            Item("grid", "segment_grid", None, ("G06",), False, "grid", "", columns=(
+                GridColumn("known", "reach", KNOWN, "Known", ""),
+                GridColumn("favour", "trust", FAVOUR, "Favour", ""),
+            )),
+        ),
+        steps=(Step("s1", "One", "", ("r1", "o1", "o2", "g1")), Step("s2", "Two", "", ("grid",))),
+        profiles=(
+            Profile("both", True, True, "Both", "", "", ""),
+            Profile("wide", True, False, "Wide", "", "", ""),
+            Profile("deep", False, True, "Deep", "", "", ""),
+            Profile("none", False, False, "None", "", "", ""),
+        ),
+        thresholds=Thresholds(wide=50, deep=50, segment_wide=50, segment_deep=60),
+        advice=(
+            Advice("reach1", "reach", ("G04",), "R1", ""), Advice("reach2", "reach", ("G04",), "R2", ""),
+            Advice("open1", "open", ("G09",), "O1", ""),
+            Advice("trust1", "trust", ("G06",), "T1", ""),
+            Advice("give1", "give", ("G15",), "G1", ""),
+        ),
+        caution=Caution(min_reach=70, max_favour_share=0.1, guidance=("G07",), title="Shallow", text=""),
+        guidance=(("G04", ""), ("G06", ""), ("G09", ""), ("G10", ""), ("G15", "")),
+        advice_count=3,
+    )
+    fields.update(overrides)
+    return Questionnaire(**fields)
+
+
+def answers(**given) -> dict[str, str]:
+    base = {"r1": "some", "o1": "yes", "o2": "yes", "g1": "some",
+            "grid.a.known": "many", "grid.a.favour": "one", "grid.b.known": "few", "grid.b.favour": "none"}
+    base.update({k.replace("__", "."): v for k, v in given.items()})
+    return base
+
+
+def test_score_answers__mixed_answers__hand_worked_dimensions_width_depth():
+    # reach: r1 0.5, grid known mean (1.0 + 0.5)/2 = 0.75 -> (0.5 + 0.75)/2 = 0.625 -> 62.5
+    # open:  o1 1.0, o2 reversed 1 - 1.0 = 0.0 -> 50.0
+    # trust: grid favour mean (0.6 + 0.0)/2 = 0.3 -> 30.0
+    # give:  g1 0.5 -> 50.0
+    # Width = (62.5*1 + 50*3)/4 = 53.125 -> 53.1 ; Depth = (30 + 50)/2 = 40.0
+    result = score_answers(make_questionnaire(), answers())
+    assert {d.id: d.score for d in result.dimensions} == {"reach": 62.5, "open": 50.0, "trust": 30.0, "give": 50.0}
+    assert (result.width, result.depth) == (53.1, 40.0)
+
+
+def test_score_answers__wide_not_deep__profile_is_the_wide_quadrant():
+    # Width 53.1 >= 50, Depth 40 < 50 (worked above)
+    assert score_answers(make_questionnaire(), answers()).profile_id == "wide"
+
+
+def test_score_answers__everything_lowest__profile_is_neither_and_scores_zero():
+    low = answers(r1="no", o1="no", o2="yes", g1="no", grid__a__known="none", grid__b__known="none",
+                  grid__a__favour="none", grid__b__favour="none")
+    result = score_answers(make_questionnaire(), low)
+    assert (result.width, result.depth, result.profile_id) == (0.0, 0.0, "none")
+
+
+def test_score_answers__everything_highest__profile_is_both_and_scores_hundred():
+    high = answers(r1="yes", o1="yes", o2="no", g1="yes", grid__a__known="many", grid__b__known="many",
+                   grid__a__favour="lots", grid__b__favour="lots")
+    result = score_answers(make_questionnaire(), high)
+    assert (result.width, result.depth, result.profile_id) == (100.0, 100.0, "both")
+
+
+def test_score_answers__reverse_keyed_item__agreeing_lowers_the_score():
+    agree = score_answers(make_questionnaire(), answers(o2="yes"))
+    disagree = score_answers(make_questionnaire(), answers(o2="no"))
+    # open: (1.0 + 0.0)/2 = 50 vs (1.0 + 1.0)/2 = 100
+    assert [d.score for d in agree.dimensions if d.id == "open"] == [50.0]
+    assert [d.score for d in disagree.dimensions if d.id == "open"] == [100.0]
+
+
+def test_score_answers__grid__segments_report_counts_breadth_depth_and_flags():
+    # A: known many (1.0, ~30), favour one (0.6, 1) -> wide (100 >= 50), deep (60 >= 60)
+    # B: known few (0.5, ~3), favour none -> wide (50 >= 50), not deep
+    segs = score_answers(make_questionnaire(), answers()).segments
+    assert [(s.id, s.contacts, s.favour, s.breadth, s.depth, s.wide, s.deep) for s in segs] == [
+        ("a", 30, 1, 100.0, 60.0, True, True),
+        ("b", 3, 0, 50.0, 0.0, True, False),
+    ]
+
+
+def test_score_answers__advice__weakest_dimensions_first_with_content_order_breaking_ties():
+    # scores: reach 62.5, open 50, trust 30, give 50 -> trust, open (tie with give, listed first), give
+    result = score_answers(make_questionnaire(), answers())
+    assert [a.id for a in result.advice] == ["trust1", "open1", "give1"]
+
+
+def test_score_answers__fewer_dimensions_with_advice_than_needed__second_entries_fill_in():
+    q = make_questionnaire(advice=(Advice("reach1", "reach", ("G04",), "R1", ""), Advice("reach2", "reach", ("G04",), "R2", "")))
+    assert [a.id for a in score_answers(q, answers()).advice] == ["reach1", "reach2"]
+
+
+def test_score_answers__large_but_shallow__caution_is_given():
+    # reach: r1 1.0, known (1+1)/2 = 1 -> 100 >= 70; favour share (1 + 0)/(30 + 30) = 0.017 <= 0.1
+    result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many"))
+    assert result.caution is not None and result.caution["title"] == "Shallow"
+
+
+def test_score_answers__large_and_deep__no_caution():
+    # favour share (10 + 10)/(30 + 30) = 0.33 > 0.1
+    result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many", grid__a__favour="lots", grid__b__favour="lots"))
+    assert result.caution is None
+
+
+def test_score_answers__missing_answers__error_names_every_missing_key():
+    given = answers()
+    del given["o1"], given["grid.b.favour"]
+    with pytest.raises(AnswerError) as error:
+        score_answers(make_questionnaire(), given)
+    assert error.value.missing == ("o1", "grid.b.favour")
+    assert str(error.value) == "answers: 2 unanswered: o1, grid.b.favour. Answer them and score again."
+
+
+def test_check_answers__option_outside_the_item__rejected_with_the_allowed_options():
+    with pytest.raises(AnswerError) as error:
+        check_answers(make_questionnaire(), answers(o1="maybe", grid__a__known="lots"))
+    assert str(error.value) == (
+        "answers: not accepted: 'o1' has 'maybe', not one of: no, some, yes; "
+        "'grid.a.known' has 'lots', not one of: none, few, many. Pick one of the listed options."
+    )
+
+
+def test_check_answers__unknown_question__rejected():
+    with pytest.raises(AnswerError) as error:
+        check_answers(make_questionnaire(), {**answers(), "zz": "yes", "grid.c.known": "few"})
+    assert error.value.invalid == (
+        "'zz' is not a question of this questionnaire",
+        "'grid.c.known' is not a question of this questionnaire",
+    )
+
+
+def test_result__to_dict_and_back__is_the_same_result():
+    result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many"))
+    again = Result.from_dict(result.to_dict())
+    assert again.to_dict() == result.to_dict()

@@ -1,0 +1,396 @@
+"""Rules of assessment/storage.py, each run on a SQLite file and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from assessment.storage import NewResult, Store, open_store, result_metrics_of
+from assessment.storage_errors import StorageError, StorageUnavailable
+from assessment.storage_schema import SCHEMA_VERSION, upgrade_schema
+from assessment.tokens import new_token
+from tests.conftest import skip_or_fail
+from tests.pg_server import find_postgres_bin, free_port, restart_postgres, start_postgres, stop_postgres, stop_server_process
+from tests.storage_samples import SAMPLE_ANSWERS, sample_new_result, sample_result
+
+REPO = Path(__file__).resolve().parents[1]
+HOSTILE = "<img src=x onerror=alert(1)>"
+METRICS_PER_RESULT = 2 + 8 + 6 * 4  # width, depth, 8 dimensions, 6 segments x 4 measures
+
+
+@pytest.fixture
+def store(database_url):
+    with open_store(database_url) as opened:
+        yield opened
+
+
+def count_rows(url: str, table: str) -> int:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.scalar(sa.text(f"SELECT count(*) FROM {table}"))
+    finally:
+        engine.dispose()
+
+
+# Results ---------------------------------------------------------------------------------
+
+
+def test_save_result__then_find__returns_everything_saved(store: Store):
+    new = sample_new_result(display_name="Ada", extras={"network": {"density": 0.4}},
+                            nickname="ada", nickname_public=True)
+    saved = store.save_result(new)
+
+    lookup = store.find_result(saved.share_token)
+
+    assert lookup.status == "found"
+    stored = lookup.result
+    assert stored.share_token == saved.share_token
+    assert stored.result == sample_result()
+    assert stored.answers == SAMPLE_ANSWERS
+    assert stored.extras == {"network": {"density": 0.4}}
+    assert (stored.questionnaire_id, stored.questionnaire_version, stored.language) == ("wide-and-deep", "1.0", "en")
+    assert (stored.width, stored.depth, stored.profile_id) == (62.5, 40.0, "wide_shallow")
+    assert (stored.display_name, stored.nickname, stored.nickname_public) == ("Ada", "ada", True)
+    assert stored.include_answers is True and stored.removed_at is None and stored.workshop_id is None
+    assert stored.created_at == saved.created_at
+
+
+def test_save_result__answers_not_included__stores_no_answers(store: Store):
+    saved = store.save_result(sample_new_result(include_answers=False))
+
+    stored = store.find_result(saved.share_token).result
+
+    assert stored.include_answers is False
+    assert stored.answers is None
+    assert stored.result == sample_result()
+
+
+def test_save_result__hostile_display_name__stored_verbatim(store: Store):
+    saved = store.save_result(sample_new_result(display_name=HOSTILE, nickname=HOSTILE + "'; DROP TABLE results; --"))
+
+    stored = store.find_result(saved.share_token).result
+
+    assert stored.display_name == HOSTILE
+    assert stored.nickname == HOSTILE + "'; DROP TABLE results; --"
+
+
+def test_save_result__manage_key__only_its_hash_is_stored(store: Store, database_url):
+    saved = store.save_result(sample_new_result())
+
+    engine = sa.create_engine(database_url)
+    with engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT * FROM results")).mappings().one()
+    engine.dispose()
+
+    assert saved.manage_key not in {str(v) for v in row.values()}
+    assert saved.manage_key not in repr(saved)
+
+
+def test_save_result__result_without_questionnaire__value_error_names_the_fix(store: Store):
+    broken = sample_result()
+    del broken["questionnaire"]
+
+    with pytest.raises(ValueError) as error:
+        store.save_result(NewResult(answers={}, result=broken))
+
+    assert str(error.value) == (
+        "NewResult.result: missing 'questionnaire' in the Result dict. "
+        "Pass Result.to_dict() (see docs/CONTRACTS.md)."
+    )
+
+
+def test_save_result__writes_one_metric_row_per_score(store: Store, database_url):
+    store.save_result(sample_new_result())
+
+    assert count_rows(database_url, "result_metrics") == METRICS_PER_RESULT
+
+
+def test_result_metrics_of__sample__flat_names_and_values():
+    metrics = result_metrics_of(sample_result())
+
+    assert len(metrics) == METRICS_PER_RESULT
+    assert metrics["width"] == 62.5
+    assert metrics["dim:reach"] == 50.0  # 50 + seed 0 + index 0
+    assert metrics["dim:connecting"] == 57.0  # index 7
+    assert metrics["seg:senior:contacts"] == 14.0  # 12 + index 2
+    assert metrics["seg:senior:depth"] == 58.0  # 60 - index 2
+    assert metrics["seg:peers:favour"] == 2.5
+    assert metrics["seg:peers:breadth"] == 65.0
+
+
+# Share links -----------------------------------------------------------------------------
+
+
+def test_find_result__unknown_token__unknown(store: Store):
+    lookup = store.find_result(new_token())
+
+    assert (lookup.status, lookup.result) == ("unknown", None)
+
+
+@pytest.mark.parametrize("token", ["", "abc", "x" * 200, "../../etc/passwd", "a b c d e f g h i j k l",
+                                   "'; DROP TABLE results; --xxxxxxxx", None, 42])
+def test_find_result__malformed_token__unknown_without_a_query(store: Store, token):
+    statements = []
+    sa.event.listen(store._db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+
+    lookup = store.find_result(token)
+
+    assert lookup.status == "unknown"
+    assert statements == []
+
+
+def test_delete_result__right_key__link_says_removed_and_payload_is_gone(store: Store, database_url):
+    saved = store.save_result(sample_new_result(display_name="Ada", nickname="ada", extras={"x": 1}))
+
+    assert store.delete_result(saved.share_token, saved.manage_key) is True
+
+    lookup = store.find_result(saved.share_token)
+    assert lookup.status == "removed"
+    tomb = lookup.result
+    assert tomb.removed_at is not None and tomb.created_at == lookup.result.created_at
+    assert (tomb.answers, tomb.result, tomb.extras, tomb.display_name, tomb.nickname) == (None,) * 5
+    assert (tomb.width, tomb.depth, tomb.profile_id) == (None, None, None)
+    assert count_rows(database_url, "result_metrics") == 0
+
+
+def test_delete_result__twice__still_true_and_removed(store: Store):
+    saved = store.save_result(sample_new_result())
+    store.delete_result(saved.share_token, saved.manage_key)
+
+    assert store.delete_result(saved.share_token, saved.manage_key) is True
+    assert store.find_result(saved.share_token).status == "removed"
+
+
+def test_delete_result__wrong_key__nothing_deleted(store: Store):
+    saved = store.save_result(sample_new_result())
+    other = store.save_result(sample_new_result())
+
+    assert store.delete_result(saved.share_token, new_token()) is False
+    assert store.delete_result(saved.share_token, other.manage_key) is False
+    assert store.delete_result(saved.share_token, "not a key") is False
+    assert store.delete_result(saved.share_token, saved.share_token) is False
+
+    assert store.find_result(saved.share_token).status == "found"
+
+
+def test_delete_result__unknown_or_malformed_token__false(store: Store):
+    saved = store.save_result(sample_new_result())
+
+    assert store.delete_result(new_token(), saved.manage_key) is False
+    assert store.delete_result("garbage", saved.manage_key) is False
+
+
+# Drafts ----------------------------------------------------------------------------------
+
+
+def test_save_draft__new_then_update__one_draft_with_latest_answers(store: Store, database_url):
+    token = store.save_draft({"reach_size": "agree"}, step=1)
+
+    assert store.save_draft({"reach_size": "disagree", "trust": "often"}, step=2, token=token) == token
+
+    draft = store.load_draft(token)
+    assert (draft.token, draft.answers, draft.step) == (token, {"reach_size": "disagree", "trust": "often"}, 2)
+    assert draft.updated_at.tzinfo is not None
+    assert count_rows(database_url, "drafts") == 1
+
+
+def test_save_draft__malformed_token__gets_a_new_token(store: Store):
+    token = store.save_draft({"a": "b"}, step=0, token="not-a-token")
+
+    assert token != "not-a-token"
+    assert store.load_draft(token).answers == {"a": "b"}
+
+
+def test_load_draft__unknown_or_malformed__none(store: Store):
+    assert store.load_draft(new_token()) is None
+    assert store.load_draft("nope") is None
+
+
+def test_delete_draft__then_load__none(store: Store):
+    token = store.save_draft({"a": "b"}, step=0)
+
+    store.delete_draft(token)
+
+    assert store.load_draft(token) is None
+
+
+def test_delete_drafts_older_than__old_draft__deleted_recent_kept(store: Store, database_url):
+    old = store.save_draft({"a": "old"}, step=0)
+    recent = store.save_draft({"a": "new"}, step=0)
+    engine = sa.create_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE drafts SET updated_at = :t WHERE token = :k"),
+                     {"t": datetime.now(UTC) - timedelta(days=40), "k": old})
+    engine.dispose()
+
+    assert store.delete_drafts_older_than(timedelta(days=30)) == 1
+
+    assert store.load_draft(old) is None
+    assert store.load_draft(recent) is not None
+
+
+# Schema ----------------------------------------------------------------------------------
+
+
+def test_open_store__new_database__records_current_version(database_url):
+    with open_store(database_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    assert count_rows(database_url, "schema_meta") == 1
+
+
+def test_open_store__existing_database__no_migration_and_data_kept(database_url):
+    with open_store(database_url) as first:
+        saved = first.save_result(sample_new_result())
+
+    with open_store(database_url) as second:
+        with second._db.writing() as conn:
+            assert upgrade_schema(conn) == ()
+        assert second.schema_version() == SCHEMA_VERSION
+        assert second.find_result(saved.share_token).status == "found"
+    assert count_rows(database_url, "schema_meta") == 1
+
+
+def test_open_store__database_from_a_newer_app__refuses(database_url):
+    open_store(database_url).close()
+    engine = sa.create_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE schema_meta SET version = 99"))
+    engine.dispose()
+
+    with pytest.raises(RuntimeError, match="schema version 99 is newer than this app's"):
+        open_store(database_url)
+
+
+def test_open_store__two_at_once__schema_created_once(database_url):
+    with ThreadPoolExecutor(4) as pool:
+        stores = list(pool.map(lambda _: open_store(database_url), range(4)))
+    for store in stores:
+        store.close()
+
+    assert count_rows(database_url, "schema_meta") == 1
+
+
+# Concurrency and restarts ----------------------------------------------------------------
+
+
+def test_save_result__1000_saves_from_16_threads__all_read_back_intact(store: Store, database_url):
+    errors: list[BaseException] = []
+    saved: dict[str, tuple[str, float]] = {}
+    lock = threading.Lock()
+
+    def save(n: int) -> None:
+        try:
+            name = f"person {n} {HOSTILE}"
+            result = store.save_result(sample_new_result(display_name=name, result=sample_result(seed=n / 10)))
+            with lock:
+                saved[result.share_token] = (name, n / 10)
+        except BaseException as error:  # noqa: BLE001 - every failure is reported below
+            errors.append(error)
+
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(save, range(1000)))
+
+    assert errors == []
+    assert len(saved) == 1000
+    for token, (name, seed) in saved.items():
+        stored = store.find_result(token).result
+        assert stored.display_name == name
+        assert stored.result == sample_result(seed=seed)
+    assert count_rows(database_url, "results") == 1000
+    assert count_rows(database_url, "result_metrics") == 1000 * METRICS_PER_RESULT
+
+
+SAVE_IN_ANOTHER_PROCESS = """
+import json, sys
+from assessment.storage import open_store
+from tests.storage_samples import sample_new_result
+store = open_store(sys.argv[1])
+saved = store.save_result(sample_new_result(display_name="from a child process"))
+token = store.save_draft({"a": "b"}, step=3)
+print(json.dumps({"share": saved.share_token, "manage": saved.manage_key, "draft": token}))
+"""
+
+
+def test_open_store__after_another_process_saved_and_exited__data_is_there(database_url):
+    child = subprocess.run(
+        [sys.executable, "-c", SAVE_IN_ANOTHER_PROCESS, database_url],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert child.returncode == 0, child.stderr
+    keys = json.loads(child.stdout)
+
+    with open_store(database_url) as store:
+        assert store.find_result(keys["share"]).result.display_name == "from a child process"
+        assert store.load_draft(keys["draft"]).step == 3
+        assert store.delete_result(keys["share"], keys["manage"]) is True
+
+
+# Database down ---------------------------------------------------------------------------
+
+
+def test_open_store__sqlite_path_is_a_folder__storage_unavailable(tmp_path):
+    with pytest.raises(StorageUnavailable) as error:
+        open_store(f"sqlite:///{tmp_path}")
+
+    assert isinstance(error.value, StorageError)
+    assert str(error.value).startswith(f"the database at sqlite:///{tmp_path} cannot be reached: ")
+    assert str(error.value).endswith(". Try again in a moment.")
+
+
+def test_open_store__sqlite_folder_cannot_be_made__storage_unavailable():
+    with pytest.raises(StorageUnavailable, match="cannot create the folder of the SQLite database"):
+        open_store("sqlite:////proc/wide-deep/db.sqlite")
+
+
+@pytest.mark.postgres
+def test_open_store__postgres_port_closed__storage_unavailable(postgres_server):
+    url = f"postgresql+psycopg://postgres:secret@127.0.0.1:{free_port()}/wide_deep"
+
+    with pytest.raises(StorageUnavailable) as error:
+        open_store(url)
+
+    assert "secret" not in str(error.value)
+    assert "127.0.0.1" in str(error.value)
+
+
+@pytest.mark.postgres
+def test_save_result__postgres_stopped_then_restarted__unavailable_then_saves():
+    if find_postgres_bin() is None:
+        skip_or_fail("PostgreSQL server binaries not found; apt-get install -y postgresql")
+    server = start_postgres("down_test")
+    try:
+        with open_store(server.url) as store:
+            before = store.save_result(sample_new_result())
+            stop_server_process(server)
+
+            with pytest.raises(StorageUnavailable):
+                store.save_result(sample_new_result())
+            with pytest.raises(StorageUnavailable):
+                store.find_result(before.share_token)
+
+            restart_postgres(server)
+            after = store.save_result(sample_new_result())
+            assert store.find_result(before.share_token).status == "found"
+            assert store.find_result(after.share_token).status == "found"
+    finally:
+        stop_postgres(server)
+
+
+# Layering --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("module", ["storage", "storage_engine", "storage_errors", "storage_rows",
+                                    "storage_schema", "workshop_store", "tokens"])
+def test_storage_module__imports__no_streamlit(module):
+    source = (REPO / "assessment" / f"{module}.py").read_text()
+
+    assert "import streamlit" not in source and "from streamlit" not in source

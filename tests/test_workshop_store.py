@@ -1,0 +1,157 @@
+"""Rules of assessment/workshop_store.py (workshops in Store), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from assessment.storage import Store, open_store
+from assessment.storage_errors import WorkshopClosed, WorkshopCodeTaken
+from assessment.tokens import hash_secret, new_token
+from assessment.workshop_store import ExportRow, MetricSummary, WorkshopPoint
+from tests.storage_samples import sample_new_result, sample_result
+
+FACILITATOR_HASH = hash_secret(new_token())
+
+
+@pytest.fixture
+def store(database_url):
+    with open_store(database_url) as opened:
+        yield opened
+
+
+def join(store: Store, workshop_id: int, width: float, depth: float, profile: str, **fields):
+    new = sample_new_result(result=sample_result(width, depth, profile), workshop_id=workshop_id, **fields)
+    return store.save_result(new)
+
+
+def test_create_workshop__new_code__open_and_unrevealed(store: Store):
+    workshop = store.create_workshop("K7RWX3", "Lab retreat", "Room 2", FACILITATOR_HASH)
+
+    assert (workshop.code, workshop.title, workshop.note) == ("K7RWX3", "Lab retreat", "Room 2")
+    assert (workshop.is_open, workshop.revealed) == (True, False)
+    assert store.find_workshop(workshop.id) == workshop
+    assert store.find_workshop_by_code("K7RWX3").id == workshop.id
+    assert FACILITATOR_HASH not in repr(workshop)
+
+
+def test_create_workshop__code_taken__workshop_code_taken(store: Store):
+    store.create_workshop("K7RWX3", "First", "", FACILITATOR_HASH)
+
+    with pytest.raises(WorkshopCodeTaken, match="workshop code 'K7RWX3' is taken; draw another"):
+        store.create_workshop("K7RWX3", "Second", "", FACILITATOR_HASH)
+
+
+def test_create_workshop__code_of_a_deleted_workshop__still_taken(store: Store):
+    old = store.create_workshop("K7RWX3", "Old", "", FACILITATOR_HASH)
+    store.delete_workshop(old.id)
+
+    with pytest.raises(WorkshopCodeTaken):
+        store.create_workshop("K7RWX3", "New", "", FACILITATOR_HASH)
+
+
+def test_find_workshop__unknown__none(store: Store):
+    assert store.find_workshop(12345) is None
+    assert store.find_workshop_by_code("NOPE99") is None
+
+
+def test_set_workshop_open_and_revealed__flags_change(store: Store):
+    workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
+
+    assert store.set_workshop_open(workshop.id, False) is True
+    assert store.set_workshop_revealed(workshop.id, True) is True
+
+    found = store.find_workshop(workshop.id)
+    assert (found.is_open, found.revealed) == (False, True)
+    assert store.set_workshop_open(999, True) is False
+
+
+def test_save_result__closed_workshop__workshop_closed(store: Store):
+    workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
+    store.set_workshop_open(workshop.id, False)
+
+    with pytest.raises(WorkshopClosed, match=f"workshop {workshop.id} is closed or deleted"):
+        join(store, workshop.id, 60, 60, "wide_and_deep")
+    assert store.workshop_response_count(workshop.id) == 0
+
+
+def test_save_result__unknown_workshop__workshop_closed(store: Store):
+    with pytest.raises(WorkshopClosed):
+        join(store, 4242, 60, 60, "wide_and_deep")
+
+
+def test_workshop_points__public_and_private_nicknames__only_public_shown(store: Store):
+    workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
+    join(store, workshop.id, 70.0, 30.0, "wide_shallow", nickname="Ada", nickname_public=True)
+    join(store, workshop.id, 20.0, 80.0, "deep_narrow", nickname="Bob", nickname_public=False)
+    store.save_result(sample_new_result())  # not in the workshop
+
+    assert store.workshop_points(workshop.id) == (
+        WorkshopPoint(70.0, 30.0, "wide_shallow", "Ada"),
+        WorkshopPoint(20.0, 80.0, "deep_narrow", None),
+    )
+    assert store.workshop_response_count(workshop.id) == 2
+
+
+def test_workshop_metric_summary__three_people__averages_counts_and_thresholds(store: Store):
+    workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
+    for width in (50.0, 60.0, 70.0):
+        join(store, workshop.id, width, 40.0, "wide_shallow")
+    removed = join(store, workshop.id, 0.0, 0.0, "starting")
+    store.delete_result(removed.share_token, removed.manage_key)
+
+    summary = store.workshop_metric_summary(workshop.id, {"width": 55, "seg:peers:depth": 58})
+
+    # width: (50 + 60 + 70) / 3 = 60; 60 and 70 reach 55. seg:peers (index 3) depth = 60 - 3 = 57 < 58.
+    assert summary["width"] == MetricSummary("width", 60.0, 3, 2)
+    assert summary["seg:peers:depth"] == MetricSummary("seg:peers:depth", 57.0, 3, 0)
+    assert summary["depth"] == MetricSummary("depth", 40.0, 3, None)
+    assert len(summary) == 34
+
+
+def test_workshop_metric_summary__no_responses__empty(store: Store):
+    workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
+
+    assert store.workshop_metric_summary(workshop.id, {"width": 55}) == {}
+
+
+def test_workshop_export_rows__anonymous_with_metrics(store: Store):
+    workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
+    join(store, workshop.id, 70.0, 30.0, "wide_shallow", display_name="Ada Lovelace", nickname="Ada", nickname_public=True)
+    join(store, workshop.id, 20.0, 80.0, "deep_narrow", display_name="Bob", nickname="Bob")
+
+    rows = store.workshop_export_rows(workshop.id)
+
+    assert sorted((r.width, r.nickname) for r in rows) == [(20.0, None), (70.0, "Ada")]
+    assert all(isinstance(r, ExportRow) and len(r.metrics) == 34 for r in rows)
+    assert "Ada Lovelace" not in repr(rows) and "Bob" not in repr(rows)
+
+
+def test_delete_workshop__with_results__gone_and_results_removed(store: Store):
+    workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
+    saved = join(store, workshop.id, 70.0, 30.0, "wide_shallow")
+    elsewhere = store.save_result(sample_new_result())
+
+    assert store.delete_workshop(workshop.id) is True
+
+    assert store.find_workshop(workshop.id) is None
+    assert store.find_workshop_by_code("K7RWX3") is None
+    assert store.find_result(saved.share_token).status == "removed"
+    assert store.find_result(elsewhere.share_token).status == "found"
+    assert store.workshop_response_count(workshop.id) == 0
+    assert store.workshop_metric_summary(workshop.id) == {}
+    assert store.delete_workshop(workshop.id) is False
+    assert store.set_workshop_open(workshop.id, True) is False
+
+
+def test_save_result__16_threads_joining_one_workshop__all_counted(store: Store):
+    # Each save reads the workshop before writing: without BEGIN IMMEDIATE, SQLite would
+    # answer some of these with "database is locked".
+    workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
+
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(lambda n: join(store, workshop.id, n % 100, 50.0, "starting"), range(400)))
+
+    assert store.workshop_response_count(workshop.id) == 400
+    assert store.workshop_metric_summary(workshop.id)["width"].count == 400

@@ -1,0 +1,1 @@
+"""Streamlit-only pieces shared by pages: state keys, cached resources, widgets, result display."""

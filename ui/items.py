@@ -1,0 +1,57 @@
+"""One widget per item kind. Answers live in our own session dict, widgets only mirror them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.questionnaire import Item, Questionnaire
+
+from . import state
+
+
+def _remember(answer_key: str) -> None:
+    """on_change: copy the widget's value into the answers dict (widgets vanish between steps)."""
+    value = st.session_state.get(state.widget_key(answer_key))
+    if value is None:
+        state.answers().pop(answer_key, None)
+    else:
+        state.answers()[answer_key] = value
+
+
+def _choice(answer_key: str, label: str, options: tuple[tuple[str, str], ...], *, help: str | None = None,
+            label_visibility: str = "visible") -> None:
+    key = state.widget_key(answer_key)
+    if key not in st.session_state:
+        st.session_state[key] = state.answers().get(answer_key)
+    labels = dict(options)
+    st.radio(
+        label, options=[o for o, _ in options], format_func=labels.__getitem__, key=key, horizontal=True,
+        on_change=_remember, args=(answer_key,), help=help or None, label_visibility=label_visibility,
+    )
+
+
+def show_item(item: Item, q: Questionnaire, number: int) -> None:
+    """Render one item; its answers land in ``state.answers()`` under ``item.answer_keys``."""
+    if item.kind == "segment_grid":
+        _grid(item, q)
+        return
+    _choice(item.id, f"**{number}.** {item.text}", tuple((o.id, o.label) for o in item.options), help=item.help)
+
+
+def _grid(item: Item, q: Questionnaire) -> None:
+    st.markdown(f"**{item.text}**")
+    for segment in q.segments:
+        with st.container(border=True):
+            st.markdown(f"**{segment.name}**")
+            st.caption(segment.description)
+            for column in item.columns:
+                _choice(
+                    f"{item.id}.{segment.id}.{column.id}", column.label,
+                    tuple((b.id, b.label) for b in column.bands), help=column.help,
+                )
+
+
+def unanswered(q: Questionnaire, item_ids: tuple[str, ...]) -> list[str]:
+    """Answer keys of these items that still lack an answer."""
+    given = state.answers()
+    return [k for i in item_ids for k in q.item(i).answer_keys(q.segments) if not given.get(k)]

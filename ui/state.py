@@ -1,0 +1,53 @@
+"""Every session-state key the app uses, in one place, with small typed accessors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+ANSWERS = "wd.answers"          # dict answer key -> option id, survives page changes
+STEP = "wd.step"                # index of the questionnaire step on screen
+RESULT = "wd.result"            # the Result dict of this session's finished assessment
+SAVED = "wd.saved"              # {"share_token", "manage_key"} once saved
+SAVE_ERROR = "wd.save_error"    # message when saving failed (database down)
+DRAFT = "wd.draft"              # resume token of the draft in progress
+DISPLAY_NAME = "wd.display_name"
+INCLUDE_ANSWERS = "wd.include_answers"
+NOTICE = "wd.notice"            # one-off message for the next page shown
+WORKSHOP = "wd.workshop"        # {"id", "code", "title"} when taking part in a workshop
+NICKNAME = "wd.nickname"
+NICKNAME_PUBLIC = "wd.nickname_public"
+ROSTER = "wd.roster"            # network map rows; never saved unless the owner opts in
+TIES = "wd.ties"
+FACILITATOR = "wd.facilitator"  # {"workshop_id": key} for workshops this browser created
+
+WIDGET_PREFIX = "w."            # widget keys: "w.<answer key>"
+
+
+def answers() -> dict[str, str]:
+    return st.session_state.setdefault(ANSWERS, {})
+
+
+def step() -> int:
+    return int(st.session_state.get(STEP, 0))
+
+
+def set_step(n: int) -> None:
+    st.session_state[STEP] = n
+
+
+def get(key: str, default: Any = None) -> Any:
+    return st.session_state.get(key, default)
+
+
+def put(key: str, value: Any) -> None:
+    st.session_state[key] = value
+
+
+def pop(key: str, default: Any = None) -> Any:
+    return st.session_state.pop(key, default)
+
+
+def widget_key(answer_key: str) -> str:
+    return WIDGET_PREFIX + answer_key
