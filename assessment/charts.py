@@ -28,12 +28,14 @@ def _layout(fig: go.Figure, title: str, height: int, scale: float) -> go.Figure:
         title={"text": title, "font": {"size": 18 * scale}, "x": 0, "xanchor": "left"},
         font={"family": FONT, "size": 13 * scale, "color": "#1a1a1a"},
         height=int(height * scale),
-        margin={"l": 8, "r": 12, "t": int(56 * scale), "b": 8},
+        margin={"l": 8, "r": 12, "t": int(48 * scale), "b": int(40 * scale)},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": 13 * scale}},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0, "font": {"size": 13 * scale}},
         hoverlabel={"font": {"size": 14 * scale}},
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 
@@ -56,7 +58,7 @@ def wide_deep_map(
                       fillcolor=QUADRANT_TINTS[(wide, deep)], layer="below")
         fig.add_annotation(
             x=x0 + 2 if not wide else x1 - 2, y=y1 - 3, xanchor="left" if not wide else "right", yanchor="top",
-            text=f"<b>{plain_label(name, 40)}</b>", showarrow=False, font={"size": 12 * scale, "color": "#333"},
+            text="<br>".join(f"<b>{line}</b>" for line in _wrap(plain_label(name, 40), 16)), showarrow=False, font={"size": 12 * scale, "color": "#333"},
             align="left" if not wide else "right",
         )
     fig.add_trace(go.Scatter(
@@ -105,23 +107,33 @@ def where_chart(result: Result, *, scale: float = 1.0) -> go.Figure:
     ))
     fig.add_trace(go.Bar(
         y=names, x=[s.favour for s in result.segments], orientation="h", name="Would do you a favour",
-        marker={"color": DEPTH_COLOUR, "pattern": {"shape": "/", "fgcolor": "rgba(255,255,255,0.5)"}},
+        marker={"color": DEPTH_COLOUR},
         text=[_count(s.favour) for s in result.segments],
         textposition="outside", cliponaxis=False, textfont={"size": 13 * scale},
         hovertemplate="%{y}: about %{x} favour-ready<extra></extra>",
     ))
     top = max([s.contacts for s in result.segments] + [10])
     fig.update_yaxes(autorange="reversed", tickfont={"size": 13 * scale}, fixedrange=True)
-    fig.update_xaxes(range=[0, top * 1.18], gridcolor="#e6e6e6", fixedrange=True, tickfont={"size": 12 * scale},
-                     title={"text": "people (estimated from your bands)", "font": {"size": 12 * scale}})
+    fig.update_xaxes(range=[0, top * 1.22], gridcolor="#e6e6e6", fixedrange=True, tickfont={"size": 12 * scale})
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
     return _layout(fig, "Where you are wide, where you are deep", 120 + 62 * len(result.segments), scale)
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap, so quadrant names fit a phone-width chart."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def _segment_label(name: str, wide: bool, deep: bool) -> str:
     marks = " · ".join(m for m, on in (("wide", wide), ("deep", deep)) if on)
-    label = f"<b>{plain_label(name)}</b>"
-    return f"{label}<br>{marks}" if marks else label
+    lines = _wrap(plain_label(name), 14)
+    return "<br>".join([f"<b>{line}</b>" for line in lines] + ([f"<i>{marks}</i>"] if marks else []))
 
 
 def _count(value: float) -> str:

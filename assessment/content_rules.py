@@ -163,14 +163,39 @@ def one_step_per_item(files: Files) -> Iterator[Issue]:
                 yield files.structure.issue(Rule.ITEM_IN_NO_STEP, ("items", i, "id"), id=item.id)
 
 
+def one_grid_of_breadth_and_depth(files: Files) -> Iterator[Issue]:
+    """One segment grid: its first column counts people known (breadth), the second those
+    who would do a favour (depth, G06). Scoring reads the grid in this shape."""
+    dimensions, first = files.model.dimensions or {}, None
+    for i, item in _entries(files.model.items):
+        if not isinstance(item, GridItemModel):
+            continue
+        if first is not None:
+            yield files.structure.issue(Rule.GRID_TWICE, ("items", i, "kind"), first=first)
+            continue
+        first = item.id
+        if len(item.columns) != 2:
+            yield files.structure.issue(Rule.GRID_COLUMNS, ("items", i, "columns"), count=len(item.columns))
+            continue
+        for (column_id, column), axis in zip(item.columns.items(), AXES):
+            dimension = dimensions.get(column.dimension)
+            if dimension is not None and dimension.axis != axis:
+                path = ("items", i, "columns", column_id, "dimension")
+                yield files.structure.issue(
+                    Rule.GRID_COLUMN_AXIS, path, column=column_id, dimension=column.dimension, axis=dimension.axis
+                )
+
+
 def dimensions_covered(files: Files) -> Iterator[Issue]:
     """Every dimension is measured and has advice; each axis has a dimension."""
     model, whole = files.model, files.parsed.whole
+    measured = _measured_dimensions(model.items) if whole("items") else None
+    advised = {a.dimension for a in model.advice} if whole("advice") else None
     for dimension_id in model.dimensions or {}:
         path = ("dimensions", dimension_id)
-        if whole("items") and dimension_id not in _measured_dimensions(model.items):
+        if measured is not None and dimension_id not in measured:
             yield files.structure.issue(Rule.DIMENSION_WITHOUT_ITEM, path, id=dimension_id)
-        if whole("advice") and dimension_id not in {a.dimension for a in model.advice}:
+        if advised is not None and dimension_id not in advised:
             yield files.structure.issue(Rule.DIMENSION_WITHOUT_ADVICE, path, id=dimension_id)
     for axis in AXES if whole("dimensions") else ():
         if not any(d.axis == axis for d in model.dimensions.values()):
@@ -204,7 +229,9 @@ def profiles_cover_quadrants(files: Files) -> Iterator[Issue]:
     if files.parsed.whole("profiles"):
         for wide, deep in QUADRANTS:
             if (wide, deep) not in taken:
-                yield files.structure.issue(Rule.PROFILE_QUADRANT_MISSING, ("profiles",), wide=_yaml(wide), deep=_yaml(deep))
+                yield files.structure.issue(
+                    Rule.PROFILE_QUADRANT_MISSING, ("profiles",), wide=_yaml(wide), deep=_yaml(deep)
+                )
 
 
 def _yaml(flag: bool) -> str:
@@ -216,6 +243,7 @@ STRUCTURE_RULES: tuple[Callable[[Files], Iterator[Issue]], ...] = (
     known_references,
     enough_options,
     one_step_per_item,
+    one_grid_of_breadth_and_depth,
     dimensions_covered,
     profiles_cover_quadrants,
 )
@@ -299,9 +327,9 @@ def texts_present(files: Files) -> Iterator[Issue]:
             yield from need((*path, field), text and getattr(text, field), field, what)
         yield from need((*path, "prompt"), text and text.prompt, "prompt", what, required=False)
     for _, advice in _entries(model.advice):
-        text = entry("advice", advice.id)
+        text, what = entry("advice", advice.id), f"advice '{advice.id}'"
         for field in ("title", "text"):
-            yield from need(("advice", advice.id, field), text and getattr(text, field), field, f"advice '{advice.id}'")
+            yield from need(("advice", advice.id, field), text and getattr(text, field), field, what)
     for field in ("title", "text"):
         yield from need(("caution", field), getattr(texts.caution, field, None), field, "the caution")
 
@@ -333,7 +361,9 @@ def texts_known(files: Files) -> Iterator[Issue]:
         known = files.declared(section)
         for entry_id in getattr(texts, section) or {}:
             if entry_id not in known:
-                yield source.issue(Rule.TEXT_FOR_UNKNOWN_ID, (section, entry_id), kind=kind, id=entry_id, choices=_one_of(known))
+                yield source.issue(
+                    Rule.TEXT_FOR_UNKNOWN_ID, (section, entry_id), kind=kind, id=entry_id, choices=_one_of(known)
+                )
     for section in ("scales", "bands"):
         for set_id, labels in (getattr(texts, section) or {}).items():
             options = (getattr(model, section) or {}).get(set_id)
@@ -358,7 +388,9 @@ def _item_texts_known(source: Source, item: Any, text: Any) -> Iterator[Issue]:
         known = list(getattr(item, key))
         for entry_id in given:
             if entry_id not in known:
-                yield source.issue(Rule.TEXT_FOR_UNKNOWN_ID, (*path, entry_id), kind=kind, id=entry_id, choices=_one_of(known))
+                yield source.issue(
+                    Rule.TEXT_FOR_UNKNOWN_ID, (*path, entry_id), kind=kind, id=entry_id, choices=_one_of(known)
+                )
 
 
 def guidance_measured(files: Files) -> Iterator[Issue]:

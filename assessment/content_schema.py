@@ -320,7 +320,8 @@ def _schema_issue(source: Source, model: type[BaseModel], error: dict, loc: Fiel
         return source.issue(Rule.MISSING_KEY, (*loc, "kind"), key="kind")
     if kind == "union_tag_invalid":
         choices = ", ".join(ITEM_KINDS)
-        return source.issue(Rule.UNKNOWN_VALUE, (*loc, "kind"), field="kind", value=show(value["kind"]), choices=choices)
+        path, shown = (*loc, "kind"), show(value["kind"])
+        return source.issue(Rule.UNKNOWN_VALUE, path, field="kind", value=shown, choices=choices)
     if kind == "literal_error":
         choices = ", ".join(re.findall(r"'([^']*)'", ctx["expected"]))
         return source.issue(Rule.UNKNOWN_VALUE, loc, field=loc[-1], value=show(value), choices=choices)

@@ -80,6 +80,9 @@ def read_source(path: Path, file: str) -> tuple[Source | None, list[Issue]]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         return None, [Rule.YAML_SYNTAX.issue(file, line, FILE_LEVEL, problem=error.problem or error.context)]
+    except yaml.reader.ReaderError as error:  # a control character; it has a position, not a mark
+        line = text.count("\n", 0, error.position) + 1
+        return None, [Rule.YAML_SYNTAX.issue(file, line, FILE_LEVEL, problem=str(error).splitlines()[0])]
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -95,20 +98,31 @@ class _Walk:
         self.file = file
         self.lines: dict[FieldPath, int] = {}
         self.issues: list[Issue] = []
+        self.open: set[int] = set()  # nodes being built, to catch an alias inside itself
 
     def build(self, node: yaml.Node, path: FieldPath, shown: str = "") -> Any:
         """The data of ``node``; ``shown`` is its path as printed in messages."""
         if not path:
             self.lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, shown)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return self.loader.construct_object(node)
+            except ValueError:  # e.g. 2024-02-30 looks like a date but is none: keep the text
+                return node.value
+        if id(node) in self.open:
+            raise yaml.MarkedYAMLError(problem="an alias refers to an entry that contains it",
+                                       problem_mark=node.start_mark)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path, shown)
             items = []
             for index, child in enumerate(node.value):
                 self.lines[(*path, index)] = child.start_mark.line + 1
                 items.append(self.build(child, (*path, index), f"{shown}[{index}]"))
             return tuple(items)
-        return self.loader.construct_object(node)
+        finally:
+            self.open.discard(id(node))
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, shown: str) -> dict[Key, Any]:
         mapping: dict[Key, Any] = {}

@@ -75,9 +75,13 @@ class Rule(Enum):
         "'{language}' is not a language code", "Use a code such as en, de or pt-BR"
     )
     NOT_UTF8 = Template("the file is not UTF-8 text", "Save it with UTF-8 encoding")
-    YAML_SYNTAX = Template("invalid YAML: {problem}", "Check indentation, colons and quotes here and on the line before")
+    YAML_SYNTAX = Template(
+        "invalid YAML: {problem}", "Check indentation, colons and quotes here and on the line before"
+    )
     EMPTY_FILE = Template("the file is empty", "Start it with schema_version: 1")
-    NOT_A_MAPPING = Template("expected a mapping of keys at the top, got {got}", "Start the file with schema_version: 1")
+    NOT_A_MAPPING = Template(
+        "expected a mapping of keys at the top, got {got}", "Start the file with schema_version: 1"
+    )
     DUPLICATE_KEY = Template("duplicate key '{key}' (first at line {first})", "Remove or rename one of them")
     SCHEMA_VERSION_MISSING = Template("missing schema_version", "Add schema_version: 1 at the top of the file")
     SCHEMA_VERSION_UNKNOWN = Template(
@@ -94,7 +98,7 @@ class Rule(Enum):
     EXPECTED_BOOLEAN = Template("expected true or false, got {got}", "Write true or false")
     EXPECTED_LIST = Template("expected a list, got {got}", "Write a list, e.g. [a, b]")
     EXPECTED_MAPPING = Template("expected a mapping, got {got}", "Write keys and values, e.g. {{key: value}}")
-    EMPTY_LIST = Template("the list is empty", "List at least one entry")
+    EMPTY_LIST = Template("nothing listed", "List at least one entry")
     OUT_OF_RANGE = Template("{value} is outside {low}..{high}", "Use a number from {low} to {high}")
     BELOW_MINIMUM = Template("{value} is below {low}", "Use {low} or more")
     NOT_ABOVE = Template("{value} is not above {low}", "Use a number above {low}")
@@ -123,6 +127,16 @@ class Rule(Enum):
     )
     PROFILE_QUADRANT_MISSING = Template(
         "no profile has wide: {wide}, deep: {deep}", "Add one, so the four profiles cover every combination"
+    )
+    GRID_TWICE = Template(
+        "a second segment grid (the first is item '{first}')", "Keep one segment_grid item: the results read one grid"
+    )
+    GRID_COLUMNS = Template(
+        "{count} column(s), a segment grid needs exactly 2", "Give it a column for breadth, then one for depth"
+    )
+    GRID_COLUMN_AXIS = Template(
+        "column '{column}' measures {dimension}, a {axis} dimension",
+        "The first column measures breadth (a width dimension), the second depth (a depth dimension)",
     )
     GUIDANCE_UNMEASURED = Template(
         "guidance '{id}' is measured by no item", "Add {id} to the guidance of an item that measures it"

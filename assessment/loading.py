@@ -20,7 +20,18 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from assessment.content_rules import LANGUAGE_RULES, STRUCTURE_RULES, Files
-from assessment.content_schema import SCHEMA_VERSION, LanguageFile, Parsed, QuestionnaireFile, validate_source
+from assessment.content_schema import (
+    SCHEMA_VERSION,
+    DimensionModel,
+    GridItemModel,
+    ItemModel,
+    LanguageFile,
+    Parsed,
+    ProfileModel,
+    QuestionnaireFile,
+    ScaleItemModel,
+    validate_source,
+)
 from assessment.content_source import Source, read_source
 from assessment.errors import FILE_LEVEL, ContentError, Issue, Rule, show
 from assessment.questionnaire import (
@@ -71,8 +82,8 @@ def list_languages(content_dir: Path | str = CONTENT_DIR) -> tuple[str, ...]:
 
 def _load(language: str, folder: Path) -> tuple[Questionnaire | None, tuple[Issue, ...]]:
     issues: list[Issue] = []
-    structure_path = folder / STRUCTURE_FILE
-    structure, found = read_source(structure_path, _shown(structure_path))
+    structure_file = _shown(folder / STRUCTURE_FILE)
+    structure, found = read_source(folder / STRUCTURE_FILE, structure_file)
     issues += found
     texts_source = _read_language(language, folder, issues)
 
@@ -84,10 +95,7 @@ def _load(language: str, folder: Path) -> tuple[Questionnaire | None, tuple[Issu
         for rule in rules:
             issues += rule(files)
 
-    order = {name: rank for rank, name in enumerate(dict.fromkeys(i.file for i in issues))}
-    if structure:
-        order[structure.file] = -1  # the structure first, then the language file
-    issues.sort(key=lambda i: (order[i.file], i.line or 0))
+    issues.sort(key=lambda i: (i.file != structure_file, i.line or 0))  # structure first, then text
     if parsed is None or texts is None or any(i.severity == "error" for i in issues):
         return None, tuple(issues)
     return _build(parsed.model, texts.model, language), tuple(issues)
@@ -100,7 +108,9 @@ def _read_language(language: str, folder: Path, issues: list[Issue]) -> Source |
     path = folder / f"{language}.yaml"
     if not path.is_file():
         choices = ", ".join(list_languages(folder)) or "none yet"
-        issues.append(Rule.LANGUAGE_NOT_FOUND.issue(_shown(path), None, FILE_LEVEL, language=language, choices=choices))
+        issues.append(
+            Rule.LANGUAGE_NOT_FOUND.issue(_shown(path), None, FILE_LEVEL, language=language, choices=choices)
+        )
         return None
     source, found = read_source(path, _shown(path))
     issues += found
@@ -135,11 +145,11 @@ def _shown(path: Path) -> str:
 def _build(s: QuestionnaireFile, t: LanguageFile, language: str) -> Questionnaire:
     """Join structure and text; the rules guarantee every id and required text is there."""
     scales = {
-        scale_id: tuple(Option(o, float(v), t.scales[scale_id][o]) for o, v in options.items())
+        scale_id: tuple(Option(o, float(value), t.scales[scale_id][o]) for o, value in options.items())
         for scale_id, options in s.scales.items()
     }
     bands = {
-        set_id: tuple(Band(b, float(band.value), float(band.count), t.bands[set_id][b]) for b, band in entries.items())
+        set_id: tuple(Band(b, float(e.value), float(e.count), t.bands[set_id][b]) for b, e in entries.items())
         for set_id, entries in s.bands.items()
     }
     return Questionnaire(
@@ -149,38 +159,48 @@ def _build(s: QuestionnaireFile, t: LanguageFile, language: str) -> Questionnair
         title=t.title,
         intro=t.intro,
         segments=tuple(Segment(i, t.segments[i].name, t.segments[i].description or "") for i in s.segments),
-        dimensions=tuple(
-            Dimension(i, d.axis, float(d.weight), t.dimensions[i].name, t.dimensions[i].description or "")
-            for i, d in s.dimensions.items()
-        ),
+        dimensions=tuple(_build_dimension(i, d, t) for i, d in s.dimensions.items()),
         items=tuple(_build_item(item, t, scales, bands) for item in s.items),
         steps=tuple(Step(st.id, t.steps[st.id].title, t.steps[st.id].intro or "", st.items) for st in s.steps),
-        profiles=tuple(
-            Profile(i, p.wide, p.deep, t.profiles[i].name, t.profiles[i].tagline, t.profiles[i].summary,
-                    t.profiles[i].prompt or "")
-            for i, p in s.profiles.items()
+        profiles=tuple(_build_profile(i, p, t) for i, p in s.profiles.items()),
+        thresholds=Thresholds(
+            float(s.thresholds.wide), float(s.thresholds.deep),
+            float(s.thresholds.segment_wide), float(s.thresholds.segment_deep),
         ),
-        thresholds=Thresholds(*(float(getattr(s.thresholds, f)) for f in ("wide", "deep", "segment_wide", "segment_deep"))),
-        advice=tuple(Advice(a.id, a.dimension, a.guidance, t.advice[a.id].title, t.advice[a.id].text) for a in s.advice),
+        advice=tuple(Advice(a.id, a.dimension, a.guidance, t.advice[a.id].title, t.advice[a.id].text)
+                     for a in s.advice),
         caution=Caution(
             float(s.caution.min_reach), float(s.caution.max_favour_share), s.caution.guidance,
             t.caution.title, t.caution.text,
         ),
-        guidance=tuple((g, text) for g, text in t.guidance.items()),
+        guidance=tuple(t.guidance.items()),
         advice_count=s.advice_count,
     )
 
 
-def _build_item(item, t: LanguageFile, scales: dict, bands: dict) -> Item:
+def _build_dimension(dimension_id: str, d: DimensionModel, t: LanguageFile) -> Dimension:
+    text = t.dimensions[dimension_id]
+    return Dimension(dimension_id, d.axis, float(d.weight), text.name, text.description or "")
+
+
+def _build_profile(profile_id: str, p: ProfileModel, t: LanguageFile) -> Profile:
+    text = t.profiles[profile_id]
+    return Profile(profile_id, p.wide, p.deep, text.name, text.tagline, text.summary, text.prompt or "")
+
+
+def _build_item(item: ItemModel, t: LanguageFile, scales: dict, bands: dict) -> Item:
     text = t.items[item.id]
-    if item.kind == "segment_grid":
+    if isinstance(item, GridItemModel):
         columns = tuple(
             GridColumn(c, column.dimension, bands[column.bands], text.columns[c].label, text.columns[c].help or "")
             for c, column in item.columns.items()
         )
         return Item(item.id, item.kind, None, item.guidance, False, text.text, text.help or "", columns=columns)
-    if item.kind == "scale":
+    if isinstance(item, ScaleItemModel):
         options = scales[item.scale]
     else:
-        options = tuple(Option(o, float(v), text.options[o]) for o, v in item.options.items())
-    return Item(item.id, item.kind, item.dimension, item.guidance, item.reverse, text.text, text.help or "", options=options)
+        options = tuple(Option(o, float(value), text.options[o]) for o, value in item.options.items())
+    return Item(
+        item.id, item.kind, item.dimension, item.guidance, item.reverse, text.text, text.help or "", options=options
+    )
+

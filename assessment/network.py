@@ -2,9 +2,9 @@
 
 Graphs: the *alter graph* holds the people on the map and who knows whom; the *ego network*
 adds the person themself (node ``EGO``), tied to everyone on the map (Burt 1992).
-Measures come from networkx where it has them; constraint is computed on the adjacency
-matrix because ``nx.constraint`` falls back to a pure-Python loop without SciPy (about 55 ms
-for 25 people); tests check it equals ``nx.constraint``.
+Measures come from networkx where it has them. Constraint is computed on the adjacency matrix:
+``nx.constraint`` for one node (or for all without SciPy, which requirements.txt lacks) is a
+pure-Python loop taking about 55 ms for 25 fully tied people; tests check both agree.
 
 Every measure is a ``Measure`` record: a value, its display text, one sentence of what it
 means for this person, and the guidance ids (GUIDANCE.md) it relates to.
@@ -53,7 +53,18 @@ class Diversity:
 
 @dataclass(frozen=True, slots=True)
 class RosterAxes:
-    """Width and Depth (0-100) from the roster, with the 0-1 parts they are made of."""
+    """Width and Depth (0-100) from the roster, with the 0-1 parts they are made of.
+
+    Width = 100 * weighted mean of (weights in content ``axes.width``):
+      diversity      = mean normalised Blau over segment, organisation and level (G10, G11);
+      openness       = mean over field and organisation of (E-I + 1) / 2 (G09, G11);
+      effective_size = min(1, effective size / references.effective_size) (G09, G12).
+    Depth = 100 * weighted mean of (``axes.depth``):
+      depth     = mean strength of the k strongest ties (G03, G13);
+      deep_ties = min(1, deep ties / references.deep_ties): "several" deep ties (G04, G06).
+    Both are 0 for an empty roster. Rounded to 1 decimal, like the questionnaire's scores, so
+    the method page can blend them with Width and Depth from the answers.
+    """
 
     width: float
     depth: float
@@ -195,20 +206,11 @@ def measure_network(roster: Roster, content: NetworkContent | None = None) -> Ne
         raw[f"openness_{f}"] = (index, {"inside": inside, "outside": outside})
     base = {"n": n, "k": min(t.top_k, n), "deep": deep}
     measures = tuple(_explain(content, m.id, *raw[m.id], base, empty=n == 0) for m in content.measures)
-    return NetworkReport(strengths, measures, spread, roster_axes(spread, ei, raw, content))
+    return NetworkReport(strengths, measures, spread, _axes(spread, ei, raw, content))
 
 
-def roster_axes(spread: tuple[Diversity, ...], ei: dict, raw: dict, content: NetworkContent) -> RosterAxes:
-    """Width and Depth, 0-100, from roster measures (the lead blends them into the scores).
-
-    Width = 100 * weighted mean of (weights in content ``axes.width``):
-      diversity      = mean normalised Blau over segment, organisation and level (G10, G11);
-      openness       = mean over field and organisation of (E-I + 1) / 2 (G09, G11);
-      effective_size = min(1, effective size / references.effective_size) (G09, G12).
-    Depth = 100 * weighted mean of (``axes.depth``):
-      depth     = mean strength of the k strongest ties (G03, G13);
-      deep_ties = min(1, deep ties / references.deep_ties), "several" deep ties (G04, G06).
-    """
+def _axes(spread: tuple[Diversity, ...], ei: dict, raw: dict, content: NetworkContent) -> RosterAxes:
+    """Width and Depth from the measures; the formula is in ``RosterAxes``."""
     if not raw["size"][0]:
         zero = lambda parts: tuple((k, 0.0) for k, _ in parts)  # noqa: E731
         return RosterAxes(0.0, 0.0, zero(content.width_parts), zero(content.depth_parts))

@@ -152,10 +152,12 @@ def diversity_chart(roster: Roster, report: NetworkReport, content: NetworkConte
     most = max((a + b for a, b in zip(deep, other)), default=0)
     return go.Figure(data=bars, layout=dict(
         title=dict(text=content.chart_text("diversity_title"), x=0.5, font=dict(size=14)), font=FONT,
-        barmode="stack", height=90 + 22 * len(labels), margin=dict(l=4, r=4, t=36, b=4), plot_bgcolor="white",
+        barmode="stack", height=120 + 22 * len(labels), margin=dict(l=4, r=4, t=36, b=48), plot_bgcolor="white",
         xaxis=dict(dtick=1 if most <= 10 else None, gridcolor="#EEEEEE", fixedrange=True),
         yaxis=dict(autorange="reversed", fixedrange=True, tickfont=dict(size=10)),
-        legend=dict(orientation="h", x=0.5, xanchor="center", y=-0.06, yanchor="top", traceorder="normal"),
+        # Legend in the bottom margin, below the tick labels, so it never covers them.
+        legend=dict(orientation="h", x=0.5, xanchor="center", y=0, yanchor="bottom", yref="container",
+                    traceorder="normal"),
     ))
 
 

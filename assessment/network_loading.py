@@ -1,8 +1,8 @@
 """content/network.yaml -> NetworkContent, checking everything and collecting every problem.
 
-Two layers, as in Network Canvas' protocol validation: the structure of each section (known
-keys, types, ranges), then the cross-references (rules and text name options that exist,
-templates use known placeholders). Problems read
+Each section is checked for structure (known keys, types, ranges) and for cross-references
+(rules and text name options that exist, templates use known placeholders), as in Network
+Canvas' protocol validation; every problem is collected before reporting. Problems read
 ``content/network.yaml:<line>: <field.path>: <what is wrong>. <how to fix it>.``
 """
 
@@ -45,6 +45,9 @@ def load_network_content(path: Path = CONTENT_PATH, language: str = FALLBACK_LAN
     """Read and check a network content file; raises NetworkContentError listing every problem."""
     source = f"content/{path.name}" if path.parent.name == "content" else str(path)
     check = _Check(source)
+    if not path.is_file():
+        hint = f"Check the content folder: {path.parent}"
+        raise NetworkContentError((Issue(source, None, "", "file not found", hint),))
     loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
     try:
         node = loader.get_single_node()

@@ -45,7 +45,10 @@ class RoomPoint:
 
     @classmethod
     def from_row(cls, row: Any) -> RoomPoint:
-        """From a mapping (``width``, ``depth``, ``profile_id``), a SQLAlchemy row or a 3-tuple."""
+        """From a mapping (``width``, ``depth``, ``profile_id``), a SQLAlchemy row, a
+        ``RoomPoint`` or a 3-tuple."""
+        if isinstance(row, RoomPoint):
+            return row
         row = getattr(row, "_mapping", row)
         if isinstance(row, Mapping):
             return cls(float(row["width"]), float(row["depth"]), str(row["profile_id"]))

@@ -94,7 +94,7 @@ def room_map(
             "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
             "align": "right" if p.wide else "left", "showarrow": False,
             "text": f"<b>{plain_label(p.name, 40)}</b><br>{count:,} {'person' if count == 1 else 'people'}",
-            "font": {"size": TEXT_PX * scale, "color": "#000000"}, "bgcolor": "rgba(255,255,255,0.7)",
+            "font": {"size": TEXT_PX * scale, "color": "#000000"}, "bgcolor": "rgba(255,255,255,0.85)",
         })
     x = np.fromiter((p.width for p in summary.points), dtype=np.float32, count=len(summary.points))
     y = np.fromiter((p.depth for p in summary.points), dtype=np.float32, count=len(summary.points))
@@ -114,7 +114,9 @@ def room_map(
     )
 
 
-def _bars(y: list[str], values: list[float | None], name: str, colour: str, pattern: str, scale: float) -> dict[str, Any]:
+def _bars(
+    y: list[str], values: list[float | None], name: str, colour: str, pattern: str, scale: float
+) -> dict[str, Any]:
     return {
         "type": "bar", "orientation": "h", "y": y, "x": [v or 0 for v in values], "name": name,
         "marker": {"color": colour, "pattern": {"shape": pattern, "fgcolor": "rgba(255,255,255,0.6)"}},
@@ -138,7 +140,8 @@ def room_dimension_bars(
     data = []
     for axis, colour, label, pattern in (("width", WIDTH_COLOUR, "Width", ""), ("depth", DEPTH_COLOUR, "Depth", "/")):
         dims = [d for d in dimensions if d.axis == axis and d.id in means]
-        data.append(_bars([plain_label(d.name) for d in dims], [means[d.id] for d in dims], label, colour, pattern, scale))
+        names = [plain_label(d.name) for d in dims]
+        data.append(_bars(names, [means[d.id] for d in dims], label, colour, pattern, scale))
     order = [plain_label(d.name) for d in dimensions if d.id in means]
     return _figure(
         data, title, 140 + 64 * len(order), scale, bargap=0.25,

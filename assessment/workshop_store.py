@@ -4,6 +4,9 @@ Mixed into ``Store`` (``storage.py``), so callers write ``store.create_workshop(
 Aggregates read ``result_metrics`` with one GROUP BY on its (workshop_id, metric, value)
 index, which stays fast at 10,000 responses. Removed results and deleted workshops drop
 out of every aggregate, because removing a result deletes its metric rows.
+
+The records returned are the ones ``room.py`` and ``room_export.py`` work with
+(``RoomPoint``, ``MetricSummary``, ``ExportRow``), so pages pass them straight on.
 """
 
 from __future__ import annotations
@@ -11,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import MappingProxyType
 
 import sqlalchemy as sa
 
+from .room import MetricSummary, RoomPoint
+from .room_export import ExportRow
 from .storage_engine import Database
 from .storage_errors import WorkshopCodeTaken
 from .storage_rows import remove_results, utc
@@ -32,40 +38,6 @@ class Workshop:
     is_open: bool
     revealed: bool
     created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class WorkshopPoint:
-    """One person on the workshop's width/depth chart; ``nickname`` only if made public."""
-
-    width: float
-    depth: float
-    profile_id: str
-    nickname: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class MetricSummary:
-    """Average and count of one metric over a workshop; ``at_or_above`` counts the values
-    reaching the threshold asked for (None when no threshold was given for it)."""
-
-    metric: str
-    average: float
-    count: int
-    at_or_above: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class ExportRow:
-    """One anonymous response: no token, name, time or id; nickname only if public."""
-
-    questionnaire_version: str
-    language: str
-    width: float
-    depth: float
-    profile_id: str
-    nickname: str | None
-    metrics: dict[str, float]
 
 
 def _workshop(row: sa.Row) -> Workshop:
@@ -137,24 +109,22 @@ class WorkshopQueries:
                 sa.select(sa.func.count()).select_from(results).where(_live_results_of(workshop_id))
             )
 
-    def workshop_points(self, workshop_id: int) -> tuple[WorkshopPoint, ...]:
-        query = sa.select(
-            results.c.width, results.c.depth, results.c.profile_id,
-            results.c.nickname, results.c.nickname_public,
-        ).where(_live_results_of(workshop_id)).order_by(results.c.id)
+    def workshop_points(self, workshop_id: int) -> tuple[RoomPoint, ...]:
+        """One anonymous dot per live response (no nickname: the projector shows no names)."""
+        query = sa.select(results.c.width, results.c.depth, results.c.profile_id).where(
+            _live_results_of(workshop_id)
+        ).order_by(results.c.id)
         with self._db.reading() as conn:
             rows = conn.execute(query).all()
-        return tuple(
-            WorkshopPoint(r.width, r.depth, r.profile_id, r.nickname if r.nickname_public else None)
-            for r in rows
-        )
+        return tuple(RoomPoint(r.width, r.depth, r.profile_id) for r in rows)
 
     def workshop_metric_summary(
         self, workshop_id: int, thresholds: Mapping[str, float] | None = None
     ) -> dict[str, MetricSummary]:
-        """Per metric: average, count, and how many reach ``thresholds[metric]``.
+        """Per metric: mean, count, and how many values reach ``thresholds[metric]`` (0 for
+        metrics without a threshold).
 
-        e.g. ``thresholds={"seg:peers:breadth": 65}`` counts people wide with peers.
+        e.g. ``thresholds={"seg:peers:depth": 60}`` counts the people deep with peers.
         """
         thresholds = dict(thresholds or {})
         metric, value = result_metrics.c.metric, result_metrics.c.value
@@ -170,22 +140,21 @@ class WorkshopQueries:
         with self._db.reading() as conn:
             rows = conn.execute(query).all()
         return {
-            name: MetricSummary(
-                name, float(average), int(count), int(hits) if name in thresholds else None
-            )
-            for name, average, count, hits in rows
+            name: MetricSummary(mean=float(mean), count=int(count), at_or_above=int(hits or 0))
+            for name, mean, count, hits in rows
         }
 
     def workshop_export_rows(self, workshop_id: int) -> tuple[ExportRow, ...]:
-        """Every live response, anonymous, in a random but stable order (by share token,
-        so the order says nothing about who answered when)."""
+        """Every live response, anonymous: scores and metrics, no token, name, time or id;
+        the nickname only if its owner made it public. Ordered by share token: random, so
+        the order says nothing about who answered when."""
         people = sa.select(
-            results.c.id, results.c.questionnaire_version, results.c.language, results.c.width,
-            results.c.depth, results.c.profile_id, results.c.nickname, results.c.nickname_public,
+            results.c.id, results.c.width, results.c.depth, results.c.profile_id,
+            results.c.nickname, results.c.nickname_public,
         ).where(_live_results_of(workshop_id)).order_by(results.c.share_token)
-        scores = sa.select(result_metrics.c.result_id, result_metrics.c.metric, result_metrics.c.value).where(
-            result_metrics.c.workshop_id == workshop_id
-        )
+        scores = sa.select(
+            result_metrics.c.result_id, result_metrics.c.metric, result_metrics.c.value
+        ).where(result_metrics.c.workshop_id == workshop_id)
         with self._db.reading() as conn:
             rows = conn.execute(people).all()
             metrics: dict[int, dict[str, float]] = {}
@@ -193,8 +162,10 @@ class WorkshopQueries:
                 metrics.setdefault(result_id, {})[name] = value
         return tuple(
             ExportRow(
-                r.questionnaire_version, r.language, r.width, r.depth, r.profile_id,
-                r.nickname if r.nickname_public else None, metrics.get(r.id, {}),
+                width=r.width, depth=r.depth, profile_id=r.profile_id,
+                metrics=MappingProxyType(metrics.get(r.id, {})),
+                nickname=r.nickname if r.nickname_public else None,
+                share_nickname=bool(r.nickname_public),
             )
             for r in rows
         )

@@ -89,7 +89,10 @@ class RunResult:
 
 
 class StreamlitClient:
-    """``with StreamlitClient("http://127.0.0.1:8501") as c: c.connect(); c.act("q1", 2)``."""
+    """``with StreamlitClient("http://127.0.0.1:8501") as c: c.connect(); c.act("q1", 2)``.
+
+    ``timeout`` bounds each wait for the next message (and the health request), not a whole run.
+    """
 
     def __init__(self, base_url: str, *, timeout: float = 30.0, locale: str = "en-GB",
                  timezone: str = "Europe/London") -> None:
@@ -108,7 +111,10 @@ class StreamlitClient:
 
     # -- connection -------------------------------------------------------------------
     def connect(self, page: str = "", query_string: str = "") -> RunResult:
-        """Open the session as a tab opening ``/<page>?<query_string>`` would; returns the first run."""
+        """Open a new session as a tab opening ``/<page>?<query_string>`` would; returns the first run."""
+        self.close()
+        self._states.clear()
+        self._triggers.clear()
         xsrf = self._fetch_xsrf_cookie()
         parts = urlsplit(self.base_url)
         scheme = "wss" if parts.scheme == "https" else "ws"
@@ -208,7 +214,8 @@ class StreamlitClient:
         try:
             return self.widgets[key]
         except KeyError:
-            raise StreamlitClientError(f"{key}: no widget with this key on the page; keys are {sorted(self.widgets)}.") from None
+            keys = sorted(self.widgets)
+            raise StreamlitClientError(f"{key}: no widget with this key on the page; keys are {keys}.") from None
 
     def texts(self) -> list[str]:
         return [e.text for e in self.elements if e.text]
@@ -263,7 +270,7 @@ class StreamlitClient:
         except websocket.WebSocketTimeoutException:
             if run is None:
                 raise
-            raise StreamlitClientError(f"no script_finished within {self.timeout}s") from None
+            raise StreamlitClientError(f"no message for {self.timeout}s while waiting for script_finished") from None
         except websocket.WebSocketConnectionClosedException:
             raise StreamlitClientError("the server closed the websocket") from None
         msg = ForwardMsg()

@@ -8,14 +8,13 @@ from ui.items import show_item
 q = resources.questionnaire()
 n = min(state.step(), len(q.steps) - 1)
 step = q.steps[n]
-first_number = sum(len(s.items) for s in q.steps[:n]) + 1
 
 st.progress((n + 1) / len(q.steps), text=f"Step {n + 1} of {len(q.steps)} · {step.title}")
 st.header(step.title)
 st.caption(step.intro)
 
-for offset, item_id in enumerate(step.items):
-    show_item(q.item(item_id), q, first_number + offset)
+for item_id in step.items:
+    show_item(q.item(item_id), q)
 
 notice = state.get(state.NOTICE)
 if notice:

@@ -27,6 +27,19 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(800)
 
 
+def shoot(page, path: str) -> None:
+    """Whole page: Streamlit scrolls an inner container, so grow the viewport to its height first."""
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stAppViewContainer]')]"
+        ".map(e => e.scrollHeight), window.innerHeight)"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(int(height), 12000)})
+    page.wait_for_timeout(700)
+    page.screenshot(path=path, full_page=True)
+    page.set_viewport_size(size)
+
+
 def main(base: str, out: str, names: list[str], viewports=VIEWPORTS) -> None:
     Path(out).mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -37,7 +50,7 @@ def main(base: str, out: str, names: list[str], viewports=VIEWPORTS) -> None:
                 page.goto(f"{base.rstrip('/')}/{name}")
                 wait_idle(page)
                 safe = re.sub(r"[^A-Za-z0-9_-]+", "_", name) or "root"
-                page.screenshot(path=f"{out}/{safe}-{label}.png", full_page=True)
+                shoot(page, f"{out}/{safe}-{label}.png")
             page.close()
         browser.close()
 

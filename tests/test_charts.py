@@ -21,6 +21,8 @@ def test_wide_deep_map__quadrants__are_named_and_cut_at_the_thresholds():
     fig = wide_deep_map(result(), QUADRANTS)
     names = sorted(a.text for a in fig.layout.annotations)
     assert names == ["<b>Both</b>", "<b>Deep</b>", "<b>None</b>", "<b>Wide</b>"]
+    long = wide_deep_map(result(), {**QUADRANTS, (True, False): "A mile wide and an inch deep"})
+    assert "<b>A mile wide and</b><br><b>an inch deep</b>" in [a.text for a in long.layout.annotations]
     assert sorted({s.x0 for s in fig.layout.shapes} | {s.x1 for s in fig.layout.shapes}) == [0, 50, 100]
 
 
@@ -34,7 +36,7 @@ def test_dimension_profile__bars__hold_every_dimension_score_by_axis():
 def test_where_chart__per_segment__contacts_against_favour_ready_contacts():
     known, favour = where_chart(result()).data
     assert list(known.x) == [30, 3] and list(favour.x) == [1, 0]
-    assert list(known.y) == ["<b>Part A</b><br>wide · deep", "<b>Part B</b><br>wide"]
+    assert list(known.y) == ["<b>Part A</b><br><i>wide · deep</i>", "<b>Part B</b><br><i>wide</i>"]
 
 
 def test_result_figures__scale_for_a_projector__fonts_grow():

@@ -1,8 +1,9 @@
 """Rules of assessment/loading.py: content files -> Questionnaire, every problem with its line.
 
-Most tests start from MINI (a small, valid questionnaire and its English texts), change one
-thing, and assert the whole message. Line numbers refer to MINI as printed below; expected
-messages are built from the templates in assessment/errors.py, so the wording lives there.
+Most tests start from a small valid questionnaire (QUESTIONNAIRE and its English texts EN,
+below), change one thing, and assert the whole message. Line numbers refer to those texts;
+expected messages are built from the templates in assessment/errors.py, so the wording lives
+there (a few tests spell a message out in full, to pin the shape itself).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from assessment import ContentError, Issue, check_content, list_languages, load_
 from assessment.errors import Rule
 from assessment.loading import CONTENT_DIR
 
-# Line numbers are given for the lines tests refer to.
 QUESTIONNAIRE = """\
 schema_version: 1
 id: mini
@@ -36,8 +36,8 @@ items:
   - id: grid
     kind: segment_grid
     guidance: [G01]
-    columns:
-      known: {dimension: reach, bands: contacts}
+    columns: {known: {dimension: reach, bands: contacts},
+              favour: {dimension: trust, bands: contacts}}
 steps:
   - {id: first, items: [meet, spread]}
   - {id: second, items: [grid]}
@@ -54,7 +54,7 @@ advice:
 caution: {min_reach: 60, max_favour_share: 0.2, guidance: [G01]}
 """
 # 6 scales.agreement   8 bands.contacts   11 dimensions.reach   12 dimensions.trust
-# 14 items[0]   15 items[1]   16 items[2]   22 steps[0]   23 steps[1]   25-28 profiles
+# 14 items[0]   15 items[1]   16 items[2] (columns 19-20)   22 steps[0]   23 steps[1]   25-28 profiles
 # 32 advice[0]   33 advice[1]
 
 EN = """\
@@ -81,7 +81,7 @@ items:
   spread: {text: Where are your deep ties, options: {narrow: In one place, broad: Everywhere}}
   grid:
     text: How wide is each part?
-    columns: {known: {label: People you know, help: By name.}}
+    columns: {known: {label: People you know, help: By name.}, favour: {label: Would help, help: This month.}}
 profiles:
   both: {name: Both, tagline: Wide and deep., summary: Keep going., prompt: Who helped?}
   wide: {name: Wide, tagline: Wide only., summary: Go deeper., prompt: Who next?}
@@ -129,7 +129,7 @@ def test_list_languages__real_content__english_and_no_other_yaml():
 
 @pytest.mark.parametrize("language", list_languages())
 def test_load_questionnaire__real_content__loads_without_problems(language):
-    assert check_content(language) == ()
+    assert [str(issue) for issue in check_content(language)] == []
     questionnaire = load_questionnaire(language)
 
     assert questionnaire.language == language
@@ -153,12 +153,17 @@ def test_load_questionnaire__mini__joins_structure_and_text(tmp_path):
     assert [(o.id, o.value, o.label) for o in meet.options] == [("disagree", 0.0, "Disagree"), ("agree", 1.0, "Agree")]
     assert [(o.id, o.label) for o in spread.options] == [("narrow", "In one place"), ("broad", "Everywhere")]
     assert grid.dimension is None
-    (known,) = grid.columns
+    known, favour = grid.columns
     assert (known.id, known.dimension, known.label, known.help) == ("known", "reach", "People you know", "By name.")
-    assert [(b.id, b.value, b.count, b.label) for b in known.bands] == [("few", 0.0, 2.0, "A few"), ("many", 1.0, 20.0, "Many")]
+    assert (favour.id, favour.dimension, favour.label, favour.help) == ("favour", "trust", "Would help", "This month.")
+    assert [(b.id, b.value, b.count, b.label) for b in known.bands] == [
+        ("few", 0.0, 2.0, "A few"), ("many", 1.0, 20.0, "Many")
+    ]
     assert q.profile(wide=True, deep=False).name == "Wide"
     assert q.guidance == (("G01", "Quality counts."), ("G02", "Link people."))
-    assert q.answer_keys() == ("meet", "spread", "grid.peers.known", "grid.outside.known")
+    assert q.answer_keys() == (
+        "meet", "spread", "grid.peers.known", "grid.peers.favour", "grid.outside.known", "grid.outside.favour"
+    )
 
 
 def test_load_questionnaire__content_dir_as_string__same_result(tmp_path):
@@ -180,7 +185,7 @@ def test_issue__no_line__line_left_out():
 
 
 def test_load_questionnaire__errors__raises_content_error_with_every_issue(tmp_path):
-    write(tmp_path, changed(QUESTIONNAIRE, ("scale: agreement, dimension: reach", "scale: agreement, dimension: recipocity")))
+    write(tmp_path, changed(QUESTIONNAIRE, ("agreement, dimension: reach", "agreement, dimension: recipocity")))
 
     with pytest.raises(ContentError) as raised:
         load_questionnaire("en", tmp_path)
@@ -222,7 +227,7 @@ def test_check_content__top_level_is_a_list__expected_mapping(tmp_path):
 
 def test_check_content__duplicate_mapping_key__reported_at_second(tmp_path):
     # PyYAML would silently keep the second 'reach'; the node tree shows both.
-    broken = changed(QUESTIONNAIRE, ("  trust: {axis: depth, weight: 2}\n", "  trust: {axis: depth, weight: 2}\n  trust: {axis: depth, weight: 3}\n"))
+    broken = changed(QUESTIONNAIRE, ("weight: 2}\n", "weight: 2}\n  trust: {axis: depth, weight: 3}\n"))
 
     assert problems(tmp_path, broken) == [
         f"{tmp_path}/questionnaire.yaml:13: dimensions.trust: duplicate key 'trust' (first at line 12). Remove or rename one of them."
@@ -351,11 +356,11 @@ def test_check_content__unknown_dimension__lists_the_dimensions(tmp_path):
 
 
 def test_check_content__unknown_scale_and_bands__both_reported(tmp_path):
-    broken = changed(QUESTIONNAIRE, ("scale: agreement", "scale: agree"), ("bands: contacts}", "bands: contact}"))
+    broken = changed(QUESTIONNAIRE, ("scale: agreement", "scale: agree"), ("reach, bands: contacts", "reach, bands: contact"))
 
     assert problems(tmp_path, broken) == [
         expect(tmp_path, Rule.UNKNOWN_REFERENCE, 14, "items[0].scale", kind="scale", id="agree", choices="agreement"),
-        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 20, "items[2].columns.known.bands", kind="bands", id="contact",
+        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 19, "items[2].columns.known.bands", kind="bands", id="contact",
                choices="contacts"),
     ]
 
@@ -364,7 +369,8 @@ def test_check_content__step_names_unknown_item__lists_the_items(tmp_path):
     broken = changed(QUESTIONNAIRE, ("items: [grid]", "items: [grid, gird]"))
 
     assert problems(tmp_path, broken) == [
-        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 23, "steps[1].items[1]", kind="item", id="gird", choices="meet, spread, grid")
+        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 23, "steps[1].items[1]", kind="item", id="gird",
+               choices="meet, spread, grid")
     ]
 
 
@@ -373,7 +379,8 @@ def test_check_content__unknown_guidance_id__lists_those_of_the_language_file(tm
                                      "{min_reach: 60, max_favour_share: 0.2, guidance: [G17]}"))
 
     assert problems(tmp_path, broken) == [
-        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 34, "caution.guidance[0]", kind="guidance id", id="G17", choices="G01, G02")
+        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 34, "caution.guidance[0]", kind="guidance id", id="G17",
+               choices="G01, G02")
     ]
 
 
@@ -414,7 +421,8 @@ def test_check_content__item_in_two_steps__points_at_the_first(tmp_path):
 
 def test_check_content__scale_and_choice_with_one_option__too_few(tmp_path):
     broken = changed(QUESTIONNAIRE, ("{disagree: 0, agree: 1}", "{agree: 1}"), ("{narrow: 0, broad: 1}", "{}"))
-    en = changed(EN, ("{disagree: Disagree, agree: Agree}", "{agree: Agree}"), (", options: {narrow: In one place, broad: Everywhere}", ""))
+    en = changed(EN, ("{disagree: Disagree, agree: Agree}", "{agree: Agree}"),
+                 (", options: {narrow: In one place, broad: Everywhere}", ""))
 
     assert problems(tmp_path, broken, en) == [
         expect(tmp_path, Rule.TOO_FEW_OPTIONS, 6, "scales.agreement"),
@@ -422,9 +430,32 @@ def test_check_content__scale_and_choice_with_one_option__too_few(tmp_path):
     ]
 
 
+def test_check_content__grid_with_one_column__needs_two(tmp_path):
+    broken = changed(QUESTIONNAIRE, (",\n              favour: {dimension: trust, bands: contacts}}", "}"))
+
+    assert problems(tmp_path, broken) == [
+        expect(tmp_path, Rule.GRID_COLUMNS, 19, "items[2].columns", count=1),
+        # The favour text is now for a column the grid does not have.
+        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 24, "items.grid.columns.favour", file="en.yaml", kind="column",
+               id="favour", choices="known"),
+    ]
+
+
+def test_check_content__grid_columns_swapped__depth_column_first_reported(tmp_path):
+    broken = changed(QUESTIONNAIRE, ("known: {dimension: reach,", "known: {dimension: trust,"),
+                     ("favour: {dimension: trust,", "favour: {dimension: reach,"))
+
+    assert problems(tmp_path, broken) == [
+        expect(tmp_path, Rule.GRID_COLUMN_AXIS, 19, "items[2].columns.known.dimension", column="known",
+               dimension="trust", axis="depth"),
+        expect(tmp_path, Rule.GRID_COLUMN_AXIS, 20, "items[2].columns.favour.dimension", column="favour",
+               dimension="reach", axis="width"),
+    ]
+
+
 def test_check_content__dimension_without_item_or_advice__both_reported(tmp_path):
-    broken = changed(QUESTIONNAIRE, ("  trust: {axis: depth, weight: 2}\n", "  trust: {axis: depth, weight: 2}\n  span: {axis: width, weight: 1}\n"))
-    en = changed(EN, ("  trust: {name: Trust,", "  span: {name: Span, description: Across levels.}\n  trust: {name: Trust,"))
+    broken = changed(QUESTIONNAIRE, ("weight: 2}\n", "weight: 2}\n  span: {axis: width, weight: 1}\n"))
+    en = changed(EN, ("  trust: {name", "  span: {name: Span, description: Across levels.}\n  trust: {name"))
 
     assert problems(tmp_path, broken, en) == [
         expect(tmp_path, Rule.DIMENSION_WITHOUT_ITEM, 13, "dimensions.span", id="span"),
@@ -435,7 +466,11 @@ def test_check_content__dimension_without_item_or_advice__both_reported(tmp_path
 def test_check_content__no_depth_dimension__axis_reported(tmp_path):
     broken = changed(QUESTIONNAIRE, ("axis: depth", "axis: width"))
 
-    assert problems(tmp_path, broken) == [expect(tmp_path, Rule.AXIS_WITHOUT_DIMENSION, 10, "dimensions", axis="depth")]
+    assert problems(tmp_path, broken) == [
+        expect(tmp_path, Rule.AXIS_WITHOUT_DIMENSION, 10, "dimensions", axis="depth"),
+        expect(tmp_path, Rule.GRID_COLUMN_AXIS, 20, "items[2].columns.favour.dimension", column="favour",
+               dimension="trust", axis="width"),
+    ]
 
 
 def test_check_content__two_profiles_share_a_quadrant__taken_and_missing(tmp_path):
@@ -451,7 +486,9 @@ def test_check_content__two_profiles_share_a_quadrant__taken_and_missing(tmp_pat
 def test_check_content__advice_count_above_advice__outside_range(tmp_path):
     broken = changed(QUESTIONNAIRE, ("advice_count: 1", "advice_count: 3"))
 
-    assert problems(tmp_path, broken) == [expect(tmp_path, Rule.OUT_OF_RANGE, 30, "advice_count", value=3, low=1, high=2)]
+    assert problems(tmp_path, broken) == [
+        expect(tmp_path, Rule.OUT_OF_RANGE, 30, "advice_count", value=3, low=1, high=2)
+    ]
 
 
 # --- rules between structure and language -------------------------------------------------
@@ -501,9 +538,12 @@ def test_check_content__text_for_unknown_id__lists_the_ids(tmp_path):
     en = changed(EN, ("  trust_more: {title", "  trust_mroe: {title"))
 
     assert problems(tmp_path, en=en) == [
-        expect(tmp_path, Rule.MISSING_TEXT, 30, "advice.trust_more.title", file="en.yaml", field="title", what="advice 'trust_more'"),
-        expect(tmp_path, Rule.MISSING_TEXT, 30, "advice.trust_more.text", file="en.yaml", field="text", what="advice 'trust_more'"),
-        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 32, "advice.trust_mroe", file="en.yaml", kind="advice", id="trust_mroe",
+        expect(tmp_path, Rule.MISSING_TEXT, 30, "advice.trust_more.title", file="en.yaml", field="title",
+               what="advice 'trust_more'"),
+        expect(tmp_path, Rule.MISSING_TEXT, 30, "advice.trust_more.text", file="en.yaml", field="text",
+               what="advice 'trust_more'"),
+        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 32, "advice.trust_mroe", file="en.yaml", kind="advice",
+               id="trust_mroe",
                choices="reach_more, trust_more"),
     ]
 
@@ -520,7 +560,8 @@ def test_check_content__language_key_disagrees_with_file_name__reported(tmp_path
     en = changed(EN, ("language: en", "language: de"))
 
     assert problems(tmp_path, en=en) == [
-        expect(tmp_path, Rule.LANGUAGE_MISMATCH, 2, "language", file="en.yaml", value="de", name="en.yaml", expected="en")
+        expect(tmp_path, Rule.LANGUAGE_MISMATCH, 2, "language", file="en.yaml", value="de", name="en.yaml",
+               expected="en")
     ]
 
 
@@ -538,7 +579,8 @@ def test_check_content__several_problems__all_reported_in_file_order(tmp_path):
     en = changed(EN, ("  grid:\n    text: How wide is each part?", "  grid:\n    text:"))  # line 23: missing text
 
     assert problems(tmp_path, broken, en) == [
-        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 14, "items[0].dimension", kind="dimension", id="raech", choices="reach, trust"),
+        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 14, "items[0].dimension", kind="dimension", id="raech",
+               choices="reach, trust"),
         expect(tmp_path, Rule.UNKNOWN_KEY, 15, "items[1].colour", key="colour",
                choices="id, kind, options, dimension, guidance, reverse"),
         expect(tmp_path, Rule.OUT_OF_RANGE, 29, "thresholds.wide", value=150, low=0, high=100),
@@ -548,3 +590,19 @@ def test_check_content__several_problems__all_reported_in_file_order(tmp_path):
         expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 32, "advice.trust_more", file="en.yaml", kind="advice",
                id="trust_more", choices="reach_more"),
     ]
+
+
+@pytest.mark.parametrize("file", ["questionnaire.yaml", "en.yaml"])
+def test_check_content__any_one_line_removed__problems_listed_not_raised(tmp_path, file):
+    # Every line of the small questionnaire carries something required: each removal is a problem.
+    lines = (QUESTIONNAIRE if file == "questionnaire.yaml" else EN).splitlines(keepends=True)
+    for number in range(1, len(lines) + 1):
+        text = "".join(lines[: number - 1] + lines[number:])
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        write(folder, **{"questionnaire": text} if file == "questionnaire.yaml" else {"en": text})
+
+        issues = check_content("en", folder)
+
+        assert any(i.severity == "error" for i in issues), f"line {number} removed, nothing reported"
+        assert all(i.line is None or 1 <= i.line <= len(lines) for i in issues)

@@ -156,7 +156,8 @@ def test_measure_network__empty_roster__every_measure_is_empty_and_axes_are_zero
 def test_measure_network__deep_ties__count_strength_at_threshold_or_more():
     # A: DEEP, 1.0 -> deep. B: profitability, probably, i_helped, quarter: .35 + .15 + .10 + .09 = .69,
     # just under the .7 cut -> not deep. C: DEEP but last contact a year ago: .35 + .30 + .20 + .045 = .895 -> deep
-    roster = make_roster(row("A", **DEEP), row("B", stage="profitability"), row("C", **{**DEEP, "last_contact": "year"}))
+    roster = make_roster(row("A", **DEEP), row("B", stage="profitability"),
+                         row("C", **{**DEEP, "last_contact": "year"}))
     report = measure_network(roster)
     assert report.strength(1) == pytest.approx(0.69)
     assert report.measure("deep_ties").value == 2
@@ -179,7 +180,7 @@ def test_measure__every_measure__has_name_guidance_and_a_sentence():
         assert m.name and m.guidance and m.meaning.endswith(".") and "{" not in m.meaning
 
 
-def test_roster_axes__hand_worked__width_and_depth():
+def test_report_axes__hand_worked__width_and_depth():
     # Four people, A-B know each other; C other field + other org; D senior level.
     # diversity: segment all peers -> 0; organisation 3 same_org + 1 other_org:
     #   Blau 1 - (.5625 + .0625) = .375, / (2/3) = .5625; level 3 peer + 1 senior: 1 - .625 = .375, / .75 = .5
@@ -197,7 +198,7 @@ def test_roster_axes__hand_worked__width_and_depth():
     assert axes.depth == pytest.approx(34.05, abs=0.051)
 
 
-def test_roster_axes__five_deep_ties__fill_the_deep_ties_part():
+def test_report_axes__five_deep_ties__fill_the_deep_ties_part():
     axes = measure_network(make_roster(*(row(f"D{i}", **DEEP) for i in range(5)))).axes
     assert dict(axes.depth_parts) == {"depth": 1.0, "deep_ties": 1.0}
     assert axes.depth == 100.0

@@ -97,7 +97,8 @@ def test_rings_map__empty_roster__shows_only_you():
 
 def test_diversity_chart__bars__deep_and_other_ties_per_segment_organisation_and_level():
     # Deep: a DEEP peer; others: a default peer and a senior in another organisation
-    roster = make_roster(row("D", **DEEP), row("P"), row("S", segment="senior", level="senior", organisation="other_org"))
+    roster = make_roster(row("D", **DEEP), row("P"),
+                         row("S", segment="senior", level="senior", organisation="other_org"))
     _, fig = figures(roster)
     deep, other = fig.data
     groups, labels = (list(part) for part in deep.y)

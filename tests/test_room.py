@@ -141,6 +141,15 @@ def test_room_point__from_sqlalchemy_row_mapping_and_tuple__same_point():
 
 
 def test_metric_summary__from_rows__mapping_keys_tuple_and_null_mean():
-    assert MetricSummary.from_row({"mean": 50, "count": 3, "count_at_or_above_threshold": 1}) == MetricSummary(50.0, 3, 1)
+    row = {"mean": 50, "count": 3, "count_at_or_above_threshold": 1}
+    assert MetricSummary.from_row(row) == MetricSummary(50.0, 3, 1)
     assert MetricSummary.from_row({"mean": 50, "count": 3, "at_or_above": 2}) == MetricSummary(50.0, 3, 2)
     assert MetricSummary.from_row((None, 0, None)) == MetricSummary(None, 0, 0)
+
+
+def test_summarise_room__records_as_workshop_store_returns_them__same_summary():
+    points = tuple(RoomPoint.from_row(p) for p in POINTS)
+    metrics = {name: MetricSummary.from_row(row) for name, row in METRICS.items()}
+    assert summarise_room(points, metrics, profile_prompts=PROMPTS) == summarise_room(
+        POINTS, METRICS, profile_prompts=PROMPTS
+    )

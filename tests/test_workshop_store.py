@@ -9,7 +9,8 @@ import pytest
 from assessment.storage import Store, open_store
 from assessment.storage_errors import WorkshopClosed, WorkshopCodeTaken
 from assessment.tokens import hash_secret, new_token
-from assessment.workshop_store import ExportRow, MetricSummary, WorkshopPoint
+from assessment.room import MetricSummary, RoomPoint, summarise_room
+from assessment.room_export import ExportRow, build_room_csv
 from tests.storage_samples import sample_new_result, sample_result
 
 FACILITATOR_HASH = hash_secret(new_token())
@@ -81,15 +82,15 @@ def test_save_result__unknown_workshop__workshop_closed(store: Store):
         join(store, 4242, 60, 60, "wide_and_deep")
 
 
-def test_workshop_points__public_and_private_nicknames__only_public_shown(store: Store):
+def test_workshop_points__two_people__anonymous_dots_of_this_workshop_only(store: Store):
     workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
     join(store, workshop.id, 70.0, 30.0, "wide_shallow", nickname="Ada", nickname_public=True)
     join(store, workshop.id, 20.0, 80.0, "deep_narrow", nickname="Bob", nickname_public=False)
     store.save_result(sample_new_result())  # not in the workshop
 
     assert store.workshop_points(workshop.id) == (
-        WorkshopPoint(70.0, 30.0, "wide_shallow", "Ada"),
-        WorkshopPoint(20.0, 80.0, "deep_narrow", None),
+        RoomPoint(70.0, 30.0, "wide_shallow"),
+        RoomPoint(20.0, 80.0, "deep_narrow"),
     )
     assert store.workshop_response_count(workshop.id) == 2
 
@@ -104,9 +105,9 @@ def test_workshop_metric_summary__three_people__averages_counts_and_thresholds(s
     summary = store.workshop_metric_summary(workshop.id, {"width": 55, "seg:peers:depth": 58})
 
     # width: (50 + 60 + 70) / 3 = 60; 60 and 70 reach 55. seg:peers (index 3) depth = 60 - 3 = 57 < 58.
-    assert summary["width"] == MetricSummary("width", 60.0, 3, 2)
-    assert summary["seg:peers:depth"] == MetricSummary("seg:peers:depth", 57.0, 3, 0)
-    assert summary["depth"] == MetricSummary("depth", 40.0, 3, None)
+    assert summary["width"] == MetricSummary(mean=60.0, count=3, at_or_above=2)
+    assert summary["seg:peers:depth"] == MetricSummary(mean=57.0, count=3, at_or_above=0)
+    assert summary["depth"] == MetricSummary(mean=40.0, count=3, at_or_above=0)  # no threshold asked
     assert len(summary) == 34
 
 
@@ -116,16 +117,33 @@ def test_workshop_metric_summary__no_responses__empty(store: Store):
     assert store.workshop_metric_summary(workshop.id, {"width": 55}) == {}
 
 
-def test_workshop_export_rows__anonymous_with_metrics(store: Store):
+def test_workshop_export_rows__anonymous_with_metrics_and_only_public_nicknames(store: Store):
     workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
     join(store, workshop.id, 70.0, 30.0, "wide_shallow", display_name="Ada Lovelace", nickname="Ada", nickname_public=True)
-    join(store, workshop.id, 20.0, 80.0, "deep_narrow", display_name="Bob", nickname="Bob")
+    join(store, workshop.id, 20.0, 80.0, "deep_narrow", display_name="Bob Babbage", nickname="Bob")
 
     rows = store.workshop_export_rows(workshop.id)
 
-    assert sorted((r.width, r.nickname) for r in rows) == [(20.0, None), (70.0, "Ada")]
+    assert sorted((r.width, r.nickname, r.share_nickname) for r in rows) == [(20.0, None, False), (70.0, "Ada", True)]
     assert all(isinstance(r, ExportRow) and len(r.metrics) == 34 for r in rows)
-    assert "Ada Lovelace" not in repr(rows) and "Bob" not in repr(rows)
+    assert "Lovelace" not in repr(rows) and "Bob" not in repr(rows)
+
+
+def test_workshop_rows__fed_to_room_and_csv__accepted(store: Store):
+    workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
+    for width in (50.0, 60.0, 70.0):
+        join(store, workshop.id, width, 40.0, "wide_shallow", nickname="=cmd", nickname_public=True)
+
+    room = summarise_room(
+        store.workshop_points(workshop.id),
+        store.workshop_metric_summary(workshop.id, {"seg:peers:depth": 57}),
+        profile_prompts={"wide_shallow": "Talk."},
+    )
+    csv_text = build_room_csv(store.workshop_export_rows(workshop.id))
+
+    assert room.responses == 3 and room.top_profile == "wide_shallow"
+    assert next(s for s in room.segments if s.id == "peers").deep_count == 3
+    assert csv_text.count("'=cmd") == 3
 
 
 def test_delete_workshop__with_results__gone_and_results_removed(store: Store):

@@ -30,12 +30,12 @@ def _choice(answer_key: str, label: str, options: tuple[tuple[str, str], ...], *
     )
 
 
-def show_item(item: Item, q: Questionnaire, number: int) -> None:
+def show_item(item: Item, q: Questionnaire) -> None:
     """Render one item; its answers land in ``state.answers()`` under ``item.answer_keys``."""
     if item.kind == "segment_grid":
         _grid(item, q)
         return
-    _choice(item.id, f"**{number}.** {item.text}", tuple((o.id, o.label) for o in item.options), help=item.help)
+    _choice(item.id, item.text, tuple((o.id, o.label) for o in item.options), help=item.help)
 
 
 def _grid(item: Item, q: Questionnaire) -> None:

@@ -53,7 +53,7 @@ def show_result(result: Mapping[str, Any], q: Questionnaire, *, title: str | Non
         st.warning(f"**{c['title']}** — {c['text']}  \n*Guidance {', '.join(c['guidance'])}*")
 
     map_fig, dims_fig, where_fig = figures(result, q)
-    st.plotly_chart(map_fig, config=CHART_CONFIG, key="chart.map")
+    st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
 
     st.subheader("Where your network is wide and where it is deep")
     wide = [s["name"] for s in result["segments"] if s["wide"]]
@@ -62,10 +62,10 @@ def show_result(result: Mapping[str, Any], q: Questionnaire, *, title: str | Non
         f"**Wide in:** {', '.join(wide) or 'no part yet'}  \n"
         f"**Deep in:** {', '.join(deep) or 'no part yet'} *(2 or more people who would do you a favour)*"
     )
-    st.plotly_chart(where_fig, config=CHART_CONFIG, key="chart.where")
+    st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
 
     st.subheader("Your dimensions")
-    st.plotly_chart(dims_fig, config=CHART_CONFIG, key="chart.dimensions")
+    st.plotly_chart(dims_fig, config=CHART_CONFIG, theme=None, key="chart.dimensions")
 
     st.subheader("Three next steps")
     guidance = dict(q.guidance)

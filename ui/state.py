@@ -19,7 +19,8 @@ WORKSHOP = "wd.workshop"        # {"id", "code", "title"} when taking part in a 
 NICKNAME = "wd.nickname"
 NICKNAME_PUBLIC = "wd.nickname_public"
 ROSTER = "wd.roster"            # network map rows; never saved unless the owner opts in
-TIES = "wd.ties"
+TIES = "wd.ties"                # who-knows-whom pairs of names, [[a, b], …]
+ROSTER_BASE = "wd.roster_base"  # rows the people table started from on this visit (see ui/network_view.py)
 FACILITATOR = "wd.facilitator"  # {"workshop_id": key} for workshops this browser created
 
 WIDGET_PREFIX = "w."            # widget keys: "w.<answer key>"
