@@ -19,6 +19,9 @@ pages = [
     st.Page("pages/questionnaire.py", title="Questionnaire", icon=":material/edit_note:", url_path="questionnaire"),
     st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
     st.Page("pages/method.py", title="Method", icon=":material/menu_book:", url_path="method"),
+    st.Page("pages/network.py", title="Network map", icon=":material/hub:", url_path="network"),
     st.Page("pages/join.py", title="Join a workshop", icon=":material/qr_code_2:", url_path="join"),
+    st.Page("pages/workshop.py", title="Run a workshop", icon=":material/groups:", url_path="workshop"),
+    st.Page("pages/projector.py", title="Projector", icon=":material/tv:", url_path="projector", visibility="hidden"),
 ]
 st.navigation(pages, position="top").run()

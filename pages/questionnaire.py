@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import flow, resources, state
 from ui.items import show_item
+from ui.sharing import sharing_options
 
 q = resources.questionnaire()
 n = min(state.step(), len(q.steps) - 1)
@@ -13,20 +14,25 @@ st.progress((n + 1) / len(q.steps), text=f"Step {n + 1} of {len(q.steps)} · {st
 st.header(step.title)
 st.caption(step.intro)
 
-for item_id in step.items:
-    show_item(q.item(item_id), q)
+with st.form(f"step.{step.id}", border=False, enter_to_submit=False):
+    for item_id in step.items:
+        show_item(q.item(item_id), q)
+    last = n == len(q.steps) - 1
+    if last:
+        sharing_options()
 
-notice = state.get(state.NOTICE)
-if notice:
-    st.warning(notice)
+    notice = state.get(state.NOTICE)
+    if notice:
+        st.warning(notice)
 
-back, forward = st.columns(2)
-back.button("← Back", on_click=flow.go_back, disabled=n == 0, width="stretch", key="nav.back")
-if n < len(q.steps) - 1:
-    forward.button("Next →", on_click=flow.go_next, args=(q,), type="primary", width="stretch", key="nav.next")
-else:
-    forward.button("See my results", on_click=flow.finish, args=(q,), type="primary", width="stretch",
-                   key="nav.finish")
+    back, forward = st.columns(2)
+    back.form_submit_button("← Back", on_click=flow.go_back, args=(q,), disabled=n == 0, width="stretch", key="nav.back")
+    if not last:
+        forward.form_submit_button("Next →", on_click=flow.go_next, args=(q,), type="primary", width="stretch",
+                                   key="nav.next")
+    else:
+        forward.form_submit_button("See my results", on_click=flow.finish, args=(q,), type="primary", width="stretch",
+                                   key="nav.finish")
 
 if flow.consume_finished():
     st.switch_page("pages/results.py")

@@ -7,11 +7,13 @@ from ui.result_view import show_result
 
 q = resources.questionnaire()
 token = st.query_params.get("r")
+own = state.get(state.RESULT)
+own_token = (state.get(state.SAVED) or {}).get("share_token")
 
-if token is not None:
-    results_flow.show_shared(token, q)
-elif state.get(state.RESULT):
-    show_result(state.get(state.RESULT), q, title="Your results")
+if own and (token is None or token == own_token) and "m" not in st.query_params:
+    show_result(own, q, title="Your results")
     results_flow.show_owner_tools(q)
+elif token is not None:
+    results_flow.show_shared(token, q)
 else:
     results_flow.show_unfinished(q)

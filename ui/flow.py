@@ -7,8 +7,8 @@ import streamlit as st
 from assessment import score_answers
 from assessment.questionnaire import Questionnaire
 
-from . import state
-from .items import unanswered
+from . import sharing, state
+from .items import collect, unanswered
 
 
 def first_open_step(q: Questionnaire) -> int:
@@ -19,13 +19,16 @@ def first_open_step(q: Questionnaire) -> int:
     return len(q.steps) - 1
 
 
-def go_back() -> None:
+def go_back(q: Questionnaire) -> None:
+    collect(q, q.steps[state.step()].items)
+    state.pop(state.NOTICE)
     state.set_step(max(0, state.step() - 1))
 
 
 def go_next(q: Questionnaire) -> None:
     """on_click of Next: advance only when every question of this step is answered."""
     n = state.step()
+    collect(q, q.steps[n].items)
     missing = unanswered(q, q.steps[n].items)
     if missing:
         state.put(state.NOTICE, _missing_text(q, missing))
@@ -37,12 +40,14 @@ def go_next(q: Questionnaire) -> None:
 def finish(q: Questionnaire) -> None:
     """on_click of the last button: score; the page then saves and moves to results."""
     n = state.step()
+    collect(q, q.steps[n].items)
     missing = unanswered(q, q.steps[n].items)
     if missing:
         state.put(state.NOTICE, _missing_text(q, missing))
         return
     result = score_answers(q, state.answers())
     state.put(state.RESULT, result.to_dict())
+    state.put(state.SHARING, sharing.chosen())
     state.pop(state.SAVED)
     state.pop(state.NOTICE)
     state.put("wd.finished", True)

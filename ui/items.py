@@ -9,13 +9,20 @@ from assessment.questionnaire import Item, Questionnaire
 from . import state
 
 
-def _remember(answer_key: str) -> None:
-    """on_change: copy the widget's value into the answers dict (widgets vanish between steps)."""
-    value = st.session_state.get(state.widget_key(answer_key))
-    if value is None:
-        state.answers().pop(answer_key, None)
-    else:
-        state.answers()[answer_key] = value
+def collect(q: Questionnaire, item_ids: tuple[str, ...]) -> None:
+    """Copy the step's widget values into the answers dict (widgets vanish between steps).
+
+    Called by the step's submit buttons: a step is a form, so answering costs no rerun;
+    only Back, Next and Finish do (one rerun per step, which keeps a full room fast).
+    """
+    given = state.answers()
+    for item_id in item_ids:
+        for key in q.item(item_id).answer_keys(q.segments):
+            value = st.session_state.get(state.widget_key(key))
+            if value is None:
+                given.pop(key, None)
+            else:
+                given[key] = value
 
 
 def _choice(answer_key: str, label: str, options: tuple[tuple[str, str], ...], *, help: str | None = None,
@@ -26,7 +33,7 @@ def _choice(answer_key: str, label: str, options: tuple[tuple[str, str], ...], *
     labels = dict(options)
     st.radio(
         label, options=[o for o, _ in options], format_func=labels.__getitem__, key=key, horizontal=True,
-        on_change=_remember, args=(answer_key,), help=help or None, label_visibility=label_visibility,
+        help=help or None, label_visibility=label_visibility,
     )
 
 

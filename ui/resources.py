@@ -29,3 +29,32 @@ def database_url() -> str | None:
         return st.secrets.get("DATABASE_URL")  # type: ignore[no-any-return]
     except Exception:  # no secrets.toml at all: that's the normal case
         return None
+
+
+def store():
+    """The Store of the configured database."""
+    return _store(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str | None):
+    """One Store (engine + pool) per process and URL; StorageUnavailable is not cached, so a retry works."""
+    from assessment.storage import open_store
+
+    return open_store(url)
+
+
+def app_url(path: str = "") -> str:
+    """Absolute URL of a page of this app, from the address the browser used."""
+    from urllib.parse import urlsplit
+
+    current = st.context.url or ""
+    parts = urlsplit(current)
+    base_path = parts.path.rstrip("/")
+    page = base_path.rsplit("/", 1)[-1]
+    if page in PAGE_PATHS:
+        base_path = base_path[: -len(page)].rstrip("/")
+    return f"{parts.scheme}://{parts.netloc}{base_path}/{path.lstrip('/')}"
+
+
+PAGE_PATHS = {"home", "questionnaire", "results", "method", "join", "network", "workshop", "projector"}

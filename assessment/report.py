@@ -1,0 +1,71 @@
+"""A self-contained HTML report of one result: opens offline, charts stay interactive.
+
+plotly.js is inlined once (about 4.7 MB), so the file works with no network at all. Every
+piece of text is escaped: the display name is whatever a person typed.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:760px;margin:0 auto;
+padding:24px 16px;color:#1a1a1a;line-height:1.5}
+h1{font-size:1.9rem;margin-bottom:.2rem} h2{margin-top:2rem;font-size:1.3rem}
+.scores{display:flex;gap:24px;font-size:1.4rem} .scores b{font-size:2rem}
+.card{border:1px solid #ddd;border-radius:8px;padding:8px 16px;margin:10px 0}
+.muted{color:#555;font-size:.9rem} .caution{background:#fff4e0;border-left:4px solid #E69F00;padding:8px 16px}
+"""
+
+
+def render_report(result: Mapping[str, Any], figures: Sequence[go.Figure], *, display_name: str | None = None,
+                  guidance: Mapping[str, str] | None = None) -> str:
+    """The whole report as one HTML string."""
+    e = html.escape
+    guidance = guidance or {}
+    profile = result["profile"]
+    title = f"Wide &amp; Deep — {e(display_name)}" if display_name else "Wide &amp; Deep results"
+    charts = [
+        fig.to_html(full_html=False, include_plotlyjs=(n == 0), config={"displayModeBar": False, "responsive": True})
+        for n, fig in enumerate(figures)
+    ]
+    advice = "".join(
+        f"<div class='card'><p><b>{n}. {e(a['title'])}</b></p><p>{e(a['text'])}</p>"
+        f"<p class='muted'>{e(_guidance_line(a['guidance'], guidance))}</p></div>"
+        for n, a in enumerate(result["advice"], start=1)
+    )
+    caution = ""
+    if result.get("caution"):
+        c = result["caution"]
+        caution = f"<p class='caution'><b>{e(c['title'])}</b> — {e(c['text'])}</p>"
+    segments = "".join(
+        f"<tr><td>{e(s['name'])}</td><td>~{s['contacts']:g}</td><td>~{s['favour']:g}</td>"
+        f"<td>{'wide' if s['wide'] else ''} {'deep' if s['deep'] else ''}</td></tr>"
+        for s in result["segments"]
+    )
+    q = result["questionnaire"]
+    return f"""<!doctype html>
+<html lang="{e(q['language'])}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title><style>{_STYLE}</style></head><body>
+<h1>{title}</h1>
+<h2>{e(profile['name'])}</h2><p><i>{e(profile['tagline'])}</i></p><p>{e(profile['summary'])}</p>
+<div class="scores"><span>Width <b>{result['width']:.0f}</b>/100</span><span>Depth <b>{result['depth']:.0f}</b>/100</span></div>
+{caution}
+{charts[0] if charts else ''}
+<h2>Where your network is wide and where it is deep</h2>
+<table><tr><th>Part</th><th>Known</th><th>Favour-ready</th><th></th></tr>{segments}</table>
+{charts[2] if len(charts) > 2 else ''}
+<h2>Your dimensions</h2>
+{charts[1] if len(charts) > 1 else ''}
+<h2>Next steps</h2>{advice}
+<p class="muted">Questionnaire {e(q['id'])} {e(q['version'])}. Scores run from 0 to 100; the method is explained in the app.</p>
+</body></html>"""
+
+
+def _guidance_line(ids: Sequence[str], guidance: Mapping[str, str]) -> str:
+    return " · ".join(f"{g}: {guidance.get(g, '')}" for g in ids)
