@@ -2,17 +2,20 @@
 
 import streamlit as st
 
-from ui import flow, resources, state
+from ui import drafts, flow, resources, state
 from ui.items import show_item
 from ui.sharing import sharing_options
 
 q = resources.questionnaire()
+drafts.restore_draft(q)
 n = min(state.step(), len(q.steps) - 1)
 step = q.steps[n]
 
 st.progress((n + 1) / len(q.steps), text=f"Step {n + 1} of {len(q.steps)} · {step.title}")
 st.header(step.title)
 st.caption(step.intro)
+if state.get(state.DRAFT_NOTICE):
+    st.info(state.get(state.DRAFT_NOTICE))
 
 with st.form(f"step.{step.id}", border=False, enter_to_submit=False):
     for item_id in step.items:

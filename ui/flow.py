@@ -7,7 +7,7 @@ import streamlit as st
 from assessment import score_answers
 from assessment.questionnaire import Questionnaire
 
-from . import sharing, state
+from . import drafts, sharing, state
 from .items import collect, unanswered
 
 
@@ -23,6 +23,7 @@ def go_back(q: Questionnaire) -> None:
     collect(q, q.steps[state.step()].items)
     state.pop(state.NOTICE)
     state.set_step(max(0, state.step() - 1))
+    drafts.keep_draft()
 
 
 def go_next(q: Questionnaire) -> None:
@@ -35,6 +36,7 @@ def go_next(q: Questionnaire) -> None:
         return
     state.pop(state.NOTICE)
     state.set_step(min(n + 1, len(q.steps) - 1))
+    drafts.keep_draft()
 
 
 def finish(q: Questionnaire) -> None:

@@ -25,7 +25,10 @@ def extras() -> dict[str, Any] | None:
 def ensure_saved() -> None:
     """Save this session's result once, if the person chose to keep it; errors land in SAVE_ERROR."""
     sharing = state.get(state.SHARING) or {"keep": True}
-    if state.get(state.SAVED) or not sharing.get("keep", True) or state.get(state.SAVE_ERROR):
+    if not sharing.get("keep", True):
+        _forget_draft()  # "keep nothing on the server" includes the answers in progress
+        return
+    if state.get(state.SAVED) or state.get(state.SAVE_ERROR):
         return
     workshop = state.get(state.WORKSHOP) or {}
     new = NewResult(

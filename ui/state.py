@@ -12,6 +12,7 @@ RESULT = "wd.result"            # the Result dict of this session's finished ass
 SAVED = "wd.saved"              # {"share_token", "manage_key"} once saved
 SAVE_ERROR = "wd.save_error"    # message when saving failed (database down)
 DRAFT = "wd.draft"              # resume token of the draft in progress
+DRAFT_NOTICE = "wd.draft_notice"  # why progress is not (or could not be) restored
 SHARING = "wd.sharing"          # {"keep", "display_name", "include_answers"} chosen on the last step
 NOTICE = "wd.notice"            # message shown on the questionnaire step (e.g. unanswered questions)
 NOTICE_RESULTS = "wd.notice_results"  # one-off message for the results page

@@ -40,7 +40,8 @@ def walk_to_results(at: AppTest) -> AppTest:
         answer_step(at, n)
         button = "nav.finish" if n == len(Q.steps) - 1 else "nav.next"
         at.button(key=button).click().run()
-    return at
+    # st.switch_page inside a run is not remembered by AppTest for the next run: go there explicitly
+    return at.switch_page("pages/results.py").run()
 
 
 def test_walkthrough__every_question_answered__results_show_profile_and_three_charts():

@@ -1,0 +1,33 @@
+"""The downloadable HTML report stands alone and never lets typed text become markup."""
+
+from assessment import load_questionnaire, score_answers
+from assessment.charts import result_figures
+from assessment.report import render_report
+from tests.test_exchange import complete_answers
+
+Q = load_questionnaire("en")
+QUADRANTS = {(p.wide, p.deep): p.name for p in Q.profiles}
+
+
+def report(name=None) -> str:
+    result = score_answers(Q, complete_answers())
+    return render_report(result.to_dict(), result_figures(result, QUADRANTS), display_name=name, guidance=dict(Q.guidance))
+
+
+def test_render_report__offline__inlines_plotly_once_and_loads_nothing_remote():
+    html = report()
+    assert html.count("plotly.js v") == 1  # inlined once, shared by all three charts
+    assert "<script src=" not in html and "<link " not in html  # nothing fetched from a network
+    assert html.count('class="plotly-graph-div"') == 3
+
+
+def test_render_report__hostile_display_name__is_escaped():
+    html = report("<img src=x onerror=alert(1)>")
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_render_report__content__shows_profile_scores_and_advice():
+    result = score_answers(Q, complete_answers())
+    html = report()
+    assert result.profile["name"] in html and f"<b>{result.width:.0f}</b>" in html
+    assert all(a.title in html for a in result.advice)
