@@ -23,20 +23,26 @@ QUADRANT_TINTS = {
 }
 
 
-def _layout(fig: go.Figure, title: str, height: int, scale: float) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "font": {"size": 18 * scale}, "x": 0, "xanchor": "left"},
-        font={"family": FONT, "size": 13 * scale, "color": "#1a1a1a"},
-        height=int(height * scale),
-        margin={"l": 8, "r": 12, "t": int(48 * scale), "b": int(40 * scale)},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0, "font": {"size": 13 * scale}},
-        hoverlabel={"font": {"size": 14 * scale}},
-    )
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
-    return fig
+def _figure(data: list[dict], layout: dict, title: str, height: int, scale: float) -> go.Figure:
+    """Assemble a figure from plain dicts in one step.
+
+    Plotly validates every property it is given; building a figure call by call costs ~15 ms
+    each here, a dict passed with ``_validate=False`` well under 1 ms. The tests validate
+    every figure in full (``go.Figure(fig.to_dict())``), so nothing invalid slips through.
+    """
+    base = {
+        "title": {"text": title, "font": {"size": 18 * scale}, "x": 0, "xanchor": "left"},
+        "font": {"family": FONT, "size": 13 * scale, "color": "#1a1a1a"},
+        "height": int(height * scale),
+        "margin": {"l": 8, "r": 12, "t": int(48 * scale), "b": int(40 * scale)},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0, "font": {"size": 13 * scale}},
+        "hoverlabel": {"font": {"size": 14 * scale}},
+    }
+    for axis in ("xaxis", "yaxis"):
+        layout[axis] = {"automargin": True, **layout.get(axis, {})}
+    return go.Figure({"data": data, "layout": {**base, **layout}}, _validate=False)
 
 
 def wide_deep_map(
@@ -48,75 +54,76 @@ def wide_deep_map(
 ) -> go.Figure:
     """The person as one point on Width (x) vs Depth (y), with the four profiles as named quadrants."""
     wide_cut, deep_cut = result.thresholds["wide"], result.thresholds["deep"]
-    fig = go.Figure()
     spans = {True: (wide_cut, 100), False: (0, wide_cut)}
     vspans = {True: (deep_cut, 100), False: (0, deep_cut)}
+    shapes, annotations = [], []
     for (wide, deep), name in quadrant_names.items():
         x0, x1 = spans[wide]
         y0, y1 = vspans[deep]
-        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line={"width": 0},
-                      fillcolor=QUADRANT_TINTS[(wide, deep)], layer="below")
-        fig.add_annotation(
-            x=x0 + 2 if not wide else x1 - 2, y=y1 - 3, xanchor="left" if not wide else "right", yanchor="top",
-            text="<br>".join(f"<b>{line}</b>" for line in _wrap(plain_label(name, 40), 16)), showarrow=False, font={"size": 12 * scale, "color": "#333"},
-            align="left" if not wide else "right",
-        )
-    fig.add_trace(go.Scatter(
-        x=[result.width], y=[result.depth], mode="markers+text", name=plain_label(you),
-        text=[plain_label(you)], textposition="bottom center", textfont={"size": 14 * scale},
-        marker={"size": 20 * scale, "color": PALETTE["black"], "line": {"width": 3, "color": "white"}, "symbol": "diamond"},
-        hovertemplate="Width %{x:.0f} · Depth %{y:.0f}<extra></extra>",
-        showlegend=False,
-    ))
+        shapes.append({"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1, "line": {"width": 0},
+                       "fillcolor": QUADRANT_TINTS[(wide, deep)], "layer": "below"})
+        annotations.append({
+            "x": x1 - 2 if wide else x0 + 2, "y": y1 - 3, "xanchor": "right" if wide else "left", "yanchor": "top",
+            "text": "<br>".join(f"<b>{line}</b>" for line in _wrap(plain_label(name, 40), 16)), "showarrow": False,
+            "font": {"size": 12 * scale, "color": "#333"}, "align": "right" if wide else "left",
+        })
+    point = {
+        "type": "scatter", "x": [result.width], "y": [result.depth], "mode": "markers+text", "name": plain_label(you),
+        "text": [plain_label(you)], "textposition": "bottom center", "textfont": {"size": 14 * scale},
+        "marker": {"size": 20 * scale, "color": PALETTE["black"], "line": {"width": 3, "color": "white"}, "symbol": "diamond"},
+        "hovertemplate": "Width %{x:.0f} · Depth %{y:.0f}<extra></extra>", "showlegend": False,
+    }
     axis = {"range": [0, 100], "dtick": 25, "gridcolor": "#e6e6e6", "zeroline": False, "fixedrange": True,
             "tickfont": {"size": 12 * scale}}
-    fig.update_xaxes(title={"text": "Width →", "font": {"size": 14 * scale}}, **axis)
-    fig.update_yaxes(title={"text": "Depth →", "font": {"size": 14 * scale}}, **axis)
-    return _layout(fig, f"Width {result.width:.0f} · Depth {result.depth:.0f}", 400, scale)
+    layout = {
+        "shapes": shapes, "annotations": annotations,
+        "xaxis": {**axis, "title": {"text": "Width →", "font": {"size": 14 * scale}}},
+        "yaxis": {**axis, "title": {"text": "Depth →", "font": {"size": 14 * scale}}},
+    }
+    return _figure([point], layout, f"Width {result.width:.0f} · Depth {result.depth:.0f}", 400, scale)
 
 
 def dimension_profile(result: Result, *, scale: float = 1.0) -> go.Figure:
     """Horizontal bars, one per dimension, width dimensions in blue above depth ones in vermillion."""
-    fig = go.Figure()
+    data = []
     for axis, colour, label in (("width", WIDTH_COLOUR, "Width"), ("depth", DEPTH_COLOUR, "Depth")):
         dims = [d for d in result.dimensions if d.axis == axis]
-        fig.add_trace(go.Bar(
-            y=[plain_label(d.name) for d in dims], x=[d.score for d in dims], orientation="h", name=label,
-            marker={"color": colour}, text=[f"{d.score:.0f}" for d in dims], textposition="outside",
-            cliponaxis=False, textfont={"size": 13 * scale},
-            customdata=[plain_label(d.description, 120) for d in dims],
-            hovertemplate="%{y}: %{x:.0f}<br>%{customdata}<extra></extra>",
-        ))
+        data.append({
+            "type": "bar", "y": [plain_label(d.name) for d in dims], "x": [d.score for d in dims], "orientation": "h",
+            "name": label, "marker": {"color": colour}, "text": [f"{d.score:.0f}" for d in dims],
+            "textposition": "outside", "cliponaxis": False, "textfont": {"size": 13 * scale},
+            "customdata": [plain_label(d.description, 120) for d in dims],
+            "hovertemplate": "%{y}: %{x:.0f}<br>%{customdata}<extra></extra>",
+        })
     order = [plain_label(d.name) for d in result.dimensions]
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(order)), tickfont={"size": 13 * scale},
-                     fixedrange=True)
-    fig.update_xaxes(range=[0, 108], dtick=25, gridcolor="#e6e6e6", fixedrange=True, tickfont={"size": 12 * scale})
-    fig.update_layout(bargap=0.3)
-    return _layout(fig, "Your dimensions (0–100)", 60 + 36 * len(result.dimensions), scale)
+    layout = {
+        "yaxis": {"categoryorder": "array", "categoryarray": list(reversed(order)), "tickfont": {"size": 13 * scale},
+                  "fixedrange": True},
+        "xaxis": {"range": [0, 108], "dtick": 25, "gridcolor": "#e6e6e6", "fixedrange": True, "tickfont": {"size": 12 * scale}},
+        "bargap": 0.3,
+    }
+    return _figure(data, layout, "Your dimensions (0–100)", 60 + 36 * len(result.dimensions), scale)
 
 
 def where_chart(result: Result, *, scale: float = 1.0) -> go.Figure:
     """Per segment: how many people you know, and how many of them would do you a favour (G06)."""
     names = [_segment_label(s.name, s.wide, s.deep) for s in result.segments]
-    fig = go.Figure()
-    fig.add_trace(go.Bar(
-        y=names, x=[s.contacts for s in result.segments], orientation="h", name="People you know",
-        marker={"color": WIDTH_COLOUR}, text=[_count(s.contacts) for s in result.segments],
-        textposition="outside", cliponaxis=False, textfont={"size": 13 * scale},
-        hovertemplate="%{y}: about %{x} known<extra></extra>",
-    ))
-    fig.add_trace(go.Bar(
-        y=names, x=[s.favour for s in result.segments], orientation="h", name="Would do you a favour",
-        marker={"color": DEPTH_COLOUR},
-        text=[_count(s.favour) for s in result.segments],
-        textposition="outside", cliponaxis=False, textfont={"size": 13 * scale},
-        hovertemplate="%{y}: about %{x} favour-ready<extra></extra>",
-    ))
+    bars = {"type": "bar", "y": names, "orientation": "h", "textposition": "outside", "cliponaxis": False,
+            "textfont": {"size": 13 * scale}}
+    data = [
+        {**bars, "x": [s.contacts for s in result.segments], "name": "People you know", "marker": {"color": WIDTH_COLOUR},
+         "text": [_count(s.contacts) for s in result.segments], "hovertemplate": "%{y}: about %{x} known<extra></extra>"},
+        {**bars, "x": [s.favour for s in result.segments], "name": "Would do you a favour", "marker": {"color": DEPTH_COLOUR},
+         "text": [_count(s.favour) for s in result.segments],
+         "hovertemplate": "%{y}: about %{x} favour-ready<extra></extra>"},
+    ]
     top = max([s.contacts for s in result.segments] + [10])
-    fig.update_yaxes(autorange="reversed", tickfont={"size": 13 * scale}, fixedrange=True)
-    fig.update_xaxes(range=[0, top * 1.22], gridcolor="#e6e6e6", fixedrange=True, tickfont={"size": 12 * scale})
-    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
-    return _layout(fig, "Where you are wide, where you are deep", 120 + 62 * len(result.segments), scale)
+    layout = {
+        "yaxis": {"autorange": "reversed", "tickfont": {"size": 13 * scale}, "fixedrange": True},
+        "xaxis": {"range": [0, top * 1.22], "gridcolor": "#e6e6e6", "fixedrange": True, "tickfont": {"size": 12 * scale}},
+        "barmode": "group", "bargap": 0.25, "bargroupgap": 0.05,
+    }
+    return _figure(data, layout, "Where you are wide, where you are deep", 120 + 62 * len(result.segments), scale)
 
 
 def _wrap(text: str, width: int) -> list[str]:

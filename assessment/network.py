@@ -63,13 +63,15 @@ class RosterAxes:
       depth     = mean strength of the k strongest ties (G03, G13);
       deep_ties = min(1, deep ties / references.deep_ties): "several" deep ties (G04, G06).
     Both are 0 for an empty roster. Rounded to 1 decimal, like the questionnaire's scores, so
-    the method page can blend them with Width and Depth from the answers.
+    ``network_blend.blend_roster`` can blend them with Width and Depth from the answers;
+    ``people`` (how many are on the map) sets how much the map counts there.
     """
 
     width: float
     depth: float
     width_parts: tuple[tuple[str, float], ...]
     depth_parts: tuple[tuple[str, float], ...]
+    people: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +215,7 @@ def _axes(spread: tuple[Diversity, ...], ei: dict, raw: dict, content: NetworkCo
     """Width and Depth from the measures; the formula is in ``RosterAxes``."""
     if not raw["size"][0]:
         zero = lambda parts: tuple((k, 0.0) for k, _ in parts)  # noqa: E731
-        return RosterAxes(0.0, 0.0, zero(content.width_parts), zero(content.depth_parts))
+        return RosterAxes(0.0, 0.0, zero(content.width_parts), zero(content.depth_parts), people=0)
     width = {
         "diversity": sum(d.blau_normalised for d in spread) / len(spread),
         "openness": sum((index + 1) / 2 for index, _, _ in ei.values()) / len(ei),
@@ -224,6 +226,7 @@ def _axes(spread: tuple[Diversity, ...], ei: dict, raw: dict, content: NetworkCo
         _weighted(width, content.width_parts), _weighted(depth, content.depth_parts),
         tuple((k, round(width[k], 4)) for k, _ in content.width_parts),
         tuple((k, round(depth[k], 4)) for k, _ in content.depth_parts),
+        people=int(raw["size"][0]),
     )
 
 

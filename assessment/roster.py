@@ -80,6 +80,37 @@ def roster_from_rows(
     return Roster(contacts=tuple(contacts), ties=pairs)
 
 
+def new_contact_problems(
+    rows: Iterable[Mapping[str, Any]], new: Mapping[str, Any], content: NetworkContent | None = None
+) -> tuple[str, ...]:
+    """Why ``new`` cannot join ``rows`` (an add-a-person form), one sentence each, labels not ids.
+
+    Blank rows in ``rows`` do not count. The name may be rejected (empty, too long, already on
+    the map, ignoring case); every field left blank is named; a full map refuses anyone new.
+    Sentences may quote the name: escape them before markdown.
+    """
+    content = content or network_content()
+    kept = [r for r in rows if isinstance(r, Mapping) and not all(map(_blank, r.values()))]
+    problems: list[str] = []
+    if len(kept) >= content.max_contacts:
+        problems.append(f"Your map already holds {content.max_contacts} people, the most it can. "
+                        "Remove someone from the table first.")
+    issues: list[Issue] = []
+    name = _name(new.get("name"), "name", content, issues)
+    taken = {" ".join(r["name"].split()).casefold() for r in kept if isinstance(r.get("name"), str)}
+    if issues:
+        problems.append(f"Name: {issues[0].message}. {issues[0].hint}.")
+    elif name is not None and name.casefold() in taken:
+        problems.append(f"Name: {name!r} is already on your map. Add a letter or number to tell them apart.")
+    for field in content.fields:
+        value = new.get(field.id)
+        if _blank(value):
+            problems.append(f"{field.label}: choose one.")
+        elif value not in field.ids():
+            problems.append(f"{field.label}: unknown value {value!r}. Choose one of the options.")
+    return tuple(problems)
+
+
 def _contacts(rows: list[Any], content: NetworkContent, problems: list[Issue]) -> tuple[list[Contact], dict]:
     """The valid contacts, and ``casefolded name -> (id, name)`` of every well-named row (for ties)."""
     keys = ("name",) + FIELD_IDS

@@ -77,9 +77,12 @@ class Result:
     advice: tuple[ChosenAdvice, ...]
     caution: Mapping[str, Any] | None
     thresholds: Mapping[str, float]
+    # Set when a network map feeds Width and Depth (assessment/network_blend.py): the
+    # questionnaire-only scores, the map's, and the map's weight. Derived numbers only, no names.
+    roster: Mapping[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "questionnaire": {"id": self.questionnaire_id, "version": self.version, "language": self.language},
             "width": self.width,
             "depth": self.depth,
@@ -90,6 +93,9 @@ class Result:
             "caution": None if self.caution is None else {**self.caution, "guidance": list(self.caution["guidance"])},
             "thresholds": dict(self.thresholds),
         }
+        if self.roster is not None:  # only when present, so results without a map keep the contract's shape
+            data["roster"] = _plain(self.roster)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Result:
@@ -108,11 +114,17 @@ class Result:
             advice=tuple(ChosenAdvice(**{**a, "guidance": tuple(a["guidance"])}) for a in data["advice"]),
             caution=None if caution is None else MappingProxyType({**caution, "guidance": tuple(caution["guidance"])}),
             thresholds=MappingProxyType(dict(data["thresholds"])),
+            roster=None if data.get("roster") is None else MappingProxyType(_plain(data["roster"])),
         )
 
     @property
     def profile_id(self) -> str:
         return str(self.profile["id"])
+
+
+def _plain(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy with nested mappings as plain dicts, so a stored result never shares them."""
+    return {k: _plain(v) if isinstance(v, Mapping) else v for k, v in mapping.items()}
 
 
 def _record(obj: Any) -> dict[str, Any]:

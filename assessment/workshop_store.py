@@ -11,7 +11,8 @@ The records returned are the ones ``room.py`` and ``room_export.py`` work with
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import MappingProxyType
@@ -20,6 +21,7 @@ import sqlalchemy as sa
 
 from .room import MetricSummary, RoomPoint
 from .room_export import ExportRow
+from .room_tally import MetricTotal, RoomRows, RoomVersion
 from .storage_engine import Database
 from .storage_errors import WorkshopCodeTaken
 from .storage_rows import remove_results, utc
@@ -126,12 +128,8 @@ class WorkshopQueries:
 
         e.g. ``thresholds={"seg:peers:depth": 60}`` counts the people deep with peers.
         """
-        thresholds = dict(thresholds or {})
         metric, value = result_metrics.c.metric, result_metrics.c.value
-        reached = (
-            sa.case(*[(sa.and_(metric == m, value >= t), 1) for m, t in thresholds.items()], else_=0)
-            if thresholds else sa.literal(0)
-        )
+        reached = _reached(metric, value, thresholds)
         query = (
             sa.select(metric, sa.func.avg(value), sa.func.count(), sa.func.sum(reached))
             .where(result_metrics.c.workshop_id == workshop_id)
@@ -170,6 +168,74 @@ class WorkshopQueries:
             for r in rows
         )
 
+    def workshop_code_deleted(self, code: str) -> bool:
+        """True if ``code`` belonged to a workshop that has been deleted (codes are never reused)."""
+        with self._db.reading() as conn:
+            found = conn.scalar(
+                sa.select(workshops.c.id).where(workshops.c.code == code, workshops.c.deleted_at.is_not(None))
+            )
+        return found is not None
+
+    def workshop_room_version(self, workshop_id: int) -> RoomVersion:
+        """Live responses and the highest result id among them: has the room changed? (``room_tally.py``)"""
+        query = sa.select(sa.func.count(), sa.func.max(results.c.id)).where(_live_results_of(workshop_id))
+        with self._db.reading() as conn:
+            count, last_id = conn.execute(query).one()
+        return RoomVersion(int(count), int(last_id or 0))
+
+    def workshop_room_rows(
+        self, workshop_id: int, thresholds: Mapping[str, float] | None = None, after_id: int = 0
+    ) -> RoomRows:
+        """From one snapshot: the room's version, and the dots and metric totals of the live
+        responses with an id above ``after_id`` (``room_tally.py`` folds them in).
+
+        ``after_id=0`` reads every metric through the covering (workshop_id, metric, value)
+        index; a later id starts from the results above it, so a few new responses cost a
+        few index lookups, not a pass over the whole room.
+        """
+        live = sa.and_(_live_results_of(workshop_id), results.c.id > after_id)
+        points = sa.select(results.c.width, results.c.depth, results.c.profile_id).where(live).order_by(results.c.id)
+        if after_id == 0:
+            scores = (
+                sa.select(result_metrics.c.metric, result_metrics.c.value)
+                .where(result_metrics.c.workshop_id == workshop_id)
+                .subquery()
+            )
+        else:
+            scores = (
+                sa.select(result_metrics.c.metric, result_metrics.c.value)
+                .join(results, results.c.id == result_metrics.c.result_id)
+                .where(live)
+                .subquery()
+            )
+        metric, value = scores.c.metric, scores.c.value
+        totals = sa.select(
+            metric, sa.func.sum(value), sa.func.count(), sa.func.sum(_reached(metric, value, thresholds))
+        ).group_by(metric)
+        version = sa.select(sa.func.count(), sa.func.max(results.c.id)).where(_live_results_of(workshop_id))
+        with self._snapshot() as conn:
+            count, last_id = conn.execute(version).one()
+            dots = conn.execute(points).all()
+            sums = conn.execute(totals).all()
+        return RoomRows(
+            version=RoomVersion(int(count), int(last_id or 0)),
+            after_id=after_id,
+            points=tuple(RoomPoint(r.width, r.depth, r.profile_id) for r in dots),
+            totals=MappingProxyType({
+                name: MetricTotal(float(total), int(n), int(hits or 0)) for name, total, n, hits in sums
+            }),
+        )
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sa.Connection]:
+        """A read transaction whose queries all see the same moment. SQLite's read
+        transaction already does (WAL); PostgreSQL's default, READ COMMITTED, takes a new
+        snapshot per statement, so ask for REPEATABLE READ."""
+        with self._db.reading() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            yield conn
+
     def _one_workshop(self, which: sa.ColumnElement[bool]) -> Workshop | None:
         with self._db.reading() as conn:
             row = conn.execute(sa.select(workshops).where(which, _LIVE)).first()
@@ -181,3 +247,12 @@ class WorkshopQueries:
                 sa.update(workshops).where(workshops.c.id == workshop_id, _LIVE).values(**values)
             )
         return updated.rowcount > 0
+
+
+def _reached(
+    metric: sa.ColumnElement[str], value: sa.ColumnElement[float], thresholds: Mapping[str, float] | None
+) -> sa.ColumnElement[int]:
+    """1 where ``value`` reaches the threshold of its ``metric``, else 0 (always 0 without one)."""
+    if not thresholds:
+        return sa.literal(0)
+    return sa.case(*[(sa.and_(metric == m, value >= t), 1) for m, t in thresholds.items()], else_=0)

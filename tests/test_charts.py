@@ -48,3 +48,10 @@ def test_plain_label__hostile_text__is_escaped_and_mathjax_defused():
     assert plain_label("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
     assert plain_label("$\\href{javascript:alert(1)}{x}$").startswith("\u200b$")
     assert plain_label("x" * 100, limit=10) == "x" * 9 + "…"
+
+
+def test_result_figures__every_property__passes_plotly_validation():
+    import plotly.graph_objects as go
+
+    for fig in result_figures(result(), QUADRANTS, scale=1.5):
+        go.Figure(fig.to_dict())  # raises ValueError on any invalid property

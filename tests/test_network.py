@@ -206,7 +206,8 @@ def test_report_axes__five_deep_ties__fill_the_deep_ties_part():
 
 def test_assessment_network_modules__never_import_streamlit():
     folder = Path(__file__).resolve().parent.parent / "assessment"
-    for name in ("roster", "network", "network_content", "network_loading", "network_plan", "network_charts"):
+    for name in ("roster", "network", "network_content", "network_loading", "network_plan", "network_charts",
+                 "network_blend"):
         tree = ast.parse((folder / f"{name}.py").read_text())
         imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from assessment.roster import Contact, RosterError, roster_from_rows
+from assessment.roster import Contact, RosterError, new_contact_problems, roster_from_rows
 from tests.network_samples import DEFAULT, row
 
 STAGES = "Use one of: visibility, credibility, profitability."
@@ -151,3 +151,35 @@ def test_roster_error__message__lists_every_issue_one_per_line():
         f"roster: contacts[0].stage: unknown value 'x'. {STAGES}",
         f"roster: contacts[1].stage: unknown value 'y'. {STAGES}",
     ]
+
+
+def test_new_contact_problems__valid_new_person__none():
+    assert new_contact_problems([row("Ana")], row("Bo")) == ()
+
+
+def test_new_contact_problems__name_taken_ignoring_case_and_spaces__says_so():
+    assert new_contact_problems([row("Ana  Lee")], row(" ana lee")) == (
+        "Name: 'ana lee' is already on your map. Add a letter or number to tell them apart.",)
+
+
+def test_new_contact_problems__blank_name_and_fields__names_each_by_its_label():
+    assert new_contact_problems([], {"name": "  ", "segment": "peers"}) == (
+        "Name: empty. Give initials or a nickname.",
+        "Their field: choose one.", "Where they work: choose one.", "Their level: choose one.",
+        "How well they know you: choose one.", "Would they do you a favour?: choose one.",
+        "Last real contact: choose one.", "Who has helped whom: choose one.",
+    )
+
+
+def test_new_contact_problems__long_name_and_unknown_option__both_reported():
+    assert new_contact_problems([], row("x" * 41, stage="best")) == (
+        "Name: 41 characters, the most is 40. Shorten it to initials or a nickname.",
+        "How well they know you: unknown value 'best'. Choose one of the options.",
+    )
+
+
+def test_new_contact_problems__full_map__refuses_anyone_new_but_blank_rows_do_not_count():
+    full = [row(f"P{i}") for i in range(25)]
+    assert new_contact_problems(full, row("New")) == (
+        "Your map already holds 25 people, the most it can. Remove someone from the table first.",)
+    assert new_contact_problems(full[:24] + [{"name": None, "segment": None}], row("New")) == ()

@@ -1,8 +1,16 @@
-"""The network map screen: a table of people, who knows whom, then measures, charts and a plan.
+"""The network map screen: add people, a table of them, who knows whom, then measures, charts,
+how the map feeds the scores, and a plan.
 
 Rows live in ``state.ROSTER`` (plain dicts) and pairs in ``state.TIES``, so they survive page
-changes; widget state does not. Names are user text: they reach markdown only through
-``md_escape`` and figures only through ``network_charts.safe_label``.
+changes; widget state does not. Names are user text and stay in this session: they reach markdown
+only through ``md_escape``, figures only through ``network_charts.safe_label``, and never the
+server. What may be saved is ``network_blend.network_extras`` (numbers and option ids).
+
+Using the map in the scores replaces a saved copy rather than leaving the old scores behind:
+the earlier copy is deleted with its manage key (its share link then says "removed") and
+``state.SAVED`` is dropped, so ``saving.ensure_saved`` stores a fresh copy, with a new share
+link, when the results page is next shown. One saved copy per result keeps a workshop's room
+from counting the person twice.
 """
 
 from __future__ import annotations
@@ -13,25 +21,42 @@ import pandas as pd
 import streamlit as st
 
 from assessment.network import NetworkReport, measure_network
+from assessment.network_blend import (
+    N_MIN, blend_roster, blend_status, network_extras, questionnaire_only, roster_weight,
+)
 from assessment.network_charts import diversity_chart, rings_map
 from assessment.network_content import FIELD_IDS, NetworkContent
 from assessment.network_plan import NetworkPlan, plan_connections
-from assessment.roster import Roster, RosterError, roster_from_rows
-from ui import state
+from assessment.questionnaire import Questionnaire
+from assessment.roster import Roster, RosterError, new_contact_problems, roster_from_rows
+from assessment.scoring import Result
+from assessment.storage_errors import StorageError
+from ui import resources, state
 from ui.result_view import CHART_CONFIG, md_escape
 
 PEOPLE_EDITOR = "w.network.people"
 TIES_PICKER = "w.network.ties"
+ADD_FORM = "w.network.add"
+ADD_PREFIX = "w.network.add."        # + "name" or a field id: the add-a-person form's inputs
+# What was wrong with the last person added: set by the form's callback, shown under the form.
+# Form feedback, so it goes with the widget keys ("w.") when a draft is restored.
+ADD_PROBLEMS = "w.network.add_problems"
 COLUMNS = ("name",) + FIELD_IDS
 
 
-def show_network_map(content: NetworkContent) -> None:
+def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> None:
     st.title("Your network map")
     st.write(
-        "Optional: list up to 25 people who matter in your working life, using initials or a nickname, and "
-        "describe each with a few choices. The map shows where your network is wide, where it is deep, and "
-        "who to get back in touch with. Nothing you enter here is saved; it stays in this browser tab."
+        f"Optional: list up to {content.max_contacts} people who matter in your working life and describe each "
+        "with a few choices. The map shows where your network is wide, where it is deep, and who to get back in "
+        "touch with. It works on its own, and after the questionnaire it can feed your Width and Depth."
     )
+    st.info(
+        "**Use initials or a nickname**, not full names. Names stay in this browser session: they are never "
+        "saved on the server or put in a share link. Download your results file to keep them.",
+        icon=":material/lock:",
+    )
+    _add_person_form(content)
     rows = _people_table(content)
     ties = _who_knows_whom(rows)
     try:
@@ -41,29 +66,70 @@ def show_network_map(content: NetworkContent) -> None:
         st.code("\n".join(str(issue) for issue in error.issues), language=None)
         return
     if not roster.contacts:
-        st.info("Add a first person to the table to see your map.")
+        st.info("Add a first person above to see your map.")
         return
     report = measure_network(roster, content)
     _show_measures(report)
     st.plotly_chart(rings_map(roster, report, content), config=CHART_CONFIG, key="chart.network_map")
     st.plotly_chart(diversity_chart(roster, report, content), config=CHART_CONFIG, key="chart.network_spread")
+    _show_scores(roster, report, questionnaire)
     _show_plan(plan_connections(roster, report, content), content)
 
 
+def _add_person_form(content: NetworkContent) -> None:
+    """One person at a time: a name and a tap per field (easier on a phone than the table)."""
+    st.subheader("Add a person")
+    with st.form(ADD_FORM, border=True):
+        st.text_input("Name", key=ADD_PREFIX + "name", max_chars=content.max_name_length,
+                      placeholder="Initials or a nickname", help="Initials or a nickname; it stays in this browser.")
+        left, right = st.columns(2)
+        for n, field in enumerate(content.fields):
+            labels = {c.id: c.label for c in field.choices}
+            (left if n % 2 == 0 else right).segmented_control(
+                field.label, list(labels), format_func=labels.__getitem__, key=ADD_PREFIX + field.id)
+        st.form_submit_button("Add to my map", type="primary", icon=":material/person_add:",
+                              on_click=_add_person, args=(content,))
+    problems = st.session_state.get(ADD_PROBLEMS)
+    if problems:
+        st.error("  \n".join(md_escape(p) for p in problems))
+
+
+def _add_person(content: NetworkContent) -> None:
+    """Form callback: add the person, or keep the entries and say what is missing."""
+    rows = state.get(state.ROSTER, [])
+    new = {key: st.session_state.get(ADD_PREFIX + key) for key in COLUMNS}
+    problems = new_contact_problems(rows, new, content)
+    st.session_state[ADD_PROBLEMS] = problems
+    if problems:
+        return
+    kept = [r for r in rows if any(v not in (None, "") for v in r.values())]
+    state.put(state.ROSTER, [*kept, {**new, "name": " ".join(new["name"].split())}])
+    st.session_state.pop(PEOPLE_EDITOR, None)  # the table restarts from the new rows
+    st.session_state[ADD_PREFIX + "name"] = ""
+    for field in FIELD_IDS:
+        st.session_state[ADD_PREFIX + field] = None
+
+
 def _people_table(content: NetworkContent) -> list[dict[str, Any]]:
-    """The editable table. Its base rows are fixed for the visit (set when the editor is not yet
-    on screen): feeding edited rows back in as the base would re-apply added rows on every rerun."""
+    """The table to correct or remove people. Its base rows are fixed for the visit (set when the
+    editor is not yet on screen): feeding edited rows back in as the base would re-apply edits on
+    every rerun."""
     if PEOPLE_EDITOR not in st.session_state:
         state.put(state.ROSTER_BASE, list(state.get(state.ROSTER, [])))
-    base = pd.DataFrame(state.get(state.ROSTER_BASE), columns=list(COLUMNS))
+    base_rows = state.get(state.ROSTER_BASE)
+    if not base_rows:
+        return []
+    st.subheader(f"Your people ({len(base_rows)} of {content.max_contacts})")
+    st.caption("Change a cell to correct it. To remove someone, tick their row and press the bin.")
+    base = pd.DataFrame(base_rows, columns=list(COLUMNS))
     config: dict[str, Any] = {"name": st.column_config.TextColumn(
-        "Name", max_chars=content.max_name_length, required=True, help="Initials or a nickname")}
+        "Name", max_chars=content.max_name_length, required=True, help="Initials or a nickname", pinned=True)}
     for field in content.fields:
         labels = {c.id: c.label for c in field.choices}
         config[field.id] = st.column_config.SelectboxColumn(
             field.label, options=list(labels), format_func=lambda option, labels=labels: labels.get(option, option),
             required=True)
-    edited = st.data_editor(base, key=PEOPLE_EDITOR, num_rows="dynamic", hide_index=True,
+    edited = st.data_editor(base, key=PEOPLE_EDITOR, num_rows="delete", hide_index=True,
                             column_config=config, column_order=list(COLUMNS))
     rows = [{k: (None if pd.isna(v) else v) for k, v in record.items()} for record in edited.to_dict("records")]
     state.put(state.ROSTER, rows)
@@ -75,8 +141,11 @@ def _who_knows_whom(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
     options = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
     saved = st.session_state.get(TIES_PICKER, [tuple(p) for p in state.get(state.TIES, [])])
     st.session_state[TIES_PICKER] = [p for p in saved if p in options]  # drop pairs of renamed or removed people
+    if not options:
+        return []
     chosen = st.multiselect("Who knows whom? Pick the pairs of people who know each other.", options,
-                            key=TIES_PICKER, format_func=lambda pair: f"{pair[0]} ↔ {pair[1]}")
+                            key=TIES_PICKER, format_func=lambda pair: f"{pair[0]} ↔ {pair[1]}",
+                            placeholder="Type a name to find its pairs")
     state.put(state.TIES, [list(p) for p in chosen])
     return chosen
 
@@ -91,6 +160,78 @@ def _show_measures(report: NetworkReport) -> None:
     with st.expander("What the map measures", expanded=False):
         for m in report.measures:
             st.markdown(f"**{m.name}: {m.display}**  \n{m.meaning}  \n*Guidance {', '.join(m.guidance)}*")
+
+
+def _show_scores(roster: Roster, report: NetworkReport, q: Questionnaire) -> None:
+    """Offer to feed the map into Width and Depth (formula: assessment/network_blend.py)."""
+    st.header("Your map in your scores")
+    own = state.get(state.RESULT)
+    if not own:
+        st.write("Take the questionnaire to get Width and Depth from your answers; then your map can feed them too.")
+        st.page_link("pages/questionnaire.py", label="Take the questionnaire", icon=":material/edit_note:")
+        return
+    result = Result.from_dict(own)
+    status = blend_status(result, report.axes)
+    weight = roster_weight(report.axes.people)
+    if weight == 0:
+        st.write(f"With {N_MIN} or more people on your map, it can feed your Width and Depth.")
+        if status != "none" and st.button("Use my answers only", key="network.unblend"):
+            _replace_result(questionnaire_only(result, q), None,
+                            "Your scores now come from your answers only.")
+        return
+    answers_only, together = questionnaire_only(result, q), blend_roster(result, report.axes, q)
+    st.markdown(
+        "| | Width | Depth |\n|---|---:|---:|\n"
+        f"| From your answers | {answers_only.width:.0f} | {answers_only.depth:.0f} |\n"
+        f"| From your map | {report.axes.width:.0f} | {report.axes.depth:.0f} |\n"
+        f"| **Together** (the map counts {weight:.0%}) | **{together.width:.0f}** | **{together.depth:.0f}** |"
+    )
+    st.caption(f"Profile with your map: {together.profile['name']}. The more people on your map, the more it "
+               f"counts, up to half from 15 people. The method page explains how.")
+    _saved_copy_note()
+    if status == "current":
+        st.success("Your scores use this map.", icon=":material/check_circle:")
+        st.page_link("pages/results.py", label="See your results", icon=":material/insights:")
+        if st.button("Use my answers only", key="network.unblend"):
+            _replace_result(answers_only, None, "Your scores now come from your answers only.")
+        return
+    if status == "outdated":
+        st.info("Your scores use an earlier version of this map.")
+    label = "Update my scores with this map" if status == "outdated" else "Use my map in my scores"
+    if st.button(label, type="primary", icon=":material/merge:", key="network.blend"):
+        _replace_result(together, network_extras(roster, report), "Your scores now include your network map.")
+
+
+def _saved_copy_note() -> None:
+    if state.get(state.SAVED):
+        st.caption("Your results are saved with a share link. Changing your scores replaces that copy: the earlier "
+                   "link will say the results were removed, and your results page makes a new link. Only scores and "
+                   "counts from your map are saved with them, never names.")
+    elif (state.get(state.SHARING) or {}).get("keep", True) is False:
+        st.caption("Your results are not stored on the server, so this changes them in this browser tab only.")
+    else:
+        st.caption("When your results are saved, only scores and counts from your map go with them, never names.")
+
+
+def _replace_result(result: Result, extras: dict[str, Any] | None, done: str) -> None:
+    """New scores for this session; a saved copy is deleted so the results page saves a fresh one."""
+    saved = state.get(state.SAVED)
+    if saved:
+        try:
+            resources.store().delete_result(saved["share_token"], saved["manage_key"])
+        except StorageError:
+            st.error("The database can't be reached, so your saved results could not be replaced and your scores "
+                     "are unchanged. Please try again in a minute.")
+            return
+        state.pop(state.SAVED)
+        state.put(state.NOTICE_RESULTS, f"{done} They were saved again with a new share link below; "
+                                        "the earlier link now says the results were removed.")
+    state.put(state.RESULT, result.to_dict())
+    if extras is None:
+        state.pop(state.NETWORK_EXTRAS)
+    else:
+        state.put(state.NETWORK_EXTRAS, extras)
+    st.rerun()
 
 
 def _show_plan(plan: NetworkPlan, content: NetworkContent) -> None:

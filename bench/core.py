@@ -1,0 +1,120 @@
+"""Timings of the core: content, scoring, figures, and the questionnaire page's rerun cost.
+
+    python bench/core.py [--runs 100]
+
+Prints warm medians (after one warm-up call) of:
+- loading + validating the content (``load_questionnaire``, uncached),
+- scoring one complete set of answers,
+- building the three result figures;
+and, measured in the same run with Streamlit's AppTest, the rerun time of every questionnaire
+step divided by that of a bare Streamlit page with the same widgets (radios in a form and two
+submit buttons, nothing else). Targets: score + figures <= 20 ms; rerun ratio <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from assessment import load_questionnaire, score_answers  # noqa: E402
+from assessment.charts import result_figures  # noqa: E402
+
+
+def median_ms(fn, runs: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def answers_for(q) -> dict[str, str]:
+    answers = {}
+    for key in q.answer_keys():
+        item_id, _, rest = key.partition(".")
+        item = q.item(item_id)
+        if rest:
+            answers[key] = next(c for c in item.columns if c.id == rest.split(".")[1]).bands[2].id
+        else:
+            answers[key] = item.options[2].id
+    return answers
+
+
+BARE = '''
+import streamlit as st
+with st.form("f", border=False):
+    for n in range({n}):
+        st.radio(f"Question {{n}}", ["a", "b", "c", "d", "e"], index=None, horizontal=True, key=f"q{{n}}")
+    left, right = st.columns(2)
+    left.form_submit_button("Back", key="back")
+    right.form_submit_button("Next", type="primary", key="next")
+'''
+
+
+def rerun_ms(at: AppTest, runs: int) -> float:
+    return median_ms(lambda: at.run(), runs)
+
+
+def step_app(step: int) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.session_state["wd.step"] = step
+    at.switch_page("pages/questionnaire.py").run()
+    return at
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=100)
+    args = parser.parse_args()
+    runs = max(50, args.runs)
+
+    q = load_questionnaire("en")
+    answers = answers_for(q)
+    result = score_answers(q, answers)
+    quadrants = {(p.wide, p.deep): p.name for p in q.profiles}
+
+    load = median_ms(lambda: load_questionnaire("en"), runs)
+    score = median_ms(lambda: score_answers(q, answers), runs)
+    figures = median_ms(lambda: result_figures(result, quadrants), runs)
+    print(f"warm medians over {runs} runs")
+    print(f"  load + validate content     {load:8.2f} ms   (once per process: cached by the app)")
+    print(f"  score answers               {score:8.2f} ms")
+    print(f"  build the 3 result figures  {figures:8.2f} ms")
+    total = score + figures
+    print(f"  score + figures             {total:8.2f} ms   target <= 20 ms {'ok' if total <= 20 else 'TARGET MISSED'}")
+
+    print("\nquestionnaire rerun vs a bare page with the same widgets (AppTest, same process)")
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, step in enumerate(q.steps):
+            widgets = sum(len(q.item(i).answer_keys(q.segments)) for i in step.items)
+            bare_file = Path(tmp) / f"bare_{n}.py"
+            bare_file.write_text(BARE.format(n=widgets))
+            bare = AppTest.from_file(str(bare_file), default_timeout=60)
+            bare.run()
+            ours = step_app(n)
+            # interleave the two so that machine noise hits both alike
+            bare_ms, ours_ms = [], []
+            for _ in range(max(5, runs // 10)):
+                bare_ms.append(rerun_ms(bare, 10))
+                ours_ms.append(rerun_ms(ours, 10))
+            b, o = statistics.median(bare_ms), statistics.median(ours_ms)
+            worst = max(worst, o / b)
+            print(f"  step {n + 1} ({widgets:2d} radios)  ours {o:6.2f} ms   bare {b:6.2f} ms   ratio {o / b:4.2f}")
+    print(f"  worst ratio {worst:.2f}   target <= 1.5 {'ok' if worst <= 1.5 else 'TARGET MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Saved results in a real browser: the share link elsewhere, deleting with the manage link, hostile names."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.person import take_assessment
+from tests.browser.streamlit_app import wait_idle
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def metric_values(page) -> list[str]:
+    return [v.strip() for v in page.locator("[data-testid='stMetricValue']").all_inner_texts()]
+
+
+def fail_on_dialog(page, seen: list) -> None:
+    def on_dialog(dialog):
+        seen.append(dialog.message)
+        dialog.dismiss()
+    page.on("dialog", on_dialog)
+
+
+def test_share_link__fresh_browser__same_scores_then_gone_after_delete(streamlit_app, page, browser):
+    base = streamlit_app()
+    dialogs: list[str] = []
+    fail_on_dialog(page, dialogs)
+    take_assessment(page, base, choice=3, display_name=HOSTILE)
+    own = metric_values(page)
+    codes = page.locator("[data-testid='stCode'] code").all_inner_texts()
+    share = next(c.strip() for c in codes if "results?r=" in c)
+    page.get_by_text("Private link to delete your saved results").click()
+    manage = next(c.strip() for c in page.locator("[data-testid='stCode'] code").all_inner_texts() if "&m=" in c)
+
+    viewer = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    fail_on_dialog(viewer, dialogs)
+    viewer.goto(share)
+    wait_idle(viewer)
+    expect(viewer.get_by_text(f"Results of {HOSTILE}")).to_be_visible(timeout=20_000)
+    assert metric_values(viewer) == own
+    expect(viewer.locator("[data-testid='stPlotlyChart']")).to_have_count(3)
+
+    owner = browser.new_context().new_page()
+    owner.goto(manage)
+    wait_idle(owner)
+    owner.get_by_text("Yes, delete them for good").click()
+    wait_idle(owner)
+    owner.get_by_role("button", name="Delete my saved results").click()
+    wait_idle(owner)
+
+    viewer.goto(share)
+    wait_idle(viewer)
+    expect(viewer.get_by_text("Results removed")).to_be_visible(timeout=20_000)
+    assert dialogs == []  # the hostile name never ran as markup
+
+
+def test_share_link__unknown_token__friendly_page_with_a_way_in(streamlit_app, page):
+    page.goto(streamlit_app() + "/results?r=" + "x" * 22)
+    wait_idle(page)
+    expect(page.get_by_text("Results not found")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("button", name=re.compile("Take the assessment"))).to_be_visible()
