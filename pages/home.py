@@ -20,6 +20,7 @@ if 0 < answered < total:
         st.switch_page("pages/questionnaire.py")
 elif st.button("Start the assessment", type="primary", icon=":material/play_arrow:", key="home.start"):
     st.switch_page("pages/questionnaire.py")
+st.page_link("pages/network.py", label="Or map your network: the people who matter, wide and deep", icon=":material/hub:")
 
 st.divider()
 left, right = st.columns(2)

@@ -10,8 +10,11 @@ from typing import Any
 import streamlit as st
 
 from assessment.charts import result_figures
+from assessment.network_blend import N_MIN
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
+
+from . import state
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
@@ -75,8 +78,38 @@ def show_result(result: Mapping[str, Any], q: Questionnaire, *, title: str | Non
             st.write(advice["text"])
             st.caption(" · ".join(f"{g}: {guidance.get(g, '')}" for g in advice["guidance"]))
 
+    show_network_note(result)
+
     if answers:
         with st.expander("Answers shared by the owner"):
             st.dataframe(
                 [{"question": k, "answer": v} for k, v in answers.items()], hide_index=True, width="stretch"
             )
+
+
+def show_network_note(result: Mapping[str, Any]) -> None:
+    """How a network map fed these scores (numbers only: a saved result holds no names), or, under
+    the person's own result without one, an invitation to map their network."""
+    own = result == state.get(state.RESULT)
+    blend = result.get("roster")
+    if blend:
+        answers, used, weight = blend["questionnaire"], blend["map"], float(blend["weight"])
+        st.subheader("Network map in these scores")
+        st.markdown(
+            "| | Width | Depth |\n|---|---:|---:|\n"
+            f"| From the answers | {float(answers['width']):.0f} | {float(answers['depth']):.0f} |\n"
+            f"| From the network map | {float(used['width']):.0f} | {float(used['depth']):.0f} |\n"
+            f"| **Together** | **{float(result['width']):.0f}** | **{float(result['depth']):.0f}** |"
+        )
+        st.caption(f"Width and Depth combine the answers with a network map of {int(used['people'])} people, "
+                   f"which counts {weight:.0%}. The names on the map are never saved or shared.")
+        if own:
+            st.page_link("pages/network.py", label="Change your network map", icon=":material/hub:")
+    elif own:
+        st.subheader("Map your network")
+        st.write(
+            "Optional: list the people who matter in your working life, using initials or a nickname, and see "
+            "where your network is wide, where it is deep, and who to get back in touch with. With "
+            f"{N_MIN} or more people the map can feed your Width and Depth. Names stay in this browser."
+        )
+        st.page_link("pages/network.py", label="Map your network", icon=":material/hub:")
