@@ -1,3 +1,21 @@
-"""Join a workshop with a code."""
+"""Join a workshop: by the link in its QR code (?code=…) or by typing the code shown on screen."""
+
 import streamlit as st
-st.title("Join a workshop")
+
+from ui import join_view, workshops
+
+st.title("Join a workshop", anchor=False)
+join_view.current_workshop()
+linked = join_view.prefill_from_link()
+message = st.empty()
+if join_view.join_form():
+    try:
+        workshop = workshops.find_for_joining(st.session_state.get(join_view.CODE, ""))
+    except workshops.JoinRefused as refused:
+        message.error(str(refused))
+    else:
+        workshops.enter(workshop, st.session_state.get(join_view.NICKNAME, ""),
+                        st.session_state.get(join_view.PUBLIC, False))
+        st.switch_page("pages/questionnaire.py")
+elif linked:
+    join_view.preview(message, linked)

@@ -1,4 +1,15 @@
-"""Placeholder until the workshop pages land."""
+"""Projector: the room on the big screen, from the facilitator's projector link (?w=…&k=…)."""
+
 import streamlit as st
 
-st.title("projector")
+from ui import projector_view, workshops
+
+st.set_page_config(page_title="Projector · Wide & Deep", layout="wide", initial_sidebar_state="collapsed")
+projector_view.hide_chrome()
+
+opened = workshops.from_link()
+if opened is None:
+    st.error(workshops.MESSAGES["projector_link"])
+    st.stop()
+workshop, _key = opened
+projector_view.live(workshop.id, workshops.join_link(workshop.code))

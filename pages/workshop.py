@@ -1,4 +1,16 @@
-"""Placeholder until the workshop pages land."""
+"""Run a workshop: create one, or, from the facilitator link (?w=…&k=…), its links and controls."""
+
 import streamlit as st
 
-st.title("workshop")
+from ui import facilitator_view, workshops
+
+opened = workshops.from_link()
+if opened is not None:
+    facilitator_view.facilitator_page(*opened)
+else:
+    st.title("Run a workshop", anchor=False)
+    facilitator_view.show_notice()
+    if "w" in st.query_params or "k" in st.query_params:
+        st.error(workshops.MESSAGES["facilitator_link"])
+    facilitator_view.create_form()
+    facilitator_view.created_here()

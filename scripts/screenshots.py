@@ -24,6 +24,11 @@ def wait_idle(page) -> None:
     page.wait_for_selector("[data-testid='stMainBlockContainer'] [data-testid='stElementContainer']", timeout=30_000)
     page.wait_for_timeout(400)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+    # the first paint can show Streamlit's file-based page list until st.navigation's menu arrives
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('[data-testid=stSidebarNav] a')].some(a => a.textContent.trim() === 'app')",
+        timeout=15_000,
+    )
     page.wait_for_timeout(800)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.method import dimension_table, guidance_table, item_table
+from assessment.network_blend import N_FULL, N_MIN, W_MAX
+from assessment.network_content import NetworkContent
+from assessment.network_loading import network_content
 from assessment.questionnaire import Questionnaire
 
 
@@ -39,9 +42,54 @@ def show_method(q: Questionnaire) -> None:
     for p in q.profiles:
         st.markdown(f"**{p.name}** — {'wide' if p.wide else 'not yet wide'}, {'deep' if p.deep else 'not yet deep'}. {p.tagline}")
     st.header("Dimensions")
-    st.dataframe(dimension_table(q), hide_index=True, width="stretch")
+    for d in dimension_table(q):
+        st.markdown(f"**{d['dimension']}** · {d['feeds']} · weight {d['weight']:g} · {d['items']} questions — {d['what it means']}")
     st.header("Guidance and the questions that measure it")
-    st.dataframe(guidance_table(q), hide_index=True, width="stretch")
+    for g in guidance_table(q):
+        with st.expander(f"{g['guidance']} — {g['idea']}"):
+            st.markdown("\n".join(f"- {q.item(i).text}" for i in g["measured by"].split(", ") if i))
     st.header("Every question")
-    st.dataframe(item_table(q), hide_index=True, width="stretch")
+    rows = item_table(q)
+    for step in q.steps:
+        with st.expander(step.title):
+            st.markdown("\n".join(
+                f"- {r['question']}  \n  *{r['dimension']}* · {r['guidance']}"
+                + (" · **reversed**" if r["scoring"].startswith("reversed") else "")
+                for r in rows if r["step"] == step.title
+            ))
+    show_network_method(network_content())
     st.caption(f"Questionnaire {q.id}, version {q.version}, language {q.language}.")
+
+
+def show_network_method(content: NetworkContent) -> None:
+    """The optional network map: its measures, and how they feed Width and Depth (assessment/network_blend.py)."""
+    t, width, depth = content.thresholds, dict(content.width_parts), dict(content.depth_parts)
+    strength = ", ".join(f"{content.field(f).label.lower().rstrip('?')} {w:g}" for f, w in content.strength)
+    st.header("The network map (optional)")
+    st.markdown(
+        f"""
+On the network map you list up to {content.max_contacts} people who matter, by initials or a nickname, describe
+each with a few choices, and mark who knows whom.
+
+1. **Tie strength** (0 to 1) is the weighted mean of four answers about each person ({strength}), after
+   Granovetter (1973) and Marsden & Campbell (1984). A tie of {t.deep_tie:g} or more is a **deep tie**.
+2. **Width from the map** = 100 × ({width['diversity']:g} × spread over segments, organisations and levels
+   (Blau's index, normalised) + {width['openness']:g} × reach beyond your field and organisation
+   (Krackhardt & Stern's E-I index, scaled 0–1) + {width['effective_size']:g} × non-redundant contacts
+   (Burt's effective size, full at {content.reference('effective_size'):g})).
+3. **Depth from the map** = 100 × ({depth['depth']:g} × mean strength of your {t.top_k} strongest ties
+   + {depth['deep_ties']:g} × deep ties, full at {content.reference('deep_ties'):g}).
+4. **Feeding your scores** happens only when you choose *Use my map in my scores*. With n people on the map
+   (at least {N_MIN}) the map counts w = {W_MAX:g} × min(n, {N_FULL}) / {N_FULL}, so {N_MIN} people count
+   {W_MAX * N_MIN / N_FULL:.0%} and {N_FULL} or more {W_MAX:.0%}:
+   Width = (1 − w) × Width from your answers + w × Width from your map, and the same for Depth.
+   Your profile is read again from the thresholds above. Dimensions, where your network is wide or deep,
+   and next steps come from your answers alone; your results show both sets of scores.
+5. **Privacy:** names stay in your browser session. A saved result and its share link hold only numbers from
+   the map (how many people, deep ties, the measures below, counts per segment), never a name.
+"""
+    )
+    st.dataframe(
+        [{"Measure": m.name, "Guidance": ", ".join(m.guidance)} for m in content.measures],
+        hide_index=True, width="stretch",
+    )

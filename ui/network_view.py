@@ -77,7 +77,8 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
 
 
 def _add_person_form(content: NetworkContent) -> None:
-    """One person at a time: a name and a tap per field (easier on a phone than the table)."""
+    """One person at a time: a name and a tap per field (easier on a phone than the table).
+    Horizontal radios, not pills: pills scroll sideways when they do not fit, radios wrap."""
     st.subheader("Add a person")
     with st.form(ADD_FORM, border=True):
         st.text_input("Name", key=ADD_PREFIX + "name", max_chars=content.max_name_length,
@@ -85,8 +86,9 @@ def _add_person_form(content: NetworkContent) -> None:
         left, right = st.columns(2)
         for n, field in enumerate(content.fields):
             labels = {c.id: c.label for c in field.choices}
-            (left if n % 2 == 0 else right).segmented_control(
-                field.label, list(labels), format_func=labels.__getitem__, key=ADD_PREFIX + field.id)
+            (left if n % 2 == 0 else right).radio(
+                field.label, list(labels), format_func=labels.__getitem__, index=None, horizontal=True,
+                key=ADD_PREFIX + field.id)
         st.form_submit_button("Add to my map", type="primary", icon=":material/person_add:",
                               on_click=_add_person, args=(content,))
     problems = st.session_state.get(ADD_PROBLEMS)

@@ -10,10 +10,15 @@ from assessment import load_questionnaire
 from assessment.questionnaire import Questionnaire
 
 
-@st.cache_resource(show_spinner=False)
 def questionnaire(language: str = "en") -> Questionnaire:
-    """Loaded and validated once per process; ContentError propagates to ``show_content_error``."""
-    return load_questionnaire(language)
+    """The questionnaire from content/ (or the folder named by WIDE_DEEP_CONTENT)."""
+    return _questionnaire(language, os.environ.get("WIDE_DEEP_CONTENT") or None)
+
+
+@st.cache_resource(show_spinner=False)
+def _questionnaire(language: str, content_dir: str | None) -> Questionnaire:
+    """Loaded and validated once per process; a ContentError is not cached and reaches app.py's message."""
+    return load_questionnaire(language) if content_dir is None else load_questionnaire(language, content_dir)
 
 
 def quadrant_names(q: Questionnaire) -> dict[tuple[bool, bool], str]:

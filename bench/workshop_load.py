@@ -1,0 +1,544 @@
+"""A workshop room under load: N participants and a projector on a real `streamlit run`.
+
+    python bench/workshop_load.py                     # 200 participants, about 3 minutes
+    python bench/workshop_load.py --participants 20   # a quick run, about 1.5 minutes
+    python bench/workshop_load.py --server-option runner.postScriptGC=false   # try a setting
+
+What happens, all on 127.0.0.1, and the script stops by itself:
+
+1. A fresh SQLite file in a temporary folder (or ``--database-url``) gets two workshops:
+   the *room* the participants join, and a *big* one filled with ``--stored-responses``
+   (10,000) scored results through ``Store.save_result`` from 4 threads, before the
+   server starts (so the filling does not compete with the room for CPU).
+2. ``streamlit run app.py`` starts (bench/st_server.py) on that database. One warm-up
+   walkthrough (not counted, not in any workshop) loads the modules and caches, as a
+   server that has been up for a while would have them.
+3. The room: each participant is one real websocket session (bench/st_client.py, one
+   thread each; the client work per message is one protobuf parse). Participant i opens
+   ``/join?code=CODE`` at ``i * ramp / N`` seconds (a linear ramp over ``--ramp`` = 25 s:
+   people scan the QR code over half a minute, they don't all press at once), joins (every
+   other one with a nickname), then per step sets every radio of the step (in a form: no
+   rerun) and presses Next, the last step Finish, and lands on the results page, which
+   saves the result. Before each press they read and answer for 2–8 s (uniform, seeded by
+   ``--seed``). Meanwhile one projector session shows the room
+   (``/projector?w=ID&k=FACILITATOR_KEY``) and refreshes its ``run_every`` fragment at the
+   interval the page asks for (3 s), as its browser would; each refresh is timed.
+4. The big workshop: a projector session opens it and refreshes ``--projector-samples``
+   times (1 s apart) with nobody else on the server.
+5. The table: participants, submissions sent (Finish presses) and stored (the room's
+   ``workshop_response_count``), round trip per press (median, p95, by kind), page loads,
+   projector refreshes, server CPU per interaction, the bench's own CPU, and a
+   ``TARGET MISSED`` line for every target not met. Exit code 0 either way: it measures.
+
+Round trip = from sending the press to the ``script_finished`` of the run it leads to
+(including ``st.switch_page`` hops), i.e. what a person waits for. Targets: nothing lost,
+press p95 <= 1 s, projector refresh <= 100 ms at 10,000 responses.
+
+Until pages/join.py has its form (``join.submit``), participants open the questionnaire
+directly and their results are counted as the results stored outside any workshop since
+the room started; until pages/projector.py has a ``run_every`` fragment, the projector is
+timed with full reruns. Both are said in the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import sqlalchemy as sa  # noqa: E402
+
+from assessment import load_questionnaire, score_answers  # noqa: E402
+from assessment.questionnaire import Questionnaire  # noqa: E402
+from assessment.storage import NewResult, Store, open_store  # noqa: E402
+from assessment.storage_schema import results  # noqa: E402
+from assessment.workshop import new_facilitator_key, new_join_code  # noqa: E402
+from bench.st_client import RunResult, StreamlitClient, StreamlitClientError  # noqa: E402
+from bench.st_fragments import FragmentClient  # noqa: E402
+from bench.st_server import running_streamlit  # noqa: E402
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+TARGET_PRESS_P95 = 1.0          # seconds
+TARGET_PROJECTOR_BIG = 0.100    # seconds, at --stored-responses
+FILL_THREADS = 4
+DEFAULT_REFRESH = 3.0           # projector interval when the page has no run_every fragment
+
+
+# -- what happened --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """One round trip: ``kind`` is connect, join, next, finish, or refresh."""
+
+    kind: str
+    elapsed: float
+    first_message: float
+
+    @classmethod
+    def of(cls, kind: str, run: RunResult) -> Interaction:
+        return cls(kind, run.elapsed, run.first_message if run.first_message is not None else run.elapsed)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One participant's session, filled in as it goes."""
+
+    number: int
+    joined: bool = False
+    finish_sent: bool = False
+    on_results: bool = False
+    error: str | None = None
+    interactions: list[Interaction] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    """The workshops the bench created and how to reach them."""
+
+    url: str
+    room_id: int
+    room_code: str
+    room_key: str
+    big_id: int
+    big_key: str
+    fill_seconds: float
+
+
+# -- answers ----------------------------------------------------------------------------------
+
+def option_ids(q: Questionnaire, answer_key: str) -> tuple[str, ...]:
+    """The option ids a radio offers: item options, or a grid cell's column bands."""
+    item_id, _, cell = answer_key.partition(".")
+    item = q.item(item_id)
+    if not cell:
+        return tuple(o.id for o in item.options)
+    _segment, _, column_id = cell.partition(".")
+    return tuple(b.id for b in next(c for c in item.columns if c.id == column_id).bands)
+
+
+def step_answer_keys(q: Questionnaire, n: int) -> tuple[str, ...]:
+    return tuple(k for i in q.steps[n].items for k in q.item(i).answer_keys(q.segments))
+
+
+def random_answers(q: Questionnaire, rng: random.Random) -> dict[str, str]:
+    return {k: rng.choice(option_ids(q, k)) for k in q.answer_keys()}
+
+
+# -- the database -------------------------------------------------------------------------------
+
+def prepare_database(url: str, q: Questionnaire, stored: int, seed: int) -> Room:
+    """Create the room and the big workshop; fill the big one with ``stored`` scored results."""
+    with open_store(url) as store:
+        room_key, big_key = new_facilitator_key(), new_facilitator_key()
+        room = store.create_workshop(new_join_code(), "Load test room", "", room_key.hash)
+        big = store.create_workshop(new_join_code(), "Load test, stored responses", "", big_key.hash)
+        started = time.perf_counter()
+        fill_workshop(store, big.id, q, stored, seed)
+        fill_seconds = time.perf_counter() - started
+    return Room(url, room.id, room.code, room_key.secret, big.id, big_key.secret, fill_seconds)
+
+
+def fill_workshop(store: Store, workshop_id: int, q: Questionnaire, count: int, seed: int) -> None:
+    """``count`` results of random answers, scored, saved into the workshop from a few threads."""
+
+    def save(n: int) -> None:
+        answers = random_answers(q, random.Random(seed * 1_000_003 + n))
+        store.save_result(NewResult(
+            answers=answers, result=score_answers(q, answers).to_dict(), workshop_id=workshop_id,
+            nickname=f"stored {n}", nickname_public=n % 2 == 0,
+        ))
+
+    with ThreadPoolExecutor(FILL_THREADS) as pool:
+        list(pool.map(save, range(count)))
+
+
+def count_stored(room: Room, joined: bool, since: datetime) -> int:
+    """Results the room stored: the workshop's count, or (join page missing) the results
+    saved outside any workshop since ``since``."""
+    with open_store(room.url) as store:
+        if joined:
+            return store.workshop_response_count(room.room_id)
+    engine = sa.create_engine(room.url)
+    try:
+        with engine.connect() as conn:
+            return conn.scalar(sa.select(sa.func.count()).select_from(results).where(
+                results.c.workshop_id.is_(None), results.c.created_at >= since))
+    finally:
+        engine.dispose()
+
+
+# -- one participant ----------------------------------------------------------------------------
+
+def join_room(client: StreamlitClient, outcome: Outcome, room: Room, rng: random.Random,
+              think: Callable[[], float]) -> None:
+    """Open the join link; fill in the form if there is one (else go to the questionnaire)."""
+    run = client.connect("join", f"code={room.room_code}")
+    outcome.interactions.append(Interaction.of("connect", run))
+    if "join.submit" not in client.widgets:
+        if client.page_script_hash == client.pages.get("questionnaire"):  # the link joined by itself
+            outcome.joined = True
+            return
+        # No join form (pages/join.py not built yet): take the questionnaire outside a workshop.
+        outcome.interactions.append(Interaction.of("connect", client.connect("questionnaire")))
+        return
+    if "join.code" in client.widgets and getattr(client.widget("join.code").proto, "value", "") != room.room_code:
+        client.set_value("join.code", room.room_code)
+    if outcome.number % 2 == 0 and "join.nickname" in client.widgets:
+        client.set_value("join.nickname", f"Person {outcome.number}")
+        if "join.public" in client.widgets:
+            client.set_value("join.public", rng.random() < 0.5)
+    client.pause(think())
+    run = client.click("join.submit")
+    outcome.interactions.append(Interaction.of("join", run))
+    expect_ok(run, "join")
+    outcome.joined = True
+
+
+def answer_steps(client: StreamlitClient, outcome: Outcome, q: Questionnaire, rng: random.Random,
+                 think: Callable[[], float]) -> None:
+    """Every step: set each radio, read for a while, press Next (the last step: Finish)."""
+    for n in range(len(q.steps)):
+        for key in step_answer_keys(q, n):
+            widget = client.widget(f"w.{key}")
+            choices = len(widget.proto.options)
+            if choices != len(option_ids(q, key)):
+                raise StreamlitClientError(f"w.{key}: {choices} options on the page, "
+                                           f"{len(option_ids(q, key))} in the questionnaire.")
+            client.set_value(f"w.{key}", rng.randrange(choices))
+        last = n == len(q.steps) - 1
+        client.pause(think())
+        if last:
+            outcome.finish_sent = True
+        run = client.click("nav.finish" if last else "nav.next")
+        outcome.interactions.append(Interaction.of("finish" if last else "next", run))
+        expect_ok(run, f"step {n + 1}")
+        if any(t.startswith("Please answer") for t in run.texts()):
+            raise StreamlitClientError(f"step {n + 1}: the page says questions are unanswered.")
+    if client.page_script_hash != client.pages.get("results"):
+        raise StreamlitClientError("after Finish the session is not on the results page.")
+    problems = [t for t in client.texts() if "couldn't save" in t or "can't be reached" in t]
+    if problems:
+        raise StreamlitClientError(f"results page: {problems[0]}")
+    outcome.on_results = True
+
+
+def expect_ok(run: RunResult, what: str) -> None:
+    if run.status != "ok" or run.exceptions:
+        raise StreamlitClientError(f"{what}: run {run.status}, exceptions {list(run.exceptions)[:1]}")
+
+
+def run_participant(base_url: str, room: Room, q: Questionnaire, outcome: Outcome, start_at: float,
+                    seed: int, think_range: tuple[float, float], timeout: float) -> None:
+    rng = random.Random(seed * 7919 + outcome.number)
+
+    def think() -> float:
+        return rng.uniform(*think_range)
+
+    time.sleep(max(0.0, start_at - time.perf_counter()))
+    with StreamlitClient(base_url, timeout=timeout) as client:
+        try:
+            join_room(client, outcome, room, rng, think)
+            answer_steps(client, outcome, q, rng, think)
+        except (StreamlitClientError, OSError) as error:
+            outcome.error = str(error) or type(error).__name__
+
+
+# -- the projector --------------------------------------------------------------------------------
+
+class Projector(threading.Thread):
+    """A projector tab: opens the page, then refreshes its fragment every interval until stopped."""
+
+    def __init__(self, base_url: str, workshop_id: int, key: str, timeout: float,
+                 interval: float | None = None, samples: int | None = None) -> None:
+        super().__init__(daemon=True, name=f"projector-{workshop_id}")
+        self.client = FragmentClient(base_url, timeout=timeout)
+        self.query = f"w={workshop_id}&k={key}"
+        self.interval, self.samples = interval, samples
+        self.stop = threading.Event()
+        self.load: Interaction | None = None
+        self.refreshes: list[Interaction] = []
+        self.uses_fragment = False
+        self.error: str | None = None
+
+    def run(self) -> None:
+        try:
+            with self.client:
+                self.load = Interaction.of("connect", self.client.connect("projector", self.query))
+                self.uses_fragment = bool(self.client.fragments)
+                interval = self.interval or next(iter(self.client.fragments.values()), DEFAULT_REFRESH)
+                while not self.stop.is_set() and (self.samples is None or len(self.refreshes) < self.samples):
+                    self.client.pause(interval)
+                    if self.stop.is_set():
+                        break
+                    run = self.client.rerun_fragment() if self.uses_fragment else self.client.rerun()
+                    expect_ok(run, "projector refresh")
+                    self.refreshes.append(Interaction.of("refresh", run))
+        except (StreamlitClientError, OSError) as error:
+            self.error = str(error) or type(error).__name__
+
+
+# -- the server -------------------------------------------------------------------------------------
+
+def server_pid(base_url: str) -> int | None:
+    """The pid of our `streamlit run` child (found by its port in /proc; Linux only)."""
+    port = base_url.rsplit(":", 1)[1].encode()
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+        if not entry.isdigit():
+            continue
+        try:
+            argv = Path(f"/proc/{entry}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"streamlit" in b" ".join(argv) and b"--server.port" in argv and port in argv:
+            return int(entry)
+    return None
+
+
+def process_cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds of a process so far (Linux /proc), or None."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def warm_up(base_url: str, q: Questionnaire, room: Room, timeout: float) -> None:
+    """One walkthrough outside any workshop, and a projector load: imports and caches done."""
+    rng = random.Random(0)
+    with StreamlitClient(base_url, timeout=timeout) as client:
+        client.connect("join")
+        client.connect("questionnaire")
+        answer_steps(client, Outcome(-1), q, rng, lambda: 0.0)
+    with FragmentClient(base_url, timeout=timeout) as projector:
+        projector.connect("projector", f"w={room.room_id}&k={room.room_key}")
+
+
+# -- the room -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class RoomRun:
+    outcomes: tuple[Outcome, ...]
+    projector: Projector
+    wall: float
+    server_cpu: float | None
+    bench_cpu: float
+    stored: int
+    unfinished: int
+
+
+def run_room(base_url: str, room: Room, q: Questionnaire, args: argparse.Namespace) -> RoomRun:
+    outcomes = tuple(Outcome(n) for n in range(args.participants))
+    think = (args.think_min, args.think_max)
+    # Worst case per person: every pause at its longest, plus a minute of waiting on the server.
+    deadline_after = args.ramp + (len(q.steps) + 1) * args.think_max + 120
+    projector = Projector(base_url, room.room_id, room.room_key, args.timeout)
+    pid = server_pid(base_url)
+    cpu_before, bench_before = process_cpu_seconds(pid), time.process_time()
+    since = datetime.now(UTC)
+    started = time.perf_counter()
+    projector.start()
+    threads = []
+    for outcome in outcomes:
+        start_at = started + args.ramp * outcome.number / args.participants
+        thread = threading.Thread(
+            target=run_participant, name=f"participant-{outcome.number}", daemon=True,
+            args=(base_url, room, q, outcome, start_at, args.seed, think, args.timeout),
+        )
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join(max(0.0, started + deadline_after - time.perf_counter()))
+    unfinished = sum(t.is_alive() for t in threads)
+    wall = time.perf_counter() - started
+    projector.stop.set()
+    projector.join(args.timeout)
+    cpu_after, bench_after = process_cpu_seconds(pid), time.process_time()
+    joined = any(o.joined for o in outcomes)
+    return RoomRun(
+        outcomes=outcomes, projector=projector, wall=wall,
+        server_cpu=None if cpu_before is None or cpu_after is None else cpu_after - cpu_before,
+        bench_cpu=bench_after - bench_before,
+        stored=count_stored(room, joined, since), unfinished=unfinished,
+    )
+
+
+def time_big_projector(base_url: str, room: Room, args: argparse.Namespace) -> Projector:
+    projector = Projector(base_url, room.big_id, room.big_key, args.timeout, interval=1.0,
+                          samples=args.projector_samples)
+    projector.start()
+    projector.join(args.projector_samples * (1 + args.timeout) + args.timeout)
+    projector.stop.set()
+    return projector
+
+
+# -- the report -------------------------------------------------------------------------------------
+
+def percentile(values: Iterable[float], fraction: float) -> float:
+    """Nearest-rank percentile (the value at rank ceil(fraction * n))."""
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(fraction * len(ordered))) - 1]
+
+
+def seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def spread(values: list[float]) -> str:
+    if not values:
+        return "no data"
+    return f"median {seconds(statistics.median(values))}, p95 {seconds(percentile(values, 0.95))}, " \
+           f"max {seconds(max(values))} (n={len(values)})"
+
+
+class Report:
+    """Rows of (what, figure, target, verdict) printed as an aligned table, then the misses."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.missed: list[str] = []
+
+    def add(self, what: str, figure: str, target: str = "", met: bool | None = None) -> None:
+        verdict = "" if met is None else ("ok" if met else "MISSED")
+        self.rows.append((what, figure, target, verdict))
+        if met is False:
+            self.missed.append(f"TARGET MISSED: {what}: {figure} (target {target})")
+
+    def print(self) -> None:
+        widths = [max(len(r[i]) for r in self.rows) for i in range(3)]
+        for what, figure, target, verdict in self.rows:
+            print(f"  {what:<{widths[0]}}  {figure:<{widths[1]}}  {target:<{widths[2]}}  {verdict}".rstrip())
+        print()
+        for line in self.missed:
+            print(line)
+        if not self.missed:
+            print("All targets met.")
+
+
+def report(args: argparse.Namespace, room: Room, room_run: RoomRun, big: Projector, server_options: str) -> None:
+    outcomes = room_run.outcomes
+    interactions = [i for o in outcomes for i in o.interactions]
+    presses = [i.elapsed for i in interactions if i.kind in ("join", "next", "finish")]
+    sent = sum(o.finish_sent for o in outcomes)
+    joined = any(o.joined for o in outcomes)
+    projector = room_run.projector
+    server_runs = len(interactions) + len(projector.refreshes) + 1
+
+    print()
+    print(f"Wide & Deep workshop load: {args.participants} participants, ramp {args.ramp:.0f} s (linear), "
+          f"think {args.think_min:.0f}–{args.think_max:.0f} s before each press, seed {args.seed}")
+    print(f"Server: streamlit run app.py on 127.0.0.1, {sa.make_url(room.url).get_backend_name()} "
+          f"database; options: {server_options or 'none (the app as configured)'}")
+    if not joined:
+        print("NOTE: pages/join.py has no join form yet: participants opened the questionnaire directly, "
+              "and stored = results saved outside any workshop since the room started.")
+    if not projector.uses_fragment:
+        print("NOTE: pages/projector.py has no run_every fragment yet: projector refreshes are full reruns.")
+    print()
+    r = Report()
+    r.add("participants", str(args.participants))
+    r.add("finished on the results page", str(sum(o.on_results for o in outcomes)))
+    r.add("submissions sent (Finish pressed)", str(sent))
+    r.add("submissions stored (in the DB)", str(room_run.stored), "= sent, all participants",
+          room_run.stored == sent == args.participants)
+    r.add("press round trip, all presses", spread(presses), f"p95 <= {seconds(TARGET_PRESS_P95)}",
+          bool(presses) and percentile(presses, 0.95) <= TARGET_PRESS_P95)
+    for kind in ("join", "next", "finish"):
+        values = [i.elapsed for i in interactions if i.kind == kind]
+        if values:
+            r.add(f"  {kind}", spread(values))
+    r.add("  waiting for the server to start the run", spread([i.first_message for i in interactions
+                                                               if i.kind in ("join", "next", "finish")]))
+    r.add("page loads (join link, questionnaire)", spread([i.elapsed for i in interactions if i.kind == "connect"]))
+    kind = "fragment" if projector.uses_fragment else "full rerun"
+    r.add(f"projector refresh during the room ({kind})", spread([i.elapsed for i in projector.refreshes]))
+    big_kind = "fragment" if big.uses_fragment else "full rerun"
+    big_values = [i.elapsed for i in big.refreshes]
+    r.add(f"projector refresh at {args.stored_responses:,} responses ({big_kind})", spread(big_values),
+          f"<= {seconds(TARGET_PROJECTOR_BIG)}",
+          bool(big_values) and statistics.median(big_values) <= TARGET_PROJECTOR_BIG
+          and percentile(big_values, 0.95) <= TARGET_PROJECTOR_BIG)
+    if big.load is not None:
+        r.add(f"projector page load at {args.stored_responses:,} responses", seconds(big.load.elapsed))
+    r.add("room duration (first join to last result)", seconds(room_run.wall))
+    if room_run.server_cpu is not None:
+        r.add("server CPU during the room",
+              f"{room_run.server_cpu:.1f} s = {room_run.server_cpu / max(1, server_runs) * 1000:.0f} ms "
+              f"per interaction ({server_runs} interactions), {room_run.server_cpu / room_run.wall:.0%} of a core")
+    r.add("bench client CPU during the room", f"{room_run.bench_cpu:.1f} s ({room_run.bench_cpu / room_run.wall:.0%} of a core)")
+    r.add(f"filling {args.stored_responses:,} stored responses (before the server starts)", seconds(room.fill_seconds))
+    r.print()
+    errors = [(o.number, o.error) for o in outcomes if o.error]
+    if room_run.unfinished:
+        print(f"{room_run.unfinished} participants still running at the deadline (counted as not finished).")
+    for label, probe in (("projector (room)", projector), ("projector (big)", big)):
+        if probe.error:
+            print(f"{label} error: {probe.error}")
+    if errors:
+        print(f"{len(errors)} participants failed; first ones:")
+        for number, error in errors[:5]:
+            print(f"  participant {number}: {error}")
+
+
+# -- main -------------------------------------------------------------------------------------------
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--participants", type=int, default=200)
+    parser.add_argument("--ramp", type=float, default=25.0, help="seconds over which participants arrive")
+    parser.add_argument("--think-min", type=float, default=2.0)
+    parser.add_argument("--think-max", type=float, default=8.0)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--stored-responses", type=int, default=10_000)
+    parser.add_argument("--projector-samples", type=int, default=10)
+    parser.add_argument("--timeout", type=float, default=60.0, help="longest wait for one server message")
+    parser.add_argument("--database-url", help="default: a fresh SQLite file in a temporary folder")
+    parser.add_argument("--server-option", action="append", default=[], metavar="NAME=VALUE",
+                        help="a streamlit config option for this run, e.g. runner.postScriptGC=false")
+    parser.add_argument("--log-file", type=Path, help="streamlit's output (default: in the temporary folder)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    q = load_questionnaire("en")
+    options: list[str] = []
+    for option in args.server_option:
+        name, _, value = option.partition("=")
+        options += [f"--{name}", value]
+    with tempfile.TemporaryDirectory(prefix="workshop_load_") as folder:
+        url = args.database_url or f"sqlite:///{folder}/load.sqlite"
+        log_file = args.log_file or Path(folder) / "streamlit.log"
+        print(f"Filling {args.stored_responses:,} stored responses ...", flush=True)
+        room = prepare_database(url, q, args.stored_responses, args.seed)
+        print(f"Starting streamlit (log: {log_file}) ...", flush=True)
+        with running_streamlit(APP, env={"DATABASE_URL": url}, log_file=log_file, options=tuple(options)) as base_url:
+            warm_up(base_url, q, room, args.timeout)
+            print(f"Room: {args.participants} participants joining over {args.ramp:.0f} s ...", flush=True)
+            room_run = run_room(base_url, room, q, args)
+            print(f"Projector at {args.stored_responses:,} responses ...", flush=True)
+            big = time_big_projector(base_url, room, args)
+        report(args, room, room_run, big, " ".join(args.server_option))
+        if any(o.error for o in room_run.outcomes):
+            print(f"(streamlit log: {log_file}; kept only while this runs — pass --log-file to keep it)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,313 @@
+"""Workshop mode driven by AppTest: create, facilitate, join, and the projector.
+
+Responses are real: answers scored by ``score_answers`` and saved through the Store into the
+throw-away SQLite database of tests/app/conftest.py (DATABASE_URL).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment import load_questionnaire, score_answers
+from assessment.room import SUPPRESSED_MESSAGE
+from assessment.storage import NewResult, open_store
+from assessment.workshop import JOIN_CODE_MESSAGES, format_join_code, new_facilitator_key
+from ui import state, workshops
+
+Q = load_questionnaire("en")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PICKS = (0, 1, 2, 3, 4)  # option index per response: varied profiles
+
+
+@pytest.fixture
+def store():
+    with open_store(os.environ["DATABASE_URL"]) as opened:
+        yield opened
+
+
+def new_workshop(store, title="Team day", *, revealed=False, is_open=True):
+    key = new_facilitator_key()
+    workshop = store.create_workshop("K7RWX3", title, "Room 2", key.hash)
+    store.set_workshop_revealed(workshop.id, revealed)
+    store.set_workshop_open(workshop.id, is_open)
+    return workshop, key.secret
+
+
+def _options(answer_key: str) -> list[str]:
+    item_id, _, rest = answer_key.partition(".")
+    item = Q.item(item_id)
+    if rest:
+        return [b.id for b in next(c for c in item.columns if c.id == rest.split(".")[1]).bands]
+    return [o.id for o in item.options]
+
+
+def scored_answers(pick: int) -> tuple[dict[str, str], dict]:
+    answers = {k: _options(k)[min(pick, len(_options(k)) - 1)] for k in Q.answer_keys()}
+    return answers, score_answers(Q, answers).to_dict()
+
+
+def add_responses(store, workshop_id: int, count: int, **extra) -> None:
+    for n in range(count):
+        answers, result = scored_answers(PICKS[n % len(PICKS)])
+        store.save_result(NewResult(answers=answers, result=result, workshop_id=workshop_id, **extra))
+
+
+def page(path: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.switch_page(path).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def figure(at: AppTest, n: int) -> dict:
+    return json.loads(at.get("plotly_chart")[n].proto.spec)
+
+
+def decoded(values) -> list[float]:
+    if isinstance(values, dict):  # Plotly 7 typed array
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(str(e.value) for kind in ("markdown", "title", "caption", "error", "info") for e in at.get(kind))
+
+
+# -- creating and facilitating --------------------------------------------------------------
+
+
+def test_create__title_given__facilitator_page_with_code_links_qr_and_private_note(store):
+    at = page("pages/workshop.py")
+    at.text_input(key="workshop.title").set_value("Team day")
+    at.text_area(key="workshop.note").set_value("Room 2")
+    at.button(key="workshop.create").click().run()
+    workshop_id, key = int(at.query_params["w"]), at.query_params["k"]
+    workshop = store.find_workshop(workshop_id)
+    assert workshop.title == "Team day" and workshop.is_open and not workshop.revealed
+    codes = [c.value for c in at.code]
+    assert codes[0].endswith(f"/workshop?w={workshop_id}&k={key}")  # the facilitator link, shown once
+    assert any(c.endswith(f"/join?code={workshop.code}") for c in codes)
+    assert any(c.endswith(f"/projector?w={workshop_id}&k={key}") for c in codes)
+    assert "keep it private" in texts(at)
+    assert f"Join code: **{format_join_code(workshop.code)}**" in texts(at)
+    assert len(at.get("image")) == 1  # the QR code
+    assert [m.value for m in at.metric] == ["0", "Open", "Join code"]
+    assert workshop.facilitator_hash != key  # only the hash is stored
+
+
+def test_create__no_title__asks_for_one_and_creates_nothing(store):
+    at = page("pages/workshop.py")
+    at.button(key="workshop.create").click().run()
+    assert at.error[0].value == workshops.MESSAGES["no_title"]
+    assert "w" not in at.query_params
+
+
+def test_facilitator_page__right_key__controls_and_live_count(store):
+    workshop, key = new_workshop(store)
+    add_responses(store, workshop.id, 2)
+    at = page("pages/workshop.py", w=str(workshop.id), k=key)
+    assert at.title[0].value == "Team day"
+    assert at.metric[0].value == "2"
+    assert {b.key for b in at.button} >= {"workshop.reveal", "workshop.open", "workshop.delete"}
+    assert "keep it private" not in texts(at)  # the full link only right after creating
+
+
+@pytest.mark.parametrize("params", [{"w": "1", "k": "wrong-key-wrong-key-wrong"}, {"w": "1"}, {"k": "x"}, {"w": "x", "k": "y"}])
+def test_facilitator_page__wrong_or_missing_key__message_and_no_controls(store, params):
+    new_workshop(store)
+    at = page("pages/workshop.py", **params)
+    assert at.error[0].value == workshops.MESSAGES["facilitator_link"]
+    assert not {"workshop.reveal", "workshop.open", "workshop.delete"} & {b.key for b in at.button}
+    assert not at.metric
+
+
+def test_facilitator_controls__reveal_then_close__stored_and_labels_flip(store):
+    workshop, key = new_workshop(store)
+    at = page("pages/workshop.py", w=str(workshop.id), k=key)
+    at.button(key="workshop.reveal").click().run()
+    at.button(key="workshop.open").click().run()
+    now = store.find_workshop(workshop.id)
+    assert (now.revealed, now.is_open) == (True, False)
+    assert at.button(key="workshop.reveal").label == "Hide results on the projector"
+    assert at.button(key="workshop.open").label == "Reopen submissions"
+    assert [m.value for m in at.metric][1:] == ["Closed", "Results shown"]
+
+
+def test_delete__unconfirmed__button_disabled(store):
+    workshop, key = new_workshop(store)
+    at = page("pages/workshop.py", w=str(workshop.id), k=key)
+    assert at.button(key="workshop.delete").disabled
+
+
+def test_delete__confirmed__workshop_and_results_gone(store):
+    workshop, key = new_workshop(store)
+    add_responses(store, workshop.id, 1)
+    at = page("pages/workshop.py", w=str(workshop.id), k=key)
+    at.checkbox(key="workshop.delete_confirm").check().run()
+    at.button(key="workshop.delete").click().run()
+    assert store.find_workshop(workshop.id) is None
+    assert store.workshop_response_count(workshop.id) == 0
+    assert at.success[0].value == "The workshop “Team day” and its results are deleted."
+    assert "w" not in at.query_params
+
+
+# -- joining ---------------------------------------------------------------------------------
+
+
+def join(code: str, nickname: str = "", public: bool = False, **params: str) -> AppTest:
+    at = page("pages/join.py", **params)
+    at.text_input(key="join.code").set_value(code)
+    at.text_input(key="join.nickname").set_value(nickname)
+    at.checkbox(key="join.public").set_value(public)
+    at.button(key="join.submit").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("", JOIN_CODE_MESSAGES["empty"].format(length=6)),
+    ("K7R-WX", JOIN_CODE_MESSAGES["length"].format(length=6, count=5)),
+    ("K7RWX0", JOIN_CODE_MESSAGES["lookalike"].format(chars="'0'", alphabet=" ".join("3479ACEFHJKMNPRTWXY"))),
+])
+def test_join__malformed_code__says_what_is_wrong(store, typed, message):
+    at = join(typed)
+    assert at.error[0].value == message
+    assert state.WORKSHOP not in at.session_state
+
+
+def test_join__unknown_code__says_no_such_workshop(store):
+    at = join("k7r wx3")
+    assert at.error[0].value == workshops.MESSAGES["unknown"].format(code="K7R WX3")
+
+
+def test_join__closed_workshop__says_closed(store):
+    new_workshop(store, is_open=False)
+    at = join("K7RWX3")
+    assert at.error[0].value == workshops.MESSAGES["closed"].format(title="Team day")
+    assert state.WORKSHOP not in at.session_state
+
+
+def test_join__deleted_workshop__says_deleted(store):
+    workshop, _ = new_workshop(store)
+    store.delete_workshop(workshop.id)
+    at = join("K7RWX3")
+    assert at.error[0].value == workshops.MESSAGES["deleted"].format(code="K7R WX3")
+
+
+def test_join__typed_code_and_private_nickname__in_workshop_and_on_the_questionnaire(store):
+    workshop, _ = new_workshop(store)
+    at = join("k7r-wx3", nickname="  Robin  ", public=False)
+    assert at.session_state[state.WORKSHOP] == {"id": workshop.id, "code": "K7RWX3", "title": "Team day"}
+    assert (at.session_state[state.NICKNAME], at.session_state[state.NICKNAME_PUBLIC]) == ("Robin", False)
+    assert at.header[0].value == Q.steps[0].title  # switched to the questionnaire
+
+
+def test_join__public_box_without_nickname__nothing_public(store):
+    new_workshop(store)
+    at = join("K7RWX3", nickname="", public=True)
+    assert (at.session_state[state.NICKNAME], at.session_state[state.NICKNAME_PUBLIC]) == (None, False)
+
+
+def test_join__link_with_code__form_prefilled_and_workshop_named(store):
+    new_workshop(store, title="Team *day*")
+    at = page("pages/join.py", code="K7RWX3")
+    assert at.text_input(key="join.code").value == "K7RWX3"
+    assert at.markdown[0].value.startswith(r"You're joining **Team \*day\***.")
+
+
+def test_join__link_to_closed_workshop__says_so_before_any_typing(store):
+    new_workshop(store, is_open=False)
+    at = page("pages/join.py", code="K7RWX3")
+    assert at.error[0].value == workshops.MESSAGES["closed"].format(title="Team day")
+
+
+def test_join_then_answer_everything__result_saved_into_the_workshop_with_opt_in(store):
+    workshop, _ = new_workshop(store)
+    at = join("K7RWX3", nickname="Kim", public=True)
+    at.switch_page("pages/questionnaire.py")  # AppTest reruns its own page after an in-script switch
+    for n, step in enumerate(Q.steps):
+        for item_id in step.items:
+            for key in Q.item(item_id).answer_keys(Q.segments):
+                at.radio(key=state.widget_key(key)).set_value(_options(key)[1])
+        at.button(key="nav.finish" if n == len(Q.steps) - 1 else "nav.next").click().run()
+    assert not at.exception
+    rows = store.workshop_export_rows(workshop.id)
+    assert [(r.nickname, r.share_nickname) for r in rows] == [("Kim", True)]
+
+
+# -- the projector ---------------------------------------------------------------------------
+
+
+def test_projector__wrong_key__message_and_nothing_else(store):
+    workshop, _ = new_workshop(store)
+    at = page("pages/projector.py", w=str(workshop.id), k="A" * 22)
+    assert at.error[0].value == workshops.MESSAGES["projector_link"]
+    assert not at.get("plotly_chart") and not at.get("image")
+
+
+def test_projector__no_responses__title_code_and_qr(store):
+    workshop, key = new_workshop(store, title="<b>Team</b> $x$")
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    assert at.title[0].value == r"\<b\>Team\</b\> \$x\$"
+    assert "K7R WX3" in [m.value for m in at.markdown]
+    assert "**0** answers" in [m.value for m in at.markdown]
+    assert len(at.get("image")) == 1 and not at.get("plotly_chart")
+
+
+def test_projector__revealed_two_responses__dots_shown_averages_suppressed(store):
+    workshop, key = new_workshop(store, revealed=True)
+    add_responses(store, workshop.id, 2)
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    assert len(decoded(figure(at, 0)["data"][0]["x"])) == 2
+    suppressed = SUPPRESSED_MESSAGE.format(min=3, count=2)
+    for n in (1, 2, 3):  # dimensions, segments, reach
+        assert figure(at, n)["layout"]["annotations"][0]["text"] == suppressed
+
+
+def test_projector__revealed_three_responses__three_dots_counts_averages_and_prompt(store):
+    workshop, key = new_workshop(store, revealed=True)
+    add_responses(store, workshop.id, 3, nickname="Robin", nickname_public=True)
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    dots = figure(at, 0)["data"][0]
+    assert len(decoded(dots["x"])) == len(decoded(dots["y"])) == 3
+    shown = [m.value for m in at.markdown]
+    counts = [int(s.split("**")[1]) for s in shown if s.startswith("**") and " · " in s]
+    assert sum(counts) == 3 and len(counts) == len(Q.profiles)
+    dims = figure(at, 1)["data"]
+    assert sum(len(trace["y"]) for trace in dims) == len(Q.dimensions)  # averages, not the suppressed note
+    assert any(p.prompt in shown for p in Q.profiles)
+    assert "Robin" not in texts(at) and all("Robin" not in c.proto.spec for c in at.get("plotly_chart"))
+
+
+def test_projector__closed_and_hidden__says_closed_without_code(store):
+    workshop, key = new_workshop(store, is_open=False)
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    assert "Answers are closed." in texts(at)
+    assert "K7R WX3" not in texts(at) and not at.get("image")
+
+
+def test_projector__new_response_between_refreshes__counted_on_the_next_run(store):
+    workshop, key = new_workshop(store, revealed=True)
+    add_responses(store, workshop.id, 3)
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    add_responses(store, workshop.id, 1)
+    at.run()
+    assert "**4** answers" in [m.value for m in at.markdown]
+    assert len(decoded(figure(at, 0)["data"][0]["x"])) == 4
+
+
+def test_projector__workshop_deleted__says_it_ended(store):
+    workshop, key = new_workshop(store)
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    store.delete_workshop(workshop.id)
+    at.run()
+    assert at.error[0].value == workshops.MESSAGES["projector_link"]

@@ -1,0 +1,116 @@
+"""The network map in Chromium: after the questionnaire, five people (one with a hostile name) and two
+pairs become a map and measures, the map feeds the scores, and the saved copy, its share link and
+the database hold no name at all."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.person import take_assessment
+from tests.browser.streamlit_app import wait_idle
+
+HOSTILE = "<svg onload=alert(1)>"
+# name -> option labels, by field label (content/network.yaml); every field is answered
+PEOPLE = {
+    HOSTILE: {"Where they sit": "Senior to you", "Their field": "Same as mine", "Where they work": "My organisation",
+              "Their level": "Senior to me", "How well they know you": "Actively refers or helps me",
+              "Would they do you a favour?": "Definitely", "Last real contact": "This month",
+              "Who has helped whom": "Both ways"},
+    "Ana Q": {"Where they sit": "Peers", "Their field": "Same as mine", "Where they work": "My team",
+              "Their level": "My level", "How well they know you": "Trusts my work",
+              "Would they do you a favour?": "Definitely", "Last real contact": "This week",
+              "Who has helped whom": "Both ways"},
+    "Bo": {"Where they sit": "Other fields", "Their field": "Different from mine", "Where they work": "My organisation",
+           "Their level": "My level", "How well they know you": "Knows who I am",
+           "Would they do you a favour?": "Probably", "Last real contact": "This year",
+           "Who has helped whom": "Neither yet"},
+    "Cyd": {"Where they sit": "Outside your organisation", "Their field": "Different from mine",
+            "Where they work": "Another organisation", "Their level": "Outside any hierarchy",
+            "How well they know you": "Trusts my work", "Would they do you a favour?": "Probably",
+            "Last real contact": "Over a year ago", "Who has helped whom": "I helped them"},
+    "Dee": {"Where they sit": "Junior to you", "Their field": "Same as mine", "Where they work": "My team",
+            "Their level": "Junior to me", "How well they know you": "Trusts my work",
+            "Would they do you a favour?": "Definitely", "Last real contact": "This quarter",
+            "Who has helped whom": "They helped me"},
+}
+PAIRS = ((HOSTILE, "Ana Q"), ("Bo", "Cyd"))
+
+
+def add_person(page: Page, name: str, choices: dict[str, str]) -> None:
+    """Fill the add-a-person form: the name, then one option per field, then submit."""
+    form = page.get_by_test_id("stForm")
+    form.get_by_label("Name", exact=True).fill(name)
+    for field, option in choices.items():
+        group = form.get_by_role("radiogroup", name=field)
+        group.get_by_text(option, exact=True).click()
+        expect(group.get_by_role("radio", name=option, exact=True)).to_be_checked()
+    form.get_by_role("button", name="Add to my map").click()
+    wait_idle(page)
+    expect(page.get_by_text(f"Your people ({list(PEOPLE).index(name) + 1} of 25)")).to_be_visible()
+
+
+def pick_pair(page: Page, a: str, b: str) -> None:
+    picker = page.get_by_test_id("stMultiSelect")
+    picker.locator("input").fill(a)
+    page.get_by_role("option", name=f"{a} ↔ {b}", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+
+
+def database_text(path: Path) -> str:
+    """Every value of every row of every table, as one string."""
+    with sqlite3.connect(path) as db:
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return "\n".join(repr(r) for t in tables for r in db.execute(f'SELECT * FROM "{t}"'))
+
+
+def test_network_map__five_people_used_in_scores__names_never_leave_the_session(streamlit_app, page, browser, tmp_path):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    base = streamlit_app()
+    take_assessment(page, base)
+
+    page.get_by_role("link", name="Map your network").click()  # the invitation under the results
+    wait_idle(page)
+    expect(page.get_by_text("Use initials or a nickname")).to_be_visible()
+    expect(page.get_by_text("Names stay in this browser session", exact=False)).to_be_visible()
+    for name, choices in PEOPLE.items():
+        add_person(page, name, choices)
+    for a, b in PAIRS:
+        pick_pair(page, a, b)
+
+    expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(2, timeout=20_000)
+    expect(page.get_by_text("Width from your map")).to_be_visible()
+    expect(page.locator(".js-plotly-plot .textpoint").filter(has_text=HOSTILE)).to_have_count(1)
+    page.get_by_text("What the map measures").click()
+    expect(page.get_by_text("People on your map: 5")).to_be_visible()
+    expect(page.get_by_text("How many know each other: 20%")).to_be_visible()  # 2 of 10 pairs
+    # the hostile name is literal text (the pair tag, the plan), never an element
+    expect(page.get_by_text(f"{HOSTILE} ↔ Ana Q")).to_be_visible()
+    assert page.locator("svg[onload]").count() == 0
+
+    page.get_by_role("button", name="Use my map in my scores").click()
+    wait_idle(page)
+    expect(page.get_by_text("Your scores use this map.")).to_be_visible()
+    page.get_by_role("link", name="See your results").click()
+    wait_idle(page)
+    expect(page.get_by_text("Network map in these scores")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("network map of 5 people, which counts 17%")).to_be_visible()
+    share = next(c.strip() for c in page.locator("[data-testid='stCode'] code").all_inner_texts() if "results?r=" in c)
+
+    viewer = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    viewer.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    viewer.goto(share)
+    wait_idle(viewer)
+    expect(viewer.get_by_text("Network map in these scores")).to_be_visible(timeout=20_000)
+    shared_text = viewer.locator("[data-testid='stMain']").inner_text()
+    stored = database_text(tmp_path / "app.sqlite")
+    assert '"people": 5' in stored  # the derived measures were saved
+    for name in PEOPLE:
+        assert name not in shared_text
+        assert name not in stored
+    assert "svg" not in stored and "onload" not in stored
+    assert dialogs == []
