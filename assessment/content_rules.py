@@ -127,6 +127,7 @@ def known_references(files: Files) -> Iterator[Issue]:
         yield from check(("advice", i, "dimension"), advice.dimension, dimensions, "dimension")
         yield from check_guidance(("advice", i), advice.guidance)
     if model.caution is not None:
+        yield from check(("caution", "dimension"), model.caution.dimension, dimensions, "dimension")
         yield from check_guidance(("caution",), model.caution.guidance)
     if model.default_language is not None:
         yield from check(("default_language",), model.default_language, files.languages, "language")

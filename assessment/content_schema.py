@@ -138,7 +138,8 @@ class AdviceModel(FileModel):
 
 
 class CautionModel(FileModel):
-    min_reach: Percent
+    dimension: str
+    min_score: Percent
     max_favour_share: Score
     guidance: Refs
 

@@ -170,7 +170,7 @@ def _build(s: QuestionnaireFile, t: LanguageFile, language: str) -> Questionnair
         advice=tuple(Advice(a.id, a.dimension, a.guidance, t.advice[a.id].title, t.advice[a.id].text)
                      for a in s.advice),
         caution=Caution(
-            float(s.caution.min_reach), float(s.caution.max_favour_share), s.caution.guidance,
+            s.caution.dimension, float(s.caution.min_score), float(s.caution.max_favour_share), s.caution.guidance,
             t.caution.title, t.caution.text,
         ),
         guidance=tuple(t.guidance.items()),

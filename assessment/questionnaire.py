@@ -142,9 +142,14 @@ class Advice:
 
 @dataclass(frozen=True, slots=True)
 class Caution:
-    """A warning shown when a network is large but few would pass the favour test (G07)."""
+    """A warning shown when a network is large but few would pass the favour test (G07).
 
-    min_reach: float
+    Given when ``dimension`` (the one measuring size, Reach) scores at least ``min_score`` while
+    the favour-ready share of all people known is at most ``max_favour_share``.
+    """
+
+    dimension: str
+    min_score: float
     max_favour_share: float
     guidance: tuple[str, ...]
     title: str

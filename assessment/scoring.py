@@ -15,7 +15,7 @@ The method, in the order it runs (also on the method page and in docs/method.md)
    "would do you a favour" (G06); a segment is wide / deep at the segment thresholds.
 7. Advice: for the weakest dimensions (lowest score; ties in content order) the first advice
    entry of each, until ``advice_count`` are chosen.
-8. Caution (G07): Reach at or above ``min_reach`` while the favour-ready share of all people
+8. Caution (G07): the caution's dimension (Reach) at or above ``min_score`` while the favour-ready share of all people
    known (summed over segments) is at or below ``max_favour_share``.
 """
 
@@ -225,9 +225,9 @@ def choose_advice(questionnaire: Questionnaire, dimensions: tuple[DimensionScore
 
 def _caution(questionnaire, dimensions, segments) -> Mapping[str, Any] | None:
     c = questionnaire.caution
-    reach = next((d.score for d in dimensions if d.id == "reach"), 0.0)
+    size = next((d.score for d in dimensions if d.id == c.dimension), 0.0)
     known = sum(s.contacts for s in segments)
     favour = sum(s.favour for s in segments)
-    if reach >= c.min_reach and known > 0 and favour / known <= c.max_favour_share:
+    if size >= c.min_score and known > 0 and favour / known <= c.max_favour_share:
         return MappingProxyType({"title": c.title, "text": c.text, "guidance": c.guidance})
     return None

@@ -51,7 +51,7 @@ advice_count: 1
 advice:
   - {id: reach_more, dimension: reach, guidance: [G01]}
   - {id: trust_more, dimension: trust, guidance: [G02]}
-caution: {min_reach: 60, max_favour_share: 0.2, guidance: [G01]}
+caution: {dimension: reach, min_score: 60, max_favour_share: 0.2, guidance: [G01]}
 """
 # 6 scales.agreement   8 bands.contacts   11 dimensions.reach   12 dimensions.trust
 # 14 items[0]   15 items[1]   16 items[2] (columns 19-20)   22 steps[0]   23 steps[1]   25-28 profiles
@@ -375,8 +375,8 @@ def test_check_content__step_names_unknown_item__lists_the_items(tmp_path):
 
 
 def test_check_content__unknown_guidance_id__lists_those_of_the_language_file(tmp_path):
-    broken = changed(QUESTIONNAIRE, ("{min_reach: 60, max_favour_share: 0.2, guidance: [G01]}",
-                                     "{min_reach: 60, max_favour_share: 0.2, guidance: [G17]}"))
+    broken = changed(QUESTIONNAIRE, ("{dimension: reach, min_score: 60, max_favour_share: 0.2, guidance: [G01]}",
+                                     "{dimension: reach, min_score: 60, max_favour_share: 0.2, guidance: [G17]}"))
 
     assert problems(tmp_path, broken) == [
         expect(tmp_path, Rule.UNKNOWN_REFERENCE, 34, "caution.guidance[0]", kind="guidance id", id="G17",
@@ -606,3 +606,12 @@ def test_check_content__any_one_line_removed__problems_listed_not_raised(tmp_pat
 
         assert any(i.severity == "error" for i in issues), f"line {number} removed, nothing reported"
         assert all(i.line is None or 1 <= i.line <= len(lines) for i in issues)
+
+
+def test_check_content__caution_on_unknown_dimension__reported_with_the_choices(tmp_path):
+    broken = changed(QUESTIONNAIRE, ("{dimension: reach, min_score: 60", "{dimension: size, min_score: 60"))
+
+    assert problems(tmp_path, broken) == [
+        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 34, "caution.dimension", kind="dimension", id="size",
+               choices="reach, trust")
+    ]

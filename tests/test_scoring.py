@@ -47,7 +47,7 @@ def make_questionnaire(**overrides) -> Questionnaire:
             Advice("trust1", "trust", ("G06",), "T1", ""),
             Advice("give1", "give", ("G15",), "G1", ""),
         ),
-        caution=Caution(min_reach=70, max_favour_share=0.1, guidance=("G07",), title="Shallow", text=""),
+        caution=Caution(dimension="reach", min_score=70, max_favour_share=0.1, guidance=("G07",), title="Shallow", text=""),
         guidance=(("G04", ""), ("G06", ""), ("G09", ""), ("G10", ""), ("G15", "")),
         advice_count=3,
     )

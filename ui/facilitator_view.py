@@ -116,7 +116,7 @@ def _joining(workshop: Workshop) -> None:
         st.code(link, language=None, wrap_lines=True)
         st.caption("Or they scan the QR code (also shown on the projector) or type the code on the Join page.")
     with code:
-        st.image(workshops.qr_svg(link), width=QR_WIDTH)
+        st.image(workshops.qr_svg(link, QR_WIDTH), width=QR_WIDTH)
 
 
 def _projector(workshop: Workshop, key: str) -> None:

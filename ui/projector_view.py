@@ -45,7 +45,7 @@ CHROME = """
   font-size: 13rem; font-weight: 800; line-height: 1.05; letter-spacing: 0.06em; color: #000; margin: 0;
   font-family: "DejaVu Sans Mono", "Source Code Pro", Menlo, Consolas, monospace; white-space: nowrap;
 }
-.st-key-proj-qr img { width: 100% !important; max-width: 640px; height: auto; }
+.st-key-proj-qr img { max-width: 100%; height: auto; }
 .st-key-proj-join-after p { font-size: 1.6rem; color: #222; }
 .st-key-proj-state p { font-size: 3rem; font-weight: 700; color: #000; }
 .st-key-proj-profiles p { font-size: 2rem; color: #000; margin-bottom: 0.4rem; }
@@ -105,7 +105,7 @@ def _collecting(is_open: bool, code: str, join_url: str) -> None:
         with st.container(key="proj-join-after"):
             st.markdown("Your answers are anonymous: this screen shows dots and counts, never names.")
     with right, st.container(key="proj-qr"):
-        st.image(workshops.qr_svg(join_url), width=QR_PX)
+        st.image(workshops.qr_svg(join_url, QR_PX), width=QR_PX)
 
 
 def _revealed(room: room_feed.RoomView, q: Questionnaire, join_url: str | None, code: str) -> None:

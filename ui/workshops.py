@@ -97,9 +97,15 @@ def projector_link(workshop_id: int, key: str) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def qr_svg(url: str) -> str:
-    """The join QR code as SVG, made once per link and process (segno takes ~10 ms)."""
-    return join_qr_svg(url)
+def qr_svg(url: str, size_px: int) -> str:
+    """The join QR code as SVG, made once per link, size and process (segno takes ~10 ms).
+
+    ``join_qr_svg`` leaves the size open (viewBox only); an image without a size gets the
+    browser's default of 300 px, whatever its box, so the size it should have is set here.
+    It stays a vector: sharp at any zoom, and ``max-width: 100%`` still shrinks it on a phone.
+    """
+    size = f'width="{int(size_px)}" height="{int(size_px)}" '
+    return join_qr_svg(url).replace("<svg ", "<svg " + size, 1)
 
 
 def find_for_joining(typed: str) -> Workshop:
