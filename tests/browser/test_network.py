@@ -60,6 +60,17 @@ def pick_pair(page: Page, a: str, b: str) -> None:
     wait_idle(page)
 
 
+def finish_assessment(page: Page, base: str) -> None:
+    """``person.take_assessment``, tolerating its last check: ``get_by_text("Your dimensions")`` also
+    matches the chart title "Your dimensions (0–100)" once Plotly has drawn it (a strict-mode error)."""
+    try:
+        take_assessment(page, base)
+    except AssertionError as error:
+        if "strict mode violation" not in str(error):
+            raise
+    expect(page.get_by_role("heading", name="Your dimensions", exact=True)).to_be_visible(timeout=20_000)
+
+
 def database_text(path: Path) -> str:
     """Every value of every row of every table, as one string."""
     with sqlite3.connect(path) as db:
@@ -71,7 +82,7 @@ def test_network_map__five_people_used_in_scores__names_never_leave_the_session(
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     base = streamlit_app()
-    take_assessment(page, base)
+    finish_assessment(page, base)
 
     page.get_by_role("link", name="Map your network").click()  # the invitation under the results
     wait_idle(page)

@@ -1,0 +1,25 @@
+"""The questionnaire can be answered with the keyboard alone."""
+
+from playwright.sync_api import expect
+
+from tests.browser.streamlit_app import wait_idle
+
+
+def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(streamlit_app, page):
+    page.goto(streamlit_app() + "/questionnaire")
+    wait_idle(page)
+    expect(page.get_by_text("Step 1 of 6")).to_be_visible(timeout=20_000)
+    groups = page.locator("[data-testid='stMainBlockContainer'] [role='radiogroup']")
+    count = groups.count()
+    groups.nth(0).locator("input[type='radio']").first.focus()
+    for n in range(count):
+        page.keyboard.press("ArrowRight")  # moves to, and selects, the second option
+        if n < count - 1:
+            page.keyboard.press("Tab")  # on to the next question
+    for n in range(count):
+        expect(groups.nth(n).locator("input[type='radio']").nth(1)).to_be_checked()
+    page.keyboard.press("Tab")  # Back is disabled on step 1, so focus lands on Next
+    expect(page.get_by_role("button", name="Next →")).to_be_focused()
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    expect(page.get_by_text("Step 2 of 6")).to_be_visible(timeout=20_000)
