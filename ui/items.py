@@ -46,16 +46,18 @@ def show_item(item: Item, q: Questionnaire) -> None:
 
 
 def _grid(item: Item, q: Questionnaire) -> None:
+    """Two radios per segment, each label complete on its own (screen readers read it alone).
+
+    No container or caption per segment: every element costs time on every rerun, and a
+    step is rerun once per click by each person in the room.
+    """
     st.markdown(f"**{item.text}**")
     for segment in q.segments:
-        with st.container(border=True):
-            st.markdown(f"**{segment.name}**")
-            st.caption(segment.description)
-            for column in item.columns:
-                _choice(
-                    f"{item.id}.{segment.id}.{column.id}", column.label,
-                    tuple((b.id, b.label) for b in column.bands), help=column.help,
-                )
+        for column in item.columns:
+            _choice(
+                f"{item.id}.{segment.id}.{column.id}", f"**{segment.name}** · {column.label}",
+                tuple((b.id, b.label) for b in column.bands), help=f"{segment.description} {column.help}",
+            )
 
 
 def unanswered(q: Questionnaire, item_ids: tuple[str, ...]) -> list[str]:
