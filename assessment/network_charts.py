@@ -28,8 +28,13 @@ from assessment.roster import Roster
 
 # Okabe-Ito, in segment option order; yellow is left out: too faint on white.
 SEGMENT_COLOURS = tuple(PALETTE[c] for c in ("orange", "sky", "green", "blue", "vermillion", "purple", "grey"))
-EGO_COLOUR, TIE_COLOUR, RING_COLOUR = PALETTE["black"], "#999999", "#DDDDDD"
+EGO_COLOUR, TIE_COLOUR, RING_COLOUR = PALETTE["black"], "#BBBBBB", "#DDDDDD"  # light lines keep labels readable
 RING_RADII = (1.0, 2.0, 3.0)  # inner, middle, outer
+# An empty wedge at the top (36 degrees) holds the ring names, so they never sit on a person.
+TOP_GAP = 2 * math.pi / 10
+# Names on the map are cut to this many characters (hover shows them whole): with 25 people on a
+# 390 px phone, longer labels run into each other and off the edge.
+MAP_LABEL_CHARS = 12
 RING_KEYS = ("inner", "middle", "outer")
 FONT = dict(size=11)
 
@@ -47,10 +52,13 @@ class MapPoint:
     y: float
 
 
-def safe_label(text: str) -> str:
-    """User text made safe for a Plotly label or hover: leading '$' stripped (MathJax), HTML
-    escaped (``labels.plain_label``); "?" if nothing is left."""
-    return plain_label(text.lstrip("$").strip() or "?")
+def safe_label(text: str, limit: int = 60) -> str:
+    """User text made safe for a Plotly label or hover: leading '$' stripped (MathJax), cut to
+    ``limit`` characters, then HTML escaped (``labels.plain_label``); "?" if nothing is left."""
+    text = text.lstrip("$").strip() or "?"
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"  # cut before escaping, so no "&lt;" is cut in half
+    return plain_label(text, limit)
 
 
 def ring_of(strength: float, contact, content: NetworkContent) -> int:
@@ -61,8 +69,9 @@ def ring_of(strength: float, contact, content: NetworkContent) -> int:
 
 
 def map_points(roster: Roster, report: NetworkReport, content: NetworkContent | None = None) -> tuple[MapPoint, ...]:
-    """Positions: radius by ring; each segment gets a slice of the circle sized (people + 1),
-    clockwise from the top in option order; people of one ring spread evenly in their slice."""
+    """Positions: radius by ring; after an empty wedge at the top (``TOP_GAP``, for the ring names)
+    each segment gets a slice of the rest sized (people + 1), clockwise in option order; people of
+    one ring spread evenly in their slice."""
     content = content or network_content()
     segments = content.field("segment").ids()
     strength = dict(report.strengths)
@@ -70,9 +79,9 @@ def map_points(roster: Roster, report: NetworkReport, content: NetworkContent | 
     for c in sorted(roster.contacts, key=lambda c: (-strength[c.id], c.name.casefold())):
         groups[(c.segment, ring_of(strength[c.id], c, content))].append(c)
     sizes = [sum(len(groups[(s, r)]) for r in range(3)) + 1 for s in segments]
-    total, start, points = sum(sizes), 0.0, []
+    total, start, points = sum(sizes), TOP_GAP / 2, []
     for segment, size in zip(segments, sizes):
-        width = 2 * math.pi * size / total
+        width = (2 * math.pi - TOP_GAP) * size / total
         for ring in range(3):
             members = groups[(segment, ring)]
             for i, c in enumerate(members):
@@ -109,13 +118,13 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent | N
         label, colour = safe_label(content.label("segment", segment)), SEGMENT_COLOURS[i % len(SEGMENT_COLOURS)]
         traces.append(dict(
             type="scatter", x=[p.x for p in group], y=[p.y for p in group], mode="markers+text", name=label,
-            text=[safe_label(p.name) for p in group], textposition=[_text_position(p) for p in group],
+            text=[safe_label(p.name, MAP_LABEL_CHARS) for p in group], textposition=[_text_position(p) for p in group],
             hovertext=[f"<b>{safe_label(p.name)}</b><br>{label}<br>{rings[p.ring]}<br>"
                        f"{content.chart_text('strength')}: {p.strength:.2f}" for p in group],
             hovertemplate="%{hovertext}<extra></extra>", customdata=[p.contact_id for p in group],
             marker=dict(color=colour, size=[8 + 6 * p.strength for p in group], line=dict(color="white", width=1)),
             textfont=dict(size=10)))
-    edge = RING_RADII[-1] + 0.9  # room for labels outside the outer ring
+    edge = RING_RADII[-1] + 1.1  # room for labels outside the outer ring
     return go.Figure(data=traces, layout=dict(
         title=dict(text=content.chart_text("map_title"), x=0.5, font=dict(size=14)), font=FONT,
         height=520, margin=dict(l=4, r=4, t=36, b=4), plot_bgcolor="white", hovermode="closest",
@@ -124,7 +133,7 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent | N
         legend=dict(orientation="h", x=0.5, xanchor="center", y=-0.02, yanchor="top", font=dict(size=10)),
         shapes=[dict(type="circle", xref="x", yref="y", x0=-r, y0=-r, x1=r, y1=r, layer="below",
                      line=dict(color=RING_COLOUR, width=1, dash="dot")) for r in RING_RADII],
-        # Ring names sit at the top, in the gap that the slice padding leaves between segments.
+        # Ring names sit in the empty wedge at the top.
         annotations=[dict(x=0, y=r, text=safe_label(name), showarrow=False, font=dict(size=9, color="#666666"),
                           bgcolor="rgba(255,255,255,0.8)") for r, name in zip(RING_RADII, rings)],
     ))

@@ -56,8 +56,9 @@ def _figure(data: list[dict[str, Any]], title: str, height: int, scale: float, *
 
 
 def _axis(scale: float, **extra: Any) -> dict[str, Any]:
-    return {"gridcolor": "#d0d0d0", "fixedrange": True, "zeroline": False, "tickfont": {"size": TICK_PX * scale},
-            **extra}
+    # Black ticks set here: Streamlit's chart theme would grey them, too faint on a projector.
+    return {"gridcolor": "#d0d0d0", "fixedrange": True, "zeroline": False,
+            "tickfont": {"size": TICK_PX * scale, "color": "#000000"}, **extra}
 
 
 def _suppressed(title: str, message: str, scale: float) -> go.Figure:
@@ -109,8 +110,8 @@ def room_map(
     heading = f"{title} · {summary.responses:,} {'answer' if summary.responses == 1 else 'answers'}"
     return _figure(
         [dots], heading, 720, scale, shapes=shapes, annotations=labels,
-        xaxis=_axis(scale, title={"text": "Width →", "font": {"size": TEXT_PX * scale}}, **axis),
-        yaxis=_axis(scale, title={"text": "Depth →", "font": {"size": TEXT_PX * scale}}, **axis),
+        xaxis=_axis(scale, title={"text": "Width →", "font": {"size": TEXT_PX * scale, "color": "#000000"}}, **axis),
+        yaxis=_axis(scale, title={"text": "Depth →", "font": {"size": TEXT_PX * scale, "color": "#000000"}}, **axis),
     )
 
 
@@ -119,7 +120,9 @@ def _bars(
 ) -> dict[str, Any]:
     return {
         "type": "bar", "orientation": "h", "y": y, "x": [v or 0 for v in values], "name": name,
-        "marker": {"color": colour, "pattern": {"shape": pattern, "fgcolor": "rgba(255,255,255,0.6)"}},
+        # "overlay": stripes over the bar colour; the default ("replace") draws white stripes on
+        # nothing in Streamlit's plotly.js, and the Depth bars vanished.
+        "marker": {"color": colour, "pattern": {"shape": pattern, "fgcolor": "rgba(255,255,255,0.6)", "fillmode": "overlay"}},
         "text": [_number(v) for v in values], "textposition": "outside", "cliponaxis": False,
         "textfont": {"size": TEXT_PX * scale}, "hovertemplate": "%{y}: %{x:.0f}<extra></extra>",
     }
@@ -197,7 +200,7 @@ def room_reach_chart(
         [bars], title, 180 + 80 * len(segs), scale,
         yaxis=_axis(scale, autorange="reversed"),
         xaxis=_axis(scale, range=[0, top * 1.45], rangemode="tozero",
-                    title={"text": "people who are deep there", "font": {"size": TEXT_PX * scale}}),
+                    title={"text": "people who are deep there", "font": {"size": TEXT_PX * scale, "color": "#000000"}}),
     )
 
 

@@ -23,8 +23,10 @@ What happens, all on 127.0.0.1, and the script stops by itself:
    ``--seed``). Meanwhile one projector session shows the room
    (``/projector?w=ID&k=FACILITATOR_KEY``) and refreshes its ``run_every`` fragment at the
    interval the page asks for (3 s), as its browser would; each refresh is timed.
-4. The big workshop: a projector session opens it and refreshes ``--projector-samples``
-   times (1 s apart) with nobody else on the server.
+4. The big workshop, revealed (the projector draws the room's charts, not the join code):
+   a projector session opens it and refreshes ``--projector-samples`` times (0.5 s apart)
+   with nobody else on the server. The room's projector stays unrevealed, as while a room
+   answers.
 5. The table: participants, submissions sent (Finish presses) and stored (the room's
    ``workshop_response_count``), round trip per press (median, p95, by kind), page loads,
    projector refreshes, server CPU per interaction, the bench's own CPU, and a
@@ -66,6 +68,7 @@ from assessment.questionnaire import Questionnaire  # noqa: E402
 from assessment.storage import NewResult, Store, open_store  # noqa: E402
 from assessment.storage_schema import results  # noqa: E402
 from assessment.workshop import new_facilitator_key, new_join_code  # noqa: E402
+from bench.cpu_usage import CpuSampler, server_pid  # noqa: E402
 from bench.st_client import RunResult, StreamlitClient, StreamlitClientError  # noqa: E402
 from bench.st_fragments import FragmentClient  # noqa: E402
 from bench.st_server import running_streamlit  # noqa: E402
@@ -73,6 +76,7 @@ from bench.st_server import running_streamlit  # noqa: E402
 APP = Path(__file__).resolve().parents[1] / "app.py"
 TARGET_PRESS_P95 = 1.0          # seconds
 TARGET_PROJECTOR_BIG = 0.100    # seconds, at --stored-responses
+PRESSES = ("join", "next", "finish")
 FILL_THREADS = 4
 DEFAULT_REFRESH = 3.0           # projector interval when the page has no run_every fragment
 
@@ -86,10 +90,12 @@ class Interaction:
     kind: str
     elapsed: float
     first_message: float
+    sent_at: float  # time.perf_counter() when the request was sent
 
     @classmethod
     def of(cls, kind: str, run: RunResult) -> Interaction:
-        return cls(kind, run.elapsed, run.first_message if run.first_message is not None else run.elapsed)
+        first = run.first_message if run.first_message is not None else run.elapsed
+        return cls(kind, run.elapsed, first, time.perf_counter() - run.elapsed)
 
 
 @dataclass(slots=True)
@@ -148,6 +154,7 @@ def prepare_database(url: str, q: Questionnaire, stored: int, seed: int) -> Room
         started = time.perf_counter()
         fill_workshop(store, big.id, q, stored, seed)
         fill_seconds = time.perf_counter() - started
+        store.set_workshop_revealed(big.id, True)  # the projector draws the room's charts
     return Room(url, room.id, room.code, room_key.secret, big.id, big_key.secret, fill_seconds)
 
 
@@ -248,12 +255,12 @@ def run_participant(base_url: str, room: Room, q: Questionnaire, outcome: Outcom
         return rng.uniform(*think_range)
 
     time.sleep(max(0.0, start_at - time.perf_counter()))
-    with StreamlitClient(base_url, timeout=timeout) as client:
+    with FragmentClient(base_url, timeout=timeout) as client:
         try:
             join_room(client, outcome, room, rng, think)
             answer_steps(client, outcome, q, rng, think)
-        except (StreamlitClientError, OSError) as error:
-            outcome.error = str(error) or type(error).__name__
+        except Exception as error:  # noqa: BLE001 - a measurement records every failure and goes on
+            outcome.error = f"{type(error).__name__}: {error}"
 
 
 # -- the projector --------------------------------------------------------------------------------
@@ -286,37 +293,11 @@ class Projector(threading.Thread):
                     run = self.client.rerun_fragment() if self.uses_fragment else self.client.rerun()
                     expect_ok(run, "projector refresh")
                     self.refreshes.append(Interaction.of("refresh", run))
-        except (StreamlitClientError, OSError) as error:
-            self.error = str(error) or type(error).__name__
+        except Exception as error:  # noqa: BLE001 - reported with the figures
+            self.error = f"{type(error).__name__}: {error} (after {len(self.refreshes)} refreshes)"
 
 
 # -- the server -------------------------------------------------------------------------------------
-
-def server_pid(base_url: str) -> int | None:
-    """The pid of our `streamlit run` child (found by its port in /proc; Linux only)."""
-    port = base_url.rsplit(":", 1)[1].encode()
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
-        if not entry.isdigit():
-            continue
-        try:
-            argv = Path(f"/proc/{entry}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"streamlit" in b" ".join(argv) and b"--server.port" in argv and port in argv:
-            return int(entry)
-    return None
-
-
-def process_cpu_seconds(pid: int | None) -> float | None:
-    """User + system CPU seconds of a process so far (Linux /proc), or None."""
-    if pid is None:
-        return None
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
 
 def warm_up(base_url: str, q: Questionnaire, room: Room, timeout: float) -> None:
     """One walkthrough outside any workshop, and a projector load: imports and caches done."""
@@ -335,9 +316,9 @@ def warm_up(base_url: str, q: Questionnaire, room: Room, timeout: float) -> None
 class RoomRun:
     outcomes: tuple[Outcome, ...]
     projector: Projector
+    started: float  # time.perf_counter() when the first participant arrived
     wall: float
-    server_cpu: float | None
-    bench_cpu: float
+    cpu: CpuSampler
     stored: int
     unfinished: int
 
@@ -348,8 +329,8 @@ def run_room(base_url: str, room: Room, q: Questionnaire, args: argparse.Namespa
     # Worst case per person: every pause at its longest, plus a minute of waiting on the server.
     deadline_after = args.ramp + (len(q.steps) + 1) * args.think_max + 120
     projector = Projector(base_url, room.room_id, room.room_key, args.timeout)
-    pid = server_pid(base_url)
-    cpu_before, bench_before = process_cpu_seconds(pid), time.process_time()
+    cpu = CpuSampler(server_pid(base_url))
+    cpu.start()
     since = datetime.now(UTC)
     started = time.perf_counter()
     projector.start()
@@ -366,20 +347,18 @@ def run_room(base_url: str, room: Room, q: Questionnaire, args: argparse.Namespa
         thread.join(max(0.0, started + deadline_after - time.perf_counter()))
     unfinished = sum(t.is_alive() for t in threads)
     wall = time.perf_counter() - started
+    cpu.stop()
     projector.stop.set()
     projector.join(args.timeout)
-    cpu_after, bench_after = process_cpu_seconds(pid), time.process_time()
     joined = any(o.joined for o in outcomes)
     return RoomRun(
-        outcomes=outcomes, projector=projector, wall=wall,
-        server_cpu=None if cpu_before is None or cpu_after is None else cpu_after - cpu_before,
-        bench_cpu=bench_after - bench_before,
+        outcomes=outcomes, projector=projector, started=started, wall=wall, cpu=cpu,
         stored=count_stored(room, joined, since), unfinished=unfinished,
     )
 
 
 def time_big_projector(base_url: str, room: Room, args: argparse.Namespace) -> Projector:
-    projector = Projector(base_url, room.big_id, room.big_key, args.timeout, interval=1.0,
+    projector = Projector(base_url, room.big_id, room.big_key, args.timeout, interval=0.5,
                           samples=args.projector_samples)
     projector.start()
     projector.join(args.projector_samples * (1 + args.timeout) + args.timeout)
@@ -423,7 +402,8 @@ class Report:
         widths = [max(len(r[i]) for r in self.rows) for i in range(3)]
         for what, figure, target, verdict in self.rows:
             print(f"  {what:<{widths[0]}}  {figure:<{widths[1]}}  {target:<{widths[2]}}  {verdict}".rstrip())
-        print()
+
+    def print_misses(self) -> None:
         for line in self.missed:
             print(line)
         if not self.missed:
@@ -431,64 +411,92 @@ class Report:
 
 
 def report(args: argparse.Namespace, room: Room, room_run: RoomRun, big: Projector, server_options: str) -> None:
-    outcomes = room_run.outcomes
-    interactions = [i for o in outcomes for i in o.interactions]
-    presses = [i.elapsed for i in interactions if i.kind in ("join", "next", "finish")]
-    sent = sum(o.finish_sent for o in outcomes)
-    joined = any(o.joined for o in outcomes)
-    projector = room_run.projector
-    server_runs = len(interactions) + len(projector.refreshes) + 1
-
     print()
     print(f"Wide & Deep workshop load: {args.participants} participants, ramp {args.ramp:.0f} s (linear), "
           f"think {args.think_min:.0f}–{args.think_max:.0f} s before each press, seed {args.seed}")
     print(f"Server: streamlit run app.py on 127.0.0.1, {sa.make_url(room.url).get_backend_name()} "
-          f"database; options: {server_options or 'none (the app as configured)'}")
-    if not joined:
+          f"database; options: {server_options or 'none (the app as configured)'}; "
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
+    if not any(o.joined for o in room_run.outcomes):
         print("NOTE: pages/join.py has no join form yet: participants opened the questionnaire directly, "
               "and stored = results saved outside any workshop since the room started.")
-    if not projector.uses_fragment:
+    if not room_run.projector.uses_fragment:
         print("NOTE: pages/projector.py has no run_every fragment yet: projector refreshes are full reruns.")
     print()
+    table = figures_table(args, room, room_run, big)
+    table.print()
+    print()
+    print_timeline(room_run)
+    print()
+    table.print_misses()
+    print_failures(room_run, big)
+
+
+def figures_table(args: argparse.Namespace, room: Room, room_run: RoomRun, big: Projector) -> Report:
+    outcomes, projector = room_run.outcomes, room_run.projector
+    interactions = [i for o in outcomes for i in o.interactions]
+    presses = [i for i in interactions if i.kind in PRESSES]
+    sent = sum(o.finish_sent for o in outcomes)
     r = Report()
     r.add("participants", str(args.participants))
     r.add("finished on the results page", str(sum(o.on_results for o in outcomes)))
     r.add("submissions sent (Finish pressed)", str(sent))
-    r.add("submissions stored (in the DB)", str(room_run.stored), "= sent, all participants",
+    r.add("submissions stored (in the DB)", str(room_run.stored), "= sent = participants",
           room_run.stored == sent == args.participants)
-    r.add("press round trip, all presses", spread(presses), f"p95 <= {seconds(TARGET_PRESS_P95)}",
-          bool(presses) and percentile(presses, 0.95) <= TARGET_PRESS_P95)
-    for kind in ("join", "next", "finish"):
-        values = [i.elapsed for i in interactions if i.kind == kind]
-        if values:
-            r.add(f"  {kind}", spread(values))
-    r.add("  waiting for the server to start the run", spread([i.first_message for i in interactions
-                                                               if i.kind in ("join", "next", "finish")]))
-    r.add("page loads (join link, questionnaire)", spread([i.elapsed for i in interactions if i.kind == "connect"]))
+    r.add("press round trip, all presses", spread([i.elapsed for i in presses]), f"p95 <= {seconds(TARGET_PRESS_P95)}",
+          bool(presses) and percentile([i.elapsed for i in presses], 0.95) <= TARGET_PRESS_P95)
+    for kind in PRESSES:
+        r.add(f"  {kind}", spread([i.elapsed for i in presses if i.kind == kind]))
+    r.add("  of which waiting for the run to start", spread([i.first_message for i in presses]))
+    r.add("page loads (join link)", spread([i.elapsed for i in interactions if i.kind == "connect"]))
     kind = "fragment" if projector.uses_fragment else "full rerun"
-    r.add(f"projector refresh during the room ({kind})", spread([i.elapsed for i in projector.refreshes]))
-    big_kind = "fragment" if big.uses_fragment else "full rerun"
+    r.add(f"projector refresh during the room (join screen, {kind})", spread([i.elapsed for i in projector.refreshes]))
+    big_kind = "revealed, fragment" if big.uses_fragment else "revealed, full rerun"
     big_values = [i.elapsed for i in big.refreshes]
     r.add(f"projector refresh at {args.stored_responses:,} responses ({big_kind})", spread(big_values),
-          f"<= {seconds(TARGET_PROJECTOR_BIG)}",
-          bool(big_values) and statistics.median(big_values) <= TARGET_PROJECTOR_BIG
-          and percentile(big_values, 0.95) <= TARGET_PROJECTOR_BIG)
+          f"median, p95 <= {seconds(TARGET_PROJECTOR_BIG)}",
+          bool(big_values) and percentile(big_values, 0.95) <= TARGET_PROJECTOR_BIG)
     if big.load is not None:
-        r.add(f"projector page load at {args.stored_responses:,} responses", seconds(big.load.elapsed))
-    r.add("room duration (first join to last result)", seconds(room_run.wall))
-    if room_run.server_cpu is not None:
-        r.add("server CPU during the room",
-              f"{room_run.server_cpu:.1f} s = {room_run.server_cpu / max(1, server_runs) * 1000:.0f} ms "
-              f"per interaction ({server_runs} interactions), {room_run.server_cpu / room_run.wall:.0%} of a core")
-    r.add("bench client CPU during the room", f"{room_run.bench_cpu:.1f} s ({room_run.bench_cpu / room_run.wall:.0%} of a core)")
+        r.add(f"projector first load at {args.stored_responses:,} responses", seconds(big.load.elapsed))
+    r.add("room duration (first arrival to last result)", seconds(room_run.wall))
+    total = room_run.cpu.total()
+    served = len(interactions) + len(projector.refreshes) + 1
+    if total.server is not None:
+        server_seconds = total.server * room_run.wall
+        r.add("server CPU during the room", f"{server_seconds:.1f} s = {server_seconds / served * 1000:.0f} ms per "
+              f"interaction ({served}), {total.server:.2f} cores on average")
+    r.add("bench client CPU during the room", f"{total.bench:.2f} cores on average")
+    if total.others is not None:
+        r.add("other processes on this machine", f"{total.others:.2f} cores on average (not ours: shared machine)")
     r.add(f"filling {args.stored_responses:,} stored responses (before the server starts)", seconds(room.fill_seconds))
-    r.print()
-    errors = [(o.number, o.error) for o in outcomes if o.error]
+    return r
+
+
+def print_timeline(room_run: RoomRun, length: float = 10.0) -> None:
+    """Per window: presses sent, their round trips, and who used the CPU meanwhile."""
+    presses = [i for o in room_run.outcomes for i in o.interactions if i.kind in PRESSES]
+    print(f"Timeline ({length:.0f} s windows; CPU in cores; 'others' = processes that are not this benchmark):")
+    print("    from    to  presses  median      p95   server  bench  others")
+    for w in room_run.cpu.windows(length):
+        inside = [i.elapsed for i in presses if w.start <= i.sent_at < w.end]
+        start, end = w.start - room_run.started, w.end - room_run.started
+        median = seconds(statistics.median(inside)) if inside else "-"
+        p95 = seconds(percentile(inside, 0.95)) if inside else "-"
+        print(f"  {max(0.0, start):5.0f} {end:5.0f}  {len(inside):7d}  {median:>6}  {p95:>7}  "
+              f"{cores(w.server):>6}  {cores(w.bench):>5}  {cores(w.others):>6}")
+
+
+def cores(value: float | None) -> str:
+    return "?" if value is None else f"{value:.2f}"
+
+
+def print_failures(room_run: RoomRun, big: Projector) -> None:
     if room_run.unfinished:
         print(f"{room_run.unfinished} participants still running at the deadline (counted as not finished).")
-    for label, probe in (("projector (room)", projector), ("projector (big)", big)):
+    for label, probe in (("projector (room)", room_run.projector), ("projector (big)", big)):
         if probe.error:
             print(f"{label} error: {probe.error}")
+    errors = [(o.number, o.error) for o in room_run.outcomes if o.error]
     if errors:
         print(f"{len(errors)} participants failed; first ones:")
         for number, error in errors[:5]:
@@ -506,7 +514,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--think-max", type=float, default=8.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--stored-responses", type=int, default=10_000)
-    parser.add_argument("--projector-samples", type=int, default=10)
+    parser.add_argument("--projector-samples", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=60.0, help="longest wait for one server message")
     parser.add_argument("--database-url", help="default: a fresh SQLite file in a temporary folder")
     parser.add_argument("--server-option", action="append", default=[], metavar="NAME=VALUE",

@@ -2,20 +2,24 @@
 
 import streamlit as st
 
+from assessment.storage_errors import StorageUnavailable
 from ui import join_view, workshops
 
 st.title("Join a workshop", anchor=False)
 join_view.current_workshop()
 linked = join_view.prefill_from_link()
 message = st.empty()
-if join_view.join_form():
-    try:
-        workshop = workshops.find_for_joining(st.session_state.get(join_view.CODE, ""))
-    except workshops.JoinRefused as refused:
-        message.error(str(refused))
-    else:
-        workshops.enter(workshop, st.session_state.get(join_view.NICKNAME, ""),
-                        st.session_state.get(join_view.PUBLIC, False))
-        st.switch_page("pages/questionnaire.py")
-elif linked:
-    join_view.preview(message, linked)
+try:
+    if join_view.join_form():
+        try:
+            workshop = workshops.find_for_joining(st.session_state.get(join_view.CODE, ""))
+        except workshops.JoinRefused as refused:
+            message.error(str(refused))
+        else:
+            workshops.enter(workshop, st.session_state.get(join_view.NICKNAME, ""),
+                            st.session_state.get(join_view.PUBLIC, False))
+            st.switch_page("pages/questionnaire.py")
+    elif linked:
+        join_view.preview(message, linked)
+except StorageUnavailable:
+    message.error(workshops.MESSAGES["unavailable"])

@@ -2,12 +2,17 @@
 
 import streamlit as st
 
+from assessment.storage_errors import StorageUnavailable
 from ui import projector_view, workshops
 
 st.set_page_config(page_title="Projector · Wide & Deep", layout="wide", initial_sidebar_state="collapsed")
 projector_view.hide_chrome()
 
-opened = workshops.from_link()
+try:
+    opened = workshops.from_link()
+except StorageUnavailable:
+    st.error(workshops.MESSAGES["unavailable"])
+    st.stop()
 if opened is None:
     st.error(workshops.MESSAGES["projector_link"])
     st.stop()

@@ -2,9 +2,14 @@
 
 import streamlit as st
 
+from assessment.storage_errors import StorageUnavailable
 from ui import facilitator_view, workshops
 
-opened = workshops.from_link()
+try:
+    opened = workshops.from_link()
+except StorageUnavailable:
+    st.error(workshops.MESSAGES["unavailable"])
+    st.stop()
 if opened is not None:
     facilitator_view.facilitator_page(*opened)
 else:

@@ -40,11 +40,12 @@ def test_map_points__ring__follows_tie_strength_and_stage():
 
 
 def test_map_points__angle__places_a_person_in_their_segments_slice():
-    # One peer: slices sized (people + 1) = 1,1,1,2,1,1 of 7, clockwise from the top.
-    # Peers start after 3/7 of the circle and span 2/7; one person sits mid-slice, at 4/7 of the turn.
+    # One peer: after half the empty top wedge (36 degrees / 2 = pi/10), slices of the remaining
+    # 2pi - pi/5 = 9pi/5 sized (people + 1) = 1,1,1,2,1,1 of 7, clockwise.
+    # Peers start after 3/7 of it and span 2/7; one person sits mid-slice, at 4/7: pi/10 + 9pi/5 * 4/7 from the top.
     roster = make_roster(row("P"))
     (p,) = map_points(roster, measure_network(roster))
-    angle = math.pi / 2 - 2 * math.pi * 4 / 7
+    angle = math.pi / 2 - (math.pi / 10 + 9 * math.pi / 5 * 4 / 7)
     assert (p.x, p.y) == (pytest.approx(2 * math.cos(angle)), pytest.approx(2 * math.sin(angle)))
 
 
@@ -75,8 +76,9 @@ def test_rings_map__you__sit_at_the_centre():
 def test_rings_map__hostile_name__is_escaped_in_labels_and_hover():
     fig, _ = figures(make_roster(row(ATTACK), row("$\\href{javascript:x}{y}$")))
     peers = trace(fig, "Peers")
-    assert sorted(peers.text) == ["&lt;svg onload=alert(1)&gt;", "\\href{javascript:x}{y}$"]
+    assert sorted(peers.text) == ["&lt;svg onload…", "\\href{javas…"]  # cut to 12 on the map
     hover = " ".join(peers.hovertext)
+    assert "\\href{javascript:x}{y}$" in hover
     assert "&lt;svg onload=alert(1)&gt;" in hover and "<svg" not in hover
     assert not any(t.startswith("$") for t in peers.text)
     assert "<svg" not in fig.to_json()
@@ -109,3 +111,20 @@ def test_diversity_chart__bars__deep_and_other_ties_per_segment_organisation_and
     assert list(deep.x) == [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0]
     assert list(other.x) == [0, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0]
     assert (deep.name, other.name, fig.layout.barmode) == ("Deep ties", "Other ties", "stack")
+
+
+def test_map_points__top_wedge__holds_no_one():
+    # 36 degrees around the top are left for the ring names: |angle from the top| >= 18 degrees for everyone
+    roster = make_roster(*(row(f"P{i}", segment=s) for i, s in enumerate(
+        ["own_field"] * 5 + ["outside_org"] * 5 + ["peers"] * 15)))
+    for p in map_points(roster, measure_network(roster)):
+        assert abs(math.degrees(math.atan2(p.x, p.y))) >= 18 - 1e-9
+
+
+def test_rings_map__long_name__cut_on_the_map_whole_in_the_hover():
+    # 12 characters at most on the map: 11 (trailing space dropped) and an ellipsis, escaped after cutting
+    name = "<Alexandra Longname-Smith>"
+    fig, _ = figures(make_roster(row(name)))
+    peers = trace(fig, "Peers")
+    assert list(peers.text) == ["&lt;Alexandra…"]
+    assert "&lt;Alexandra Longname-Smith&gt;" in peers.hovertext[0]

@@ -140,3 +140,9 @@ def test_room_figures__under_three_responses__no_data_only_the_reason(build):
 def test_room_map__under_three_responses__still_shows_dots_and_counts():
     fig = _map(_room(POINTS[:2]))
     assert len(fig.data[0].x) == 2
+
+
+def test_room_dimension_bars__depth_pattern__striped_over_the_bar_colour():
+    # Streamlit's plotly.js draws the default fillmode ("replace") with white stripes on nothing
+    depth = next(t for t in room_dimension_bars(_room(), DIMENSIONS).data if t.name == "Depth")
+    assert depth.marker.pattern.fillmode == "overlay"

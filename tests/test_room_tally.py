@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from assessment.room import MetricSummary, RoomPoint
-from assessment.room_tally import MetricTotal, RoomRows, RoomTally, RoomVersion, refresh_tally
+from assessment.room_tally import (
+    MetricTotal,
+    RoomRows,
+    RoomTally,
+    RoomVersion,
+    refresh_tally,
+)
 from assessment.storage import Store, open_store
 from assessment.tokens import hash_secret, new_token
 from tests.storage_samples import sample_new_result, sample_result

@@ -83,10 +83,12 @@ def _add_person_form(content: NetworkContent) -> None:
     with st.form(ADD_FORM, border=True):
         st.text_input("Name", key=ADD_PREFIX + "name", max_chars=content.max_name_length,
                       placeholder="Initials or a nickname", help="Initials or a nickname; it stays in this browser.")
-        left, right = st.columns(2)
+        # Who they are on the left, how strong the tie is on the right; on a phone the columns
+        # stack, so the fields still come in content order.
+        columns, half = st.columns(2), (len(content.fields) + 1) // 2
         for n, field in enumerate(content.fields):
             labels = {c.id: c.label for c in field.choices}
-            (left if n % 2 == 0 else right).radio(
+            columns[n // half].radio(
                 field.label, list(labels), format_func=labels.__getitem__, index=None, horizontal=True,
                 key=ADD_PREFIX + field.id)
         st.form_submit_button("Add to my map", type="primary", icon=":material/person_add:",

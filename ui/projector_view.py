@@ -15,6 +15,7 @@ import time
 import streamlit as st
 
 from assessment.questionnaire import Questionnaire
+from assessment.storage_errors import StorageUnavailable
 from assessment.workshop import format_join_code
 
 from . import resources, room_feed, workshops
@@ -66,13 +67,18 @@ def hide_chrome() -> None:
 def live(workshop_id: int, join_url: str) -> None:
     """The whole screen; reruns on its own every few seconds."""
     started = time.perf_counter()
-    workshop = resources.store().find_workshop(workshop_id)
-    if workshop is None:
+    try:
+        workshop = resources.store().find_workshop(workshop_id)
+        room = room_feed.room_view(workshop_id) if workshop is not None else None
+    except StorageUnavailable:  # keep refreshing: the next run may reach it again
+        with st.container(key="proj-state"):
+            st.markdown(workshops.MESSAGES["reconnecting"])
+        return
+    if workshop is None or room is None:
         with st.container(key="proj-state"):
             st.markdown("This workshop has ended.")
         return
     q = resources.questionnaire()
-    room = room_feed.room_view(workshop_id)
     _heading(workshop.title, workshop.note, room.summary.responses)
     if workshop.revealed:
         _revealed(room, q, join_url if workshop.is_open else None, workshop.code)

@@ -43,6 +43,8 @@ MESSAGES = {
     "projector_link": "This projector link is incomplete or not valid. Open the projector link from the "
                       "facilitator page.",
     "no_title": "Give the workshop a title: participants see it when they join.",
+    "unavailable": "The database can't be reached just now, so workshops can't be opened. Try again in a minute.",
+    "reconnecting": "Reconnecting to the database…",
 }
 
 

@@ -18,7 +18,11 @@ from streamlit.testing.v1 import AppTest
 from assessment import load_questionnaire, score_answers
 from assessment.room import SUPPRESSED_MESSAGE
 from assessment.storage import NewResult, open_store
-from assessment.workshop import JOIN_CODE_MESSAGES, format_join_code, new_facilitator_key
+from assessment.workshop import (
+    JOIN_CODE_MESSAGES,
+    format_join_code,
+    new_facilitator_key,
+)
 from ui import state, workshops
 
 Q = load_questionnaire("en")

@@ -4,6 +4,7 @@ the database hold no name at all."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -23,20 +24,20 @@ PEOPLE = {
               "Their level": "My level", "How well they know you": "Trusts my work",
               "Would they do you a favour?": "Definitely", "Last real contact": "This week",
               "Who has helped whom": "Both ways"},
-    "Bo": {"Where they sit": "Other fields", "Their field": "Different from mine", "Where they work": "My organisation",
+    "Bo 7": {"Where they sit": "Other fields", "Their field": "Different from mine", "Where they work": "My organisation",
            "Their level": "My level", "How well they know you": "Knows who I am",
            "Would they do you a favour?": "Probably", "Last real contact": "This year",
            "Who has helped whom": "Neither yet"},
-    "Cyd": {"Where they sit": "Outside your organisation", "Their field": "Different from mine",
+    "Cyd X": {"Where they sit": "Outside your organisation", "Their field": "Different from mine",
             "Where they work": "Another organisation", "Their level": "Outside any hierarchy",
             "How well they know you": "Trusts my work", "Would they do you a favour?": "Probably",
             "Last real contact": "Over a year ago", "Who has helped whom": "I helped them"},
-    "Dee": {"Where they sit": "Junior to you", "Their field": "Same as mine", "Where they work": "My team",
+    "Dee 4": {"Where they sit": "Junior to you", "Their field": "Same as mine", "Where they work": "My team",
             "Their level": "Junior to me", "How well they know you": "Trusts my work",
             "Would they do you a favour?": "Definitely", "Last real contact": "This quarter",
             "Who has helped whom": "They helped me"},
 }
-PAIRS = ((HOSTILE, "Ana Q"), ("Bo", "Cyd"))
+PAIRS = ((HOSTILE, "Ana Q"), ("Bo 7", "Cyd X"))  # names no page text contains ("Bo" is in "Both")
 
 
 def add_person(page: Page, name: str, choices: dict[str, str]) -> None:
@@ -53,8 +54,8 @@ def add_person(page: Page, name: str, choices: dict[str, str]) -> None:
 
 
 def pick_pair(page: Page, a: str, b: str) -> None:
-    picker = page.get_by_test_id("stMultiSelect")
-    picker.locator("input").fill(a)
+    page.get_by_test_id("stMultiSelect").locator("input").click()
+    page.keyboard.type(f"{a} ↔ {b}")  # filters the pairs down to one; the list opens on typing, not on fill()
     page.get_by_role("option", name=f"{a} ↔ {b}", exact=True).click()
     page.keyboard.press("Escape")
     wait_idle(page)
@@ -95,12 +96,14 @@ def test_network_map__five_people_used_in_scores__names_never_leave_the_session(
 
     expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(2, timeout=20_000)
     expect(page.get_by_text("Width from your map")).to_be_visible()
-    expect(page.locator(".js-plotly-plot .textpoint").filter(has_text=HOSTILE)).to_have_count(1)
+    # on the map the name is cut to 12 characters, as literal text
+    expect(page.locator(".js-plotly-plot .textpoint").filter(has_text="<svg onload…")).to_have_count(1)
     page.get_by_text("What the map measures").click()
     expect(page.get_by_text("People on your map: 5")).to_be_visible()
     expect(page.get_by_text("How many know each other: 20%")).to_be_visible()  # 2 of 10 pairs
     # the hostile name is literal text (the pair tag, the plan), never an element
     expect(page.get_by_text(f"{HOSTILE} ↔ Ana Q")).to_be_visible()
+    expect(page.get_by_text(f"{HOSTILE} · Senior to you")).to_be_visible()  # the plan: only tie among seniors
     assert page.locator("svg[onload]").count() == 0
 
     page.get_by_role("button", name="Use my map in my scores").click()
@@ -118,8 +121,15 @@ def test_network_map__five_people_used_in_scores__names_never_leave_the_session(
     wait_idle(viewer)
     expect(viewer.get_by_text("Network map in these scores")).to_be_visible(timeout=20_000)
     shared_text = viewer.locator("[data-testid='stMain']").inner_text()
-    stored = database_text(tmp_path / "app.sqlite")
-    assert '"people": 5' in stored  # the derived measures were saved
+    database = tmp_path / "app.sqlite"  # the streamlit_app fixture's DATABASE_URL
+    with sqlite3.connect(database) as db:
+        kept = db.execute("SELECT result, extras FROM results WHERE removed_at IS NULL").fetchall()
+        removed = db.execute("SELECT count(*) FROM results WHERE removed_at IS NOT NULL").fetchone()[0]
+    assert removed == 1  # the copy saved before the map was replaced, not left behind
+    (result, extras), = kept
+    assert json.loads(result)["roster"]["map"]["people"] == 5
+    assert json.loads(extras)["people"] == 5 and json.loads(extras)["ties"] == 2  # derived measures only
+    stored = database_text(database)
     for name in PEOPLE:
         assert name not in shared_text
         assert name not in stored

@@ -1,0 +1,125 @@
+"""Who used the CPU during a benchmark: the server, the bench itself, and everything else.
+
+Read from Linux ``/proc`` (elsewhere every figure is None). The machine is shared (other
+developers' tests, browsers), and a Streamlit server waiting for a core looks exactly like
+a slow server from the client, so the load benchmarks print what the other processes took.
+
+    sampler = CpuSampler(server_pid(base_url))
+    sampler.start(); ...; sampler.stop()
+    sampler.windows(10.0)   # per 10 s: server, bench and other processes, in cores
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PROC = Path("/proc")
+
+
+def server_pid(base_url: str) -> int | None:
+    """The pid of the `streamlit run` listening on ``base_url``'s port (our own child,
+    found by its command line), or None."""
+    port = base_url.rsplit(":", 1)[1].encode()
+    if not PROC.is_dir():
+        return None
+    for entry in PROC.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"streamlit" in b" ".join(argv) and b"--server.port" in argv and port in argv:
+            return int(entry.name)
+    return None
+
+
+def process_cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds a process has used so far, or None."""
+    if pid is None:
+        return None
+    try:
+        fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float | None:
+    """CPU seconds all processes have used since boot (every core, idle and iowait left out)."""
+    try:
+        fields = [int(v) for v in (PROC / "stat").read_text().splitlines()[0].split()[1:]]
+    except (OSError, ValueError, IndexError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    guest = sum(fields[8:10]) if len(fields) > 9 else 0  # already counted in user and nice
+    return (sum(fields) - idle - guest) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    at: float  # time.perf_counter()
+    server: float | None
+    bench: float
+    machine: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """CPU used between two samples, in cores (1.0 = one core busy the whole time)."""
+
+    start: float
+    end: float
+    server: float | None
+    bench: float
+    others: float | None
+
+
+def take_sample(pid: int | None) -> Sample:
+    return Sample(time.perf_counter(), process_cpu_seconds(pid), time.process_time(), machine_busy_seconds())
+
+
+def window_between(a: Sample, b: Sample) -> Window:
+    span = max(b.at - a.at, 1e-9)
+    server = None if a.server is None or b.server is None else (b.server - a.server) / span
+    bench = (b.bench - a.bench) / span
+    others = None
+    if a.machine is not None and b.machine is not None and server is not None:
+        others = max(0.0, (b.machine - a.machine) / span - server - bench)
+    return Window(a.at, b.at, server, bench, others)
+
+
+class CpuSampler(threading.Thread):
+    """Samples the server's, this process's and the machine's CPU every ``period`` seconds."""
+
+    def __init__(self, pid: int | None, period: float = 1.0) -> None:
+        super().__init__(daemon=True, name="cpu-sampler")
+        self.pid, self.period = pid, period
+        self.samples: list[Sample] = []
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        self.samples.append(take_sample(self.pid))
+        while not self._done.wait(self.period):
+            self.samples.append(take_sample(self.pid))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+        self.samples.append(take_sample(self.pid))
+
+    def total(self) -> Window:
+        return window_between(self.samples[0], self.samples[-1])
+
+    def windows(self, length: float) -> list[Window]:
+        """Consecutive windows of about ``length`` seconds."""
+        result, first = [], self.samples[0]
+        for sample in self.samples[1:]:
+            if sample.at - first.at >= length - self.period / 2 or sample is self.samples[-1]:
+                result.append(window_between(first, sample))
+                first = sample
+        return result

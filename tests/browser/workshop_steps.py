@@ -1,0 +1,56 @@
+"""Workshop steps in the browser (facilitator, participant, projector), shared by the workshop tests."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.person import answer_all_steps
+from tests.browser.streamlit_app import wait_idle
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 800}
+PROJECTOR = {"width": 1920, "height": 1080}
+
+
+def create_workshop(page: Page, base_url: str, title: str) -> tuple[str, str]:
+    """On the workshop page: create one; returns (facilitator URL, join code)."""
+    page.goto(f"{base_url}/workshop")
+    wait_idle(page)
+    page.get_by_role("textbox", name="Workshop title").fill(title)
+    page.get_by_role("button", name="Create the workshop").click()
+    wait_idle(page)
+    expect(page.get_by_text("keep it private")).to_be_visible()
+    code = re.search(r"join\?code=([A-Z0-9]{6})", page.locator("[data-testid='stCode']").nth(1).inner_text()).group(1)
+    return page.url, code
+
+
+def join(page: Page, base_url: str, typed_code: str, nickname: str = "", public: bool = False) -> None:
+    page.goto(f"{base_url}/join")
+    wait_idle(page)
+    page.get_by_role("textbox", name="Join code").fill(typed_code)
+    if nickname:
+        page.get_by_role("textbox", name="Nickname (optional)").fill(nickname)
+    if public:
+        page.get_by_text("Show my nickname to the facilitator's export").click()
+    page.get_by_role("button", name="Join", exact=True).click()
+    wait_idle(page)
+
+
+def participant(browser: Browser, base_url: str, typed_code: str, choice: int, **names) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    join(page, base_url, typed_code, **names)
+    # joining switches to the questionnaire: let its first step arrive before counting questions
+    expect(page.get_by_text("Step 1 of")).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    answer_all_steps(page, choice)  # ends on the participant's own results
+    context.close()
+
+
+def map_dots(projector: Page) -> int:
+    """Dots drawn in the projector's map (the first chart), as Plotly computed them."""
+    return projector.evaluate(
+        "() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot').calcdata[0].length"
+    )

@@ -1,0 +1,61 @@
+"""bench/workshop_load.py and bench/cpu_usage.py: the pure parts (answers, percentiles, CPU
+windows). The whole run is the benchmark itself: `python bench/workshop_load.py --participants 20`."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from assessment import load_questionnaire
+from bench.cpu_usage import Sample, window_between
+from bench.workshop_load import option_ids, percentile, random_answers, seconds, step_answer_keys
+
+
+@pytest.fixture(scope="module")
+def q():
+    return load_questionnaire("en")
+
+
+def test_step_answer_keys__over_all_steps__are_every_answer_key_once(q):
+    keys = [k for n in range(len(q.steps)) for k in step_answer_keys(q, n)]
+    assert sorted(keys) == sorted(q.answer_keys())
+    assert len(keys) == len(set(keys))
+
+
+def test_option_ids__grid_cell__are_its_column_bands(q):
+    grid = next(i for i in (q.item(i) for s in q.steps for i in s.items) if i.kind == "segment_grid")
+    column = grid.columns[0]
+    key = f"{grid.id}.{q.segments[0].id}.{column.id}"
+    assert option_ids(q, key) == tuple(b.id for b in column.bands)
+
+
+def test_option_ids__scale_item__are_its_options(q):
+    item = q.item(q.steps[0].items[0])
+    assert option_ids(q, item.id) == tuple(o.id for o in item.options)
+
+
+def test_random_answers__same_seed__same_answers_for_every_key(q):
+    first, again = random_answers(q, random.Random(3)), random_answers(q, random.Random(3))
+    assert first == again and set(first) == set(q.answer_keys())
+
+
+@pytest.mark.parametrize(("fraction", "expected"), [(0.5, 5), (0.95, 10), (0.1, 1), (1.0, 10)])
+def test_percentile__one_to_ten__nearest_rank(fraction, expected):
+    # nearest rank: the value at position ceil(fraction * 10) of 1..10
+    assert percentile(range(10, 0, -1), fraction) == expected
+
+
+def test_seconds__below_and_above_one_second__ms_then_s():
+    assert (seconds(0.0424), seconds(2.345)) == ("42 ms", "2.35 s")
+
+
+def test_window_between__two_samples__cpu_in_cores_and_others_the_rest():
+    # 10 s apart: server used 5 s (0.5 core), bench 1 s (0.1), machine 16 s (1.6) -> others 1.0
+    window = window_between(Sample(100.0, 20.0, 3.0, 500.0), Sample(110.0, 25.0, 4.0, 516.0))
+    assert (window.server, window.bench, round(window.others, 6)) == (0.5, 0.1, 1.0)
+
+
+def test_window_between__server_unknown__others_unknown():
+    window = window_between(Sample(0.0, None, 0.0, 1.0), Sample(1.0, None, 0.5, 2.0))
+    assert (window.server, window.others) == (None, None)
