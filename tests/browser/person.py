@@ -43,4 +43,4 @@ def answer_all_steps(page: Page, choice: int = 2, display_name: str | None = Non
             break
         page.get_by_role("button", name="Next →").click()
         wait_idle(page)
-    expect(page.get_by_text("Your dimensions")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("Your dimensions", exact=True)).to_be_visible(timeout=20_000)
