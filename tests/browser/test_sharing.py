@@ -27,9 +27,11 @@ def test_share_link__fresh_browser__same_scores_then_gone_after_delete(streamlit
     fail_on_dialog(page, dialogs)
     take_assessment(page, base, choice=3, display_name=HOSTILE)
     own = metric_values(page)
+    expect(page.locator("[data-testid='stCode']").first).to_contain_text("results?r=", timeout=20_000)
     codes = page.locator("[data-testid='stCode'] code").all_inner_texts()
     share = next(c.strip() for c in codes if "results?r=" in c)
     page.get_by_text("Private link to delete your saved results").click()
+    expect(page.locator("[data-testid='stCode']").nth(1)).to_contain_text("&m=", timeout=20_000)
     manage = next(c.strip() for c in page.locator("[data-testid='stCode'] code").all_inner_texts() if "&m=" in c)
 
     viewer = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
