@@ -163,7 +163,8 @@ def diversity_chart(roster: Roster, report: NetworkReport, content: NetworkConte
         title=dict(text=content.chart_text("diversity_title"), x=0.5, font=dict(size=14)), font=FONT,
         barmode="stack", height=120 + 22 * len(labels), margin=dict(l=4, r=4, t=36, b=48), plot_bgcolor="white",
         xaxis=dict(dtick=1 if most <= 10 else None, gridcolor="#EEEEEE", fixedrange=True),
-        yaxis=dict(autorange="reversed", fixedrange=True, tickfont=dict(size=10)),
+        # automargin: the margin grows to fit the two levels of labels (set here, not left to a theme).
+        yaxis=dict(autorange="reversed", fixedrange=True, tickfont=dict(size=10), automargin=True),
         # Legend in the bottom margin, below the tick labels, so it never covers them.
         legend=dict(orientation="h", x=0.5, xanchor="center", y=0, yanchor="bottom", yref="container",
                     traceorder="normal"),

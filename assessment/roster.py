@@ -80,6 +80,11 @@ def roster_from_rows(
     return Roster(contacts=tuple(contacts), ties=pairs)
 
 
+def filled_rows(rows: Iterable[Any]) -> list[Mapping[str, Any]]:
+    """The rows that are not blank (a table editor's fresh row has every cell empty)."""
+    return [r for r in rows if isinstance(r, Mapping) and not all(map(_blank, r.values()))]
+
+
 def new_contact_problems(
     rows: Iterable[Mapping[str, Any]], new: Mapping[str, Any], content: NetworkContent | None = None
 ) -> tuple[str, ...]:
@@ -90,7 +95,7 @@ def new_contact_problems(
     Sentences may quote the name: escape them before markdown.
     """
     content = content or network_content()
-    kept = [r for r in rows if isinstance(r, Mapping) and not all(map(_blank, r.values()))]
+    kept = filled_rows(rows)
     problems: list[str] = []
     if len(kept) >= content.max_contacts:
         problems.append(f"Your map already holds {content.max_contacts} people, the most it can. "

@@ -49,6 +49,19 @@ def process_cpu_seconds(pid: int | None) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def process_rss_mb(pid: int | None) -> float | None:
+    """Resident memory of a process in MB, or None."""
+    if pid is None:
+        return None
+    try:
+        for line in (PROC / str(pid) / "status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 def machine_busy_seconds() -> float | None:
     """CPU seconds all processes have used since boot (every core, idle and iowait left out)."""
     try:

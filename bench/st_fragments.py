@@ -22,7 +22,6 @@ import time
 from typing import Any
 
 import websocket  # websocket-client
-
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 

@@ -36,10 +36,8 @@ Round trip = from sending the press to the ``script_finished`` of the run it lea
 (including ``st.switch_page`` hops), i.e. what a person waits for. Targets: nothing lost,
 press p95 <= 1 s, projector refresh <= 100 ms at 10,000 responses.
 
-Until pages/join.py has its form (``join.submit``), participants open the questionnaire
-directly and their results are counted as the results stored outside any workshop since
-the room started; until pages/projector.py has a ``run_every`` fragment, the projector is
-timed with full reruns. Both are said in the output.
+If pages/projector.py has no ``run_every`` fragment, the projector is timed with full
+reruns (the output says so).
 """
 
 from __future__ import annotations
@@ -53,10 +51,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -66,9 +63,8 @@ import sqlalchemy as sa  # noqa: E402
 from assessment import load_questionnaire, score_answers  # noqa: E402
 from assessment.questionnaire import Questionnaire  # noqa: E402
 from assessment.storage import NewResult, Store, open_store  # noqa: E402
-from assessment.storage_schema import results  # noqa: E402
 from assessment.workshop import new_facilitator_key, new_join_code  # noqa: E402
-from bench.cpu_usage import CpuSampler, server_pid  # noqa: E402
+from bench.cpu_usage import CpuSampler, process_rss_mb, server_pid  # noqa: E402
 from bench.st_client import RunResult, StreamlitClient, StreamlitClientError  # noqa: E402
 from bench.st_fragments import FragmentClient  # noqa: E402
 from bench.st_server import running_streamlit  # noqa: E402
@@ -103,7 +99,6 @@ class Outcome:
     """One participant's session, filled in as it goes."""
 
     number: int
-    joined: bool = False
     finish_sent: bool = False
     on_results: bool = False
     error: str | None = None
@@ -172,50 +167,48 @@ def fill_workshop(store: Store, workshop_id: int, q: Questionnaire, count: int, 
         list(pool.map(save, range(count)))
 
 
-def count_stored(room: Room, joined: bool, since: datetime) -> int:
-    """Results the room stored: the workshop's count, or (join page missing) the results
-    saved outside any workshop since ``since``."""
+def count_stored(room: Room) -> int:
+    """Results the room's workshop holds now."""
     with open_store(room.url) as store:
-        if joined:
-            return store.workshop_response_count(room.room_id)
-    engine = sa.create_engine(room.url)
-    try:
-        with engine.connect() as conn:
-            return conn.scalar(sa.select(sa.func.count()).select_from(results).where(
-                results.c.workshop_id.is_(None), results.c.created_at >= since))
-    finally:
-        engine.dispose()
+        return store.workshop_response_count(room.room_id)
 
 
 # -- one participant ----------------------------------------------------------------------------
 
-def join_room(client: StreamlitClient, outcome: Outcome, room: Room, rng: random.Random,
-              think: Callable[[], float]) -> None:
-    """Open the join link; fill in the form if there is one (else go to the questionnaire)."""
+@dataclass(frozen=True, slots=True)
+class Pace:
+    """How long a person reads before each press, and the room's deadline."""
+
+    rng: random.Random
+    think: tuple[float, float]
+    room_over: threading.Event = field(default_factory=threading.Event)
+
+    def before_press(self, client: StreamlitClient) -> None:
+        client.pause(self.rng.uniform(*self.think))
+        if self.room_over.is_set():
+            raise StreamlitClientError("the room's deadline passed; no more presses.")
+
+
+def join_room(client: StreamlitClient, outcome: Outcome, room: Room, pace: Pace) -> None:
+    """Open the join link (the code is in it), maybe add a nickname, press Join."""
     run = client.connect("join", f"code={room.room_code}")
     outcome.interactions.append(Interaction.of("connect", run))
-    if "join.submit" not in client.widgets:
-        if client.page_script_hash == client.pages.get("questionnaire"):  # the link joined by itself
-            outcome.joined = True
-            return
-        # No join form (pages/join.py not built yet): take the questionnaire outside a workshop.
-        outcome.interactions.append(Interaction.of("connect", client.connect("questionnaire")))
-        return
+    expect_ok(run, "join page")
     if "join.code" in client.widgets and getattr(client.widget("join.code").proto, "value", "") != room.room_code:
         client.set_value("join.code", room.room_code)
     if outcome.number % 2 == 0 and "join.nickname" in client.widgets:
         client.set_value("join.nickname", f"Person {outcome.number}")
         if "join.public" in client.widgets:
-            client.set_value("join.public", rng.random() < 0.5)
-    client.pause(think())
+            client.set_value("join.public", pace.rng.random() < 0.5)
+    pace.before_press(client)
     run = client.click("join.submit")
     outcome.interactions.append(Interaction.of("join", run))
     expect_ok(run, "join")
-    outcome.joined = True
+    if client.page_script_hash != client.pages.get("questionnaire"):
+        raise StreamlitClientError(f"join: still not on the questionnaire; the page says {client.texts()[:3]}")
 
 
-def answer_steps(client: StreamlitClient, outcome: Outcome, q: Questionnaire, rng: random.Random,
-                 think: Callable[[], float]) -> None:
+def answer_steps(client: StreamlitClient, outcome: Outcome, q: Questionnaire, pace: Pace) -> None:
     """Every step: set each radio, read for a while, press Next (the last step: Finish)."""
     for n in range(len(q.steps)):
         for key in step_answer_keys(q, n):
@@ -224,9 +217,9 @@ def answer_steps(client: StreamlitClient, outcome: Outcome, q: Questionnaire, rn
             if choices != len(option_ids(q, key)):
                 raise StreamlitClientError(f"w.{key}: {choices} options on the page, "
                                            f"{len(option_ids(q, key))} in the questionnaire.")
-            client.set_value(f"w.{key}", rng.randrange(choices))
+            client.set_value(f"w.{key}", pace.rng.randrange(choices))
         last = n == len(q.steps) - 1
-        client.pause(think())
+        pace.before_press(client)
         if last:
             outcome.finish_sent = True
         run = client.click("nav.finish" if last else "nav.next")
@@ -248,17 +241,12 @@ def expect_ok(run: RunResult, what: str) -> None:
 
 
 def run_participant(base_url: str, room: Room, q: Questionnaire, outcome: Outcome, start_at: float,
-                    seed: int, think_range: tuple[float, float], timeout: float) -> None:
-    rng = random.Random(seed * 7919 + outcome.number)
-
-    def think() -> float:
-        return rng.uniform(*think_range)
-
+                    pace: Pace, timeout: float) -> None:
     time.sleep(max(0.0, start_at - time.perf_counter()))
     with FragmentClient(base_url, timeout=timeout) as client:
         try:
-            join_room(client, outcome, room, rng, think)
-            answer_steps(client, outcome, q, rng, think)
+            join_room(client, outcome, room, pace)
+            answer_steps(client, outcome, q, pace)
         except Exception as error:  # noqa: BLE001 - a measurement records every failure and goes on
             outcome.error = f"{type(error).__name__}: {error}"
 
@@ -301,11 +289,10 @@ class Projector(threading.Thread):
 
 def warm_up(base_url: str, q: Questionnaire, room: Room, timeout: float) -> None:
     """One walkthrough outside any workshop, and a projector load: imports and caches done."""
-    rng = random.Random(0)
     with StreamlitClient(base_url, timeout=timeout) as client:
         client.connect("join")
         client.connect("questionnaire")
-        answer_steps(client, Outcome(-1), q, rng, lambda: 0.0)
+        answer_steps(client, Outcome(-1), q, Pace(random.Random(0), (0.0, 0.0)))
     with FragmentClient(base_url, timeout=timeout) as projector:
         projector.connect("projector", f"w={room.room_id}&k={room.room_key}")
 
@@ -314,24 +301,24 @@ def warm_up(base_url: str, q: Questionnaire, room: Room, timeout: float) -> None
 
 @dataclass(frozen=True, slots=True)
 class RoomRun:
-    outcomes: tuple[Outcome, ...]
+    outcomes: tuple[Outcome, ...]  # as they were at the end (or the deadline)
     projector: Projector
     started: float  # time.perf_counter() when the first participant arrived
     wall: float
     cpu: CpuSampler
-    stored: int
+    server_rss_mb: float | None  # the server's resident memory when the room ended
     unfinished: int
 
 
 def run_room(base_url: str, room: Room, q: Questionnaire, args: argparse.Namespace) -> RoomRun:
     outcomes = tuple(Outcome(n) for n in range(args.participants))
-    think = (args.think_min, args.think_max)
-    # Worst case per person: every pause at its longest, plus a minute of waiting on the server.
-    deadline_after = args.ramp + (len(q.steps) + 1) * args.think_max + 120
+    room_over = threading.Event()
+    # Every pause at its longest, plus a minute of waiting on the server; then the room
+    # ends: nobody presses again, and what was done by then is what is reported.
+    deadline_after = args.deadline or args.ramp + (len(q.steps) + 1) * args.think_max + 60
     projector = Projector(base_url, room.room_id, room.room_key, args.timeout)
     cpu = CpuSampler(server_pid(base_url))
     cpu.start()
-    since = datetime.now(UTC)
     started = time.perf_counter()
     projector.start()
     threads = []
@@ -339,22 +326,25 @@ def run_room(base_url: str, room: Room, q: Questionnaire, args: argparse.Namespa
         start_at = started + args.ramp * outcome.number / args.participants
         thread = threading.Thread(
             target=run_participant, name=f"participant-{outcome.number}", daemon=True,
-            args=(base_url, room, q, outcome, start_at, args.seed, think, args.timeout),
+            args=(base_url, room, q, outcome, start_at,
+                  Pace(random.Random(args.seed * 7919 + outcome.number), (args.think_min, args.think_max), room_over),
+                  args.timeout),
         )
         thread.start()
         threads.append(thread)
     for thread in threads:
         thread.join(max(0.0, started + deadline_after - time.perf_counter()))
+    room_over.set()
     unfinished = sum(t.is_alive() for t in threads)
+    if unfinished:
+        time.sleep(0.5)  # a press that passed the deadline check just now is marked sent
     wall = time.perf_counter() - started
     cpu.stop()
     projector.stop.set()
     projector.join(args.timeout)
-    joined = any(o.joined for o in outcomes)
-    return RoomRun(
-        outcomes=outcomes, projector=projector, started=started, wall=wall, cpu=cpu,
-        stored=count_stored(room, joined, since), unfinished=unfinished,
-    )
+    at_the_end = tuple(replace(o, interactions=list(o.interactions)) for o in outcomes)
+    return RoomRun(outcomes=at_the_end, projector=projector, started=started, wall=wall, cpu=cpu,
+                   server_rss_mb=process_rss_mb(cpu.pid), unfinished=unfinished)
 
 
 def time_big_projector(base_url: str, room: Room, args: argparse.Namespace) -> Projector:
@@ -410,20 +400,18 @@ class Report:
             print("All targets met.")
 
 
-def report(args: argparse.Namespace, room: Room, room_run: RoomRun, big: Projector, server_options: str) -> None:
+def report(args: argparse.Namespace, room: Room, room_run: RoomRun, stored: int, big: Projector,
+           server_options: str) -> None:
     print()
     print(f"Wide & Deep workshop load: {args.participants} participants, ramp {args.ramp:.0f} s (linear), "
           f"think {args.think_min:.0f}–{args.think_max:.0f} s before each press, seed {args.seed}")
     print(f"Server: streamlit run app.py on 127.0.0.1, {sa.make_url(room.url).get_backend_name()} "
           f"database; options: {server_options or 'none (the app as configured)'}; "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
-    if not any(o.joined for o in room_run.outcomes):
-        print("NOTE: pages/join.py has no join form yet: participants opened the questionnaire directly, "
-              "and stored = results saved outside any workshop since the room started.")
     if not room_run.projector.uses_fragment:
         print("NOTE: pages/projector.py has no run_every fragment yet: projector refreshes are full reruns.")
     print()
-    table = figures_table(args, room, room_run, big)
+    table = figures_table(args, room, room_run, stored, big)
     table.print()
     print()
     print_timeline(room_run)
@@ -432,7 +420,7 @@ def report(args: argparse.Namespace, room: Room, room_run: RoomRun, big: Project
     print_failures(room_run, big)
 
 
-def figures_table(args: argparse.Namespace, room: Room, room_run: RoomRun, big: Projector) -> Report:
+def figures_table(args: argparse.Namespace, room: Room, room_run: RoomRun, stored: int, big: Projector) -> Report:
     outcomes, projector = room_run.outcomes, room_run.projector
     interactions = [i for o in outcomes for i in o.interactions]
     presses = [i for i in interactions if i.kind in PRESSES]
@@ -441,8 +429,7 @@ def figures_table(args: argparse.Namespace, room: Room, room_run: RoomRun, big: 
     r.add("participants", str(args.participants))
     r.add("finished on the results page", str(sum(o.on_results for o in outcomes)))
     r.add("submissions sent (Finish pressed)", str(sent))
-    r.add("submissions stored (in the DB)", str(room_run.stored), "= sent = participants",
-          room_run.stored == sent == args.participants)
+    r.add("submissions stored (in the DB)", str(stored), "= sent = participants", stored == sent == args.participants)
     r.add("press round trip, all presses", spread([i.elapsed for i in presses]), f"p95 <= {seconds(TARGET_PRESS_P95)}",
           bool(presses) and percentile([i.elapsed for i in presses], 0.95) <= TARGET_PRESS_P95)
     for kind in PRESSES:
@@ -465,6 +452,8 @@ def figures_table(args: argparse.Namespace, room: Room, room_run: RoomRun, big: 
         server_seconds = total.server * room_run.wall
         r.add("server CPU during the room", f"{server_seconds:.1f} s = {server_seconds / served * 1000:.0f} ms per "
               f"interaction ({served}), {total.server:.2f} cores on average")
+    if room_run.server_rss_mb is not None:
+        r.add("server memory (RSS) when the room ended", f"{room_run.server_rss_mb:.0f} MB")
     r.add("bench client CPU during the room", f"{total.bench:.2f} cores on average")
     if total.others is not None:
         r.add("other processes on this machine", f"{total.others:.2f} cores on average (not ours: shared machine)")
@@ -475,14 +464,16 @@ def figures_table(args: argparse.Namespace, room: Room, room_run: RoomRun, big: 
 def print_timeline(room_run: RoomRun, length: float = 10.0) -> None:
     """Per window: presses sent, their round trips, and who used the CPU meanwhile."""
     presses = [i for o in room_run.outcomes for i in o.interactions if i.kind in PRESSES]
-    print(f"Timeline ({length:.0f} s windows; CPU in cores; 'others' = processes that are not this benchmark):")
-    print("    from    to  presses  median      p95   server  bench  others")
+    print(f"Timeline ({length:.0f} s windows by when a press was sent; 'wait' = until the server started its run; "
+          "CPU in cores; 'others' = processes that are not this benchmark):")
+    print("    from    to  presses  median      p95  p95 wait   server  bench  others")
     for w in room_run.cpu.windows(length):
-        inside = [i.elapsed for i in presses if w.start <= i.sent_at < w.end]
+        inside = [i for i in presses if w.start <= i.sent_at < w.end]
         start, end = w.start - room_run.started, w.end - room_run.started
-        median = seconds(statistics.median(inside)) if inside else "-"
-        p95 = seconds(percentile(inside, 0.95)) if inside else "-"
-        print(f"  {max(0.0, start):5.0f} {end:5.0f}  {len(inside):7d}  {median:>6}  {p95:>7}  "
+        median = seconds(statistics.median(i.elapsed for i in inside)) if inside else "-"
+        p95 = seconds(percentile([i.elapsed for i in inside], 0.95)) if inside else "-"
+        wait = seconds(percentile([i.first_message for i in inside], 0.95)) if inside else "-"
+        print(f"  {max(0.0, start):5.0f} {end:5.0f}  {len(inside):7d}  {median:>6}  {p95:>7}  {wait:>8}  "
               f"{cores(w.server):>6}  {cores(w.bench):>5}  {cores(w.others):>6}")
 
 
@@ -492,7 +483,8 @@ def cores(value: float | None) -> str:
 
 def print_failures(room_run: RoomRun, big: Projector) -> None:
     if room_run.unfinished:
-        print(f"{room_run.unfinished} participants still running at the deadline (counted as not finished).")
+        print(f"{room_run.unfinished} participants were still going at the room's deadline "
+              f"(counted as not finished; they pressed nothing after it).")
     for label, probe in (("projector (room)", room_run.projector), ("projector (big)", big)):
         if probe.error:
             print(f"{label} error: {probe.error}")
@@ -516,6 +508,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--stored-responses", type=int, default=10_000)
     parser.add_argument("--projector-samples", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=60.0, help="longest wait for one server message")
+    parser.add_argument("--deadline", type=float,
+                        help="seconds after the first arrival when the room ends (default: ramp + "
+                             "(steps + 1) * think-max + 60)")
     parser.add_argument("--database-url", help="default: a fresh SQLite file in a temporary folder")
     parser.add_argument("--server-option", action="append", default=[], metavar="NAME=VALUE",
                         help="a streamlit config option for this run, e.g. runner.postScriptGC=false")
@@ -542,7 +537,9 @@ def main(argv: list[str] | None = None) -> int:
             room_run = run_room(base_url, room, q, args)
             print(f"Projector at {args.stored_responses:,} responses ...", flush=True)
             big = time_big_projector(base_url, room, args)
-        report(args, room, room_run, big, " ".join(args.server_option))
+        # Counted last: a Finish pressed just before the deadline has been saved by now.
+        stored = count_stored(room)
+        report(args, room, room_run, stored, big, " ".join(args.server_option))
         if any(o.error for o in room_run.outcomes):
             print(f"(streamlit log: {log_file}; kept only while this runs — pass --log-file to keep it)")
     return 0

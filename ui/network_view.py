@@ -28,7 +28,7 @@ from assessment.network_charts import diversity_chart, rings_map
 from assessment.network_content import FIELD_IDS, NetworkContent
 from assessment.network_plan import NetworkPlan, plan_connections
 from assessment.questionnaire import Questionnaire
-from assessment.roster import Roster, RosterError, new_contact_problems, roster_from_rows
+from assessment.roster import Roster, RosterError, filled_rows, new_contact_problems, roster_from_rows
 from assessment.scoring import Result
 from assessment.storage_errors import StorageError
 from ui import resources, state
@@ -70,8 +70,10 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
         return
     report = measure_network(roster, content)
     _show_measures(report)
-    st.plotly_chart(rings_map(roster, report, content), config=CHART_CONFIG, key="chart.network_map")
-    st.plotly_chart(diversity_chart(roster, report, content), config=CHART_CONFIG, key="chart.network_spread")
+    # theme=None, as on the results page: the figures set their own fonts, colours and title place.
+    st.plotly_chart(rings_map(roster, report, content), config=CHART_CONFIG, theme=None, key="chart.network_map")
+    st.plotly_chart(diversity_chart(roster, report, content), config=CHART_CONFIG, theme=None,
+                    key="chart.network_spread")
     _show_scores(roster, report, questionnaire)
     _show_plan(plan_connections(roster, report, content), content)
 
@@ -80,6 +82,10 @@ def _add_person_form(content: NetworkContent) -> None:
     """One person at a time: a name and a tap per field (easier on a phone than the table).
     Horizontal radios, not pills: pills scroll sideways when they do not fit, radios wrap."""
     st.subheader("Add a person")
+    if len(filled_rows(state.get(state.ROSTER, []))) >= content.max_contacts:
+        st.info(f"Your map holds {content.max_contacts} people, the most it can. "
+                "Remove someone from the table below to add another.")
+        return
     with st.form(ADD_FORM, border=True):
         st.text_input("Name", key=ADD_PREFIX + "name", max_chars=content.max_name_length,
                       placeholder="Initials or a nickname", help="Initials or a nickname; it stays in this browser.")
@@ -106,8 +112,7 @@ def _add_person(content: NetworkContent) -> None:
     st.session_state[ADD_PROBLEMS] = problems
     if problems:
         return
-    kept = [r for r in rows if any(v not in (None, "") for v in r.values())]
-    state.put(state.ROSTER, [*kept, {**new, "name": " ".join(new["name"].split())}])
+    state.put(state.ROSTER, [*filled_rows(rows), {**new, "name": " ".join(new["name"].split())}])
     st.session_state.pop(PEOPLE_EDITOR, None)  # the table restarts from the new rows
     st.session_state[ADD_PREFIX + "name"] = ""
     for field in FIELD_IDS:

@@ -191,3 +191,11 @@ def test_method_page__network_section__explains_the_blend():
     assert not at.exception
     assert "The network map (optional)" in [h.value for h in at.header]
     assert "w = 0.5 × min(n, 15) / 15" in markdown(at)
+
+
+def test_add_person_form__full_map__replaced_by_a_note():
+    at = page_with([row(f"P{i}") for i in range(25)])
+    assert not at.exception
+    assert at.info[1].value == ("Your map holds 25 people, the most it can. "
+                                "Remove someone from the table below to add another.")
+    assert not at.get("form") and not at.text_input

@@ -6,7 +6,10 @@ from tests.browser.streamlit_app import wait_idle
 
 
 def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(streamlit_app, page):
-    page.goto(streamlit_app() + "/questionnaire")
+    base = streamlit_app()
+    page.goto(base)  # a first visit settles the fresh server (see ui/__init__.py), so no rerun steals focus
+    wait_idle(page)
+    page.goto(base + "/questionnaire")
     wait_idle(page)
     expect(page.get_by_text("Step 1 of 6")).to_be_visible(timeout=20_000)
     groups = page.locator("[data-testid='stMainBlockContainer'] [role='radiogroup']")
