@@ -143,6 +143,11 @@ def import_section(q: Questionnaire) -> None:
             state.put(state.ANSWERS, imported.answers)
             state.put(state.RESULT, imported.result.to_dict())
             state.put(state.SHARING, {"keep": False, "display_name": imported.display_name, "include_answers": False})
+            roster = imported.roster or {}
+            if isinstance(roster.get("rows"), list):  # the person's own map comes back to this tab only
+                state.put(state.ROSTER, roster["rows"])
+                state.put(state.TIES, roster.get("ties") or [])
+                state.pop(state.ROSTER_BASE)
             for key in (state.SAVED, state.SAVE_ERROR):
                 state.pop(key)
             st.query_params.clear()
