@@ -1,8 +1,12 @@
 """A workshop room under load: N participants and a projector on a real `streamlit run`.
 
-    python bench/workshop_load.py                     # 200 participants, about 3 minutes
-    python bench/workshop_load.py --participants 20   # a quick run, about 1.5 minutes
+    python bench/workshop_load.py                     # 200 participants: 2.5-4 minutes
+    python bench/workshop_load.py --participants 20   # a quick room: about 2.5 minutes
+    python bench/workshop_load.py --participants 20 --stored-responses 2000   # about 1.5 minutes
     python bench/workshop_load.py --server-option runner.postScriptGC=false   # try a setting
+
+Filling the 10,000 stored responses takes 40-75 s of that (``Store.save_result``, ~2-4 ms
+each on this machine); the room itself about 70 s, at most ``--deadline``.
 
 What happens, all on 127.0.0.1, and the script stops by itself:
 
