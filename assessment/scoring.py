@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .answers import check_answers
-from .questionnaire import Axis, Item, Questionnaire
+from .questionnaire import Advice, Axis, Item, Questionnaire
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +54,6 @@ class SegmentScore:
 
 
 @dataclass(frozen=True, slots=True)
-class ChosenAdvice:
-    id: str
-    dimension: str
-    guidance: tuple[str, ...]
-    title: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class Result:
     """Everything the results page shows; ``to_dict`` is what is saved and shared."""
 
@@ -74,7 +65,7 @@ class Result:
     profile: Mapping[str, Any]
     dimensions: tuple[DimensionScore, ...]
     segments: tuple[SegmentScore, ...]
-    advice: tuple[ChosenAdvice, ...]
+    advice: tuple[Advice, ...]
     caution: Mapping[str, Any] | None
     thresholds: Mapping[str, float]
     # Set when a network map feeds Width and Depth (assessment/network_blend.py): the
@@ -111,7 +102,7 @@ class Result:
             profile=MappingProxyType(dict(data["profile"])),
             dimensions=tuple(DimensionScore(**d) for d in data["dimensions"]),
             segments=tuple(SegmentScore(**s) for s in data["segments"]),
-            advice=tuple(ChosenAdvice(**{**a, "guidance": tuple(a["guidance"])}) for a in data["advice"]),
+            advice=tuple(Advice(**{**a, "guidance": tuple(a["guidance"])}) for a in data["advice"]),
             caution=None if caution is None else MappingProxyType({**caution, "guidance": tuple(caution["guidance"])}),
             thresholds=MappingProxyType(dict(data["thresholds"])),
             roster=None if data.get("roster") is None else MappingProxyType(_plain(data["roster"])),
@@ -209,17 +200,17 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, str]) -> R
     )
 
 
-def choose_advice(questionnaire: Questionnaire, dimensions: tuple[DimensionScore, ...]) -> tuple[ChosenAdvice, ...]:
+def choose_advice(questionnaire: Questionnaire, dimensions: tuple[DimensionScore, ...]) -> tuple[Advice, ...]:
     """First advice entry of each weakest dimension; a second round if dimensions run out."""
     order = {d.id: n for n, d in enumerate(questionnaire.dimensions)}
     weakest = sorted(dimensions, key=lambda d: (d.score, order[d.id]))
-    chosen: list[ChosenAdvice] = []
+    chosen: list[Advice] = []
     for round_ in range(2):
         for d in weakest:
             entries = [a for a in questionnaire.advice if a.dimension == d.id]
             if len(entries) > round_ and len(chosen) < questionnaire.advice_count:
                 a = entries[round_]
-                chosen.append(ChosenAdvice(id=a.id, dimension=a.dimension, guidance=a.guidance, title=a.title, text=a.text))
+                chosen.append(a)
     return tuple(chosen)
 
 

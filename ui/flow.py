@@ -26,26 +26,28 @@ def go_back(q: Questionnaire) -> None:
     drafts.keep_draft()
 
 
-def go_next(q: Questionnaire) -> None:
-    """on_click of Next: advance only when every question of this step is answered."""
-    n = state.step()
-    collect(q, q.steps[n].items)
-    missing = unanswered(q, q.steps[n].items)
+def _step_complete(q: Questionnaire) -> bool:
+    """Keep the step's answers; if some are missing, say which and stay on the step."""
+    items = q.steps[state.step()].items
+    collect(q, items)
+    missing = unanswered(q, items)
     if missing:
         state.put(state.NOTICE, _missing_text(q, missing))
-        return
+        return False
     state.pop(state.NOTICE)
-    state.set_step(min(n + 1, len(q.steps) - 1))
-    drafts.keep_draft()
+    return True
+
+
+def go_next(q: Questionnaire) -> None:
+    """on_click of Next: advance only when every question of this step is answered."""
+    if _step_complete(q):
+        state.set_step(min(state.step() + 1, len(q.steps) - 1))
+        drafts.keep_draft()
 
 
 def finish(q: Questionnaire) -> None:
     """on_click of the last button: score; the page then saves and moves to results."""
-    n = state.step()
-    collect(q, q.steps[n].items)
-    missing = unanswered(q, q.steps[n].items)
-    if missing:
-        state.put(state.NOTICE, _missing_text(q, missing))
+    if not _step_complete(q):
         return
     result = score_answers(q, state.answers())
     state.put(state.RESULT, result.to_dict())
