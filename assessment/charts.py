@@ -34,7 +34,7 @@ def _figure(data: list[dict], layout: dict, title: str, height: int, scale: floa
         "title": {"text": title, "font": {"size": 18 * scale}, "x": 0, "xanchor": "left"},
         "font": {"family": FONT, "size": 13 * scale, "color": "#1a1a1a"},
         "height": int(height * scale),
-        "margin": {"l": 8, "r": 12, "t": int(48 * scale), "b": int(40 * scale)},
+        "margin": {"l": 8, "r": 12, "t": int((48 if title else 12) * scale), "b": int(40 * scale)},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0, "font": {"size": 13 * scale}},
@@ -83,7 +83,7 @@ def wide_deep_map(
     return _figure([point], layout, f"Width {result.width:.0f} · Depth {result.depth:.0f}", 400, scale)
 
 
-def dimension_profile(result: Result, *, scale: float = 1.0) -> go.Figure:
+def dimension_profile(result: Result, *, scale: float = 1.0, titled: bool = True) -> go.Figure:
     """Horizontal bars, one per dimension, width dimensions in blue above depth ones in vermillion."""
     data = []
     for axis, colour, label in (("width", WIDTH_COLOUR, "Width"), ("depth", DEPTH_COLOUR, "Depth")):
@@ -102,10 +102,10 @@ def dimension_profile(result: Result, *, scale: float = 1.0) -> go.Figure:
         "xaxis": {"range": [0, 108], "dtick": 25, "gridcolor": "#e6e6e6", "fixedrange": True, "tickfont": {"size": 12 * scale}},
         "bargap": 0.3,
     }
-    return _figure(data, layout, "Your dimensions (0–100)", 60 + 36 * len(result.dimensions), scale)
+    return _figure(data, layout, "Your dimensions (0–100)" if titled else "", 60 + 36 * len(result.dimensions), scale)
 
 
-def where_chart(result: Result, *, scale: float = 1.0) -> go.Figure:
+def where_chart(result: Result, *, scale: float = 1.0, titled: bool = True) -> go.Figure:
     """Per segment: how many people you know, and how many of them would do you a favour (G06)."""
     names = [_segment_label(s.name, s.wide, s.deep) for s in result.segments]
     bars = {"type": "bar", "y": names, "orientation": "h", "textposition": "outside", "cliponaxis": False,
@@ -123,7 +123,8 @@ def where_chart(result: Result, *, scale: float = 1.0) -> go.Figure:
         "xaxis": {"range": [0, top * 1.22], "gridcolor": "#e6e6e6", "fixedrange": True, "tickfont": {"size": 12 * scale}},
         "barmode": "group", "bargap": 0.25, "bargroupgap": 0.05,
     }
-    return _figure(data, layout, "Where you are wide, where you are deep", 120 + 62 * len(result.segments), scale)
+    return _figure(data, layout, "Where you are wide, where you are deep" if titled else "",
+                   120 + 62 * len(result.segments), scale)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -147,10 +148,11 @@ def _count(value: float) -> str:
     return f"~{value:g}" if value else "0"
 
 
-def result_figures(result: Result, quadrant_names: Mapping[tuple[bool, bool], str], *, scale: float = 1.0):
-    """The three result figures, in page order."""
+def result_figures(result: Result, quadrant_names: Mapping[tuple[bool, bool], str], *, scale: float = 1.0,
+                   titled: bool = True):
+    """The three result figures, in page order; ``titled=False`` where the page has its own headings."""
     return (
         wide_deep_map(result, quadrant_names, scale=scale),
-        dimension_profile(result, scale=scale),
-        where_chart(result, scale=scale),
+        dimension_profile(result, scale=scale, titled=titled),
+        where_chart(result, scale=scale, titled=titled),
     )

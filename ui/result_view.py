@@ -26,15 +26,16 @@ def md_escape(text: str) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _figures(result_json: str, quadrants: tuple[tuple[bool, bool, str], ...]):
+def _figures(result_json: str, quadrants: tuple[tuple[bool, bool, str], ...], titled: bool):
     """Build the three figures once per distinct result; reruns reuse them (they are never mutated)."""
     result = Result.from_dict(json.loads(result_json))
-    return result_figures(result, {(w, d): n for w, d, n in quadrants})
+    return result_figures(result, {(w, d): n for w, d, n in quadrants}, titled=titled)
 
 
-def figures(result: Mapping[str, Any], q: Questionnaire):
+def figures(result: Mapping[str, Any], q: Questionnaire, *, titled: bool = True):
+    """The figures with their own titles (for the report), or without (the page has headings)."""
     quadrants = tuple((p.wide, p.deep, p.name) for p in q.profiles)
-    return _figures(json.dumps(result, sort_keys=True), quadrants)
+    return _figures(json.dumps(result, sort_keys=True), quadrants, titled)
 
 
 def show_result(result: Mapping[str, Any], q: Questionnaire, *, title: str | None = None,
@@ -55,7 +56,7 @@ def show_result(result: Mapping[str, Any], q: Questionnaire, *, title: str | Non
         c = result["caution"]
         st.warning(f"**{c['title']}** — {c['text']}  \n*Guidance {', '.join(c['guidance'])}*")
 
-    map_fig, dims_fig, where_fig = figures(result, q)
+    map_fig, dims_fig, where_fig = figures(result, q, titled=False)
     st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
 
     st.subheader("Where your network is wide and where it is deep")
