@@ -39,7 +39,7 @@ class NewResult:
 
     answers: Mapping[str, str]
     result: Mapping[str, Any]
-    include_answers: bool = True  # False: the answers are not stored at all
+    include_answers: bool = True  # False: stored, but never handed out with the result (share page)
     display_name: str | None = None
     extras: Mapping[str, Any] | None = None
     workshop_id: int | None = None
@@ -137,7 +137,8 @@ def _stored_result(row: sa.Row) -> StoredResult:
         language=row.language,
         display_name=row.display_name,
         include_answers=bool(row.include_answers),
-        answers=from_json(row.answers),
+        # kept in the database, but handed out only when the owner chose to share them
+        answers=from_json(row.answers) if row.include_answers else None,
         result=from_json(row.result),
         extras=from_json(row.extras),
         width=row.width,
@@ -199,7 +200,7 @@ class Store(WorkshopQueries):
                     created_at=now,
                     display_name=new.display_name,
                     include_answers=new.include_answers,
-                    answers=to_json(dict(new.answers)) if new.include_answers else None,
+                    answers=to_json(dict(new.answers)),
                     result=to_json(dict(new.result)),
                     extras=to_json(dict(new.extras)) if new.extras is not None else None,
                     workshop_id=new.workshop_id,

@@ -64,7 +64,7 @@ def test_save_result__then_find__returns_everything_saved(store: Store):
     assert stored.created_at == saved.created_at
 
 
-def test_save_result__answers_not_included__stores_no_answers(store: Store):
+def test_save_result__answers_not_shared__kept_but_never_handed_out(store: Store):
     saved = store.save_result(sample_new_result(include_answers=False))
 
     stored = store.find_result(saved.share_token).result
@@ -72,6 +72,9 @@ def test_save_result__answers_not_included__stores_no_answers(store: Store):
     assert stored.include_answers is False
     assert stored.answers is None
     assert stored.result == sample_result()
+    with store._db.reading() as conn:
+        kept = conn.execute(sa.text("select answers from results")).scalar_one()
+    assert json.loads(kept) == dict(sample_new_result().answers)
 
 
 def test_save_result__hostile_display_name__stored_verbatim(store: Store):
