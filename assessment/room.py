@@ -147,9 +147,12 @@ def summarise_room(
     order = list(profile_prompts) + sorted(set(counts) - set(profile_prompts))
     profile_counts = tuple(ProfileCount(pid, counts[pid]) for pid in order)
     top = _most_common(profile_counts)
-    if len(room) < min_responses:
+    responses = len(room)
+    if responses < min_responses:
+        # With one or two answers a dot or a profile count is as good as a name: show neither.
         dimensions = segments = None
-        suppressed = SUPPRESSED_MESSAGE.format(min=min_responses, count=len(room))
+        suppressed = SUPPRESSED_MESSAGE.format(min=min_responses, count=responses)
+        room, profile_counts, top = (), tuple(ProfileCount(p.id, 0) for p in profile_counts), None
     else:
         dims = dimension_ids if dimension_ids is not None else _ids(summaries, "dim")
         segs = segment_ids if segment_ids is not None else _ids(summaries, "seg")
@@ -157,7 +160,7 @@ def summarise_room(
         segments = tuple(_segment_room(s, summaries, min_responses) for s in segs)
         suppressed = None
     return RoomSummary(
-        responses=len(room),
+        responses=responses,
         points=room,
         profile_counts=profile_counts,
         top_profile=top,

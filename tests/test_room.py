@@ -102,9 +102,9 @@ def test_summarise_room__two_responses__figures_suppressed_with_reason():
     room = summarise_room(POINTS[:2], METRICS, profile_prompts=PROMPTS)
     assert room.dimensions is None and room.segments is None
     assert room.suppressed == "Room figures appear once 3 people have answered (2 so far)."
-    # Counts, dots and the discussion prompt still show: the room talks about them.
-    assert room.responses == 2 and len(room.points) == 2
-    assert room.top_profile == "wide_and_deep"  # 1-1 tie, first in content order
+    # With one or two answers a dot or a count would point at a person: none of them either.
+    assert room.responses == 2 and room.points == ()
+    assert all(p.count == 0 for p in room.profile_counts) and room.top_profile is None
 
 
 def test_summarise_room__three_responses__figures_shown():

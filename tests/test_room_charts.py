@@ -137,9 +137,9 @@ def test_room_figures__under_three_responses__no_data_only_the_reason(build):
     assert fig.layout.annotations[0].text == "Room figures appear once 3 people have answered (2 so far)."
 
 
-def test_room_map__under_three_responses__still_shows_dots_and_counts():
+def test_room_map__under_three_responses__shows_no_dots():
     fig = _map(_room(POINTS[:2]))
-    assert len(fig.data[0].x) == 2
+    assert len(fig.data[0].x) == 0
 
 
 def test_room_dimension_bars__depth_pattern__striped_over_the_bar_colour():

@@ -121,9 +121,11 @@ def _revealed(room: room_feed.RoomView, q: Questionnaire, join_url: str | None, 
         st.plotly_chart(room.map, key="proj.map", config=CHART_CONFIG, width="stretch")
     with right:
         with st.container(key="proj-profiles"):
+            if summary.suppressed:
+                st.markdown(summary.suppressed)
             for profile in q.profiles:
                 count = summary.profile_count(profile.id)
-                st.markdown(f"**{count:,}** · {profile.name}")
+                st.markdown(f"**{count:,}** · {profile.name}" if not summary.suppressed else f"· {profile.name}")
         with st.container(key="proj-prompt"):
             top = next((p for p in q.profiles if p.id == summary.top_profile), None)
             st.markdown(f"### Talk about it: {top.name}" if top else "### Talk about it")
