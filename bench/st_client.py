@@ -273,6 +273,8 @@ class StreamlitClient:
             raise StreamlitClientError(f"no message for {self.timeout}s while waiting for script_finished") from None
         except websocket.WebSocketConnectionClosedException:
             raise StreamlitClientError("the server closed the websocket") from None
+        if not isinstance(data, bytes):  # a close frame (recv() gives "") or a text frame
+            raise StreamlitClientError(f"the server closed the websocket ({'close' if not data else 'text'} frame)")
         msg = ForwardMsg()
         msg.ParseFromString(data)
         if run is not None:

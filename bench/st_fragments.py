@@ -1,6 +1,4 @@
-"""A ``StreamlitClient`` that also reruns fragments, as the browser does for ``run_every``,
-and reports a close frame from the server as ``StreamlitClientError`` (the base client
-would fail to parse the empty frame).
+"""A ``StreamlitClient`` that also reruns fragments, as the browser does for ``run_every``.
 
 ``@st.fragment(run_every="3s")`` does not make the server rerun anything by itself: a full
 run sends a ``ForwardMsg.auto_rerun`` (``interval`` in seconds, ``fragment_id``), and the
@@ -21,7 +19,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import websocket  # websocket-client
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -91,26 +88,6 @@ class FragmentClient(StreamlitClient):
         msg.rerun_script.is_auto_rerun = True
         self._fragment_to_run = ""
         return msg.SerializeToString()
-
-    def _receive(self, ws: websocket.WebSocket, run: dict[str, Any] | None = None) -> ForwardMsg:
-        """As the base class, but a close frame (``recv()`` gives ``""``) or a text frame is
-        reported as the server closing the connection, not as a protobuf parse error."""
-        try:
-            data = ws.recv()
-        except websocket.WebSocketTimeoutException:
-            if run is None:
-                raise
-            raise StreamlitClientError(f"no message for {self.timeout}s while waiting for script_finished") from None
-        except websocket.WebSocketConnectionClosedException:
-            raise StreamlitClientError("the server closed the websocket") from None
-        if not isinstance(data, bytes):
-            raise StreamlitClientError(f"the server closed the websocket ({'close' if not data else 'text'} frame)")
-        msg = ForwardMsg()
-        msg.ParseFromString(data)
-        if run is not None:
-            run["messages"] += 1
-            run["bytes"] += len(data)
-        return msg
 
     def _handle(self, msg: ForwardMsg, run: dict[str, Any]) -> str | None:
         kind = msg.WhichOneof("type")
