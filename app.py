@@ -4,6 +4,7 @@ import streamlit as st
 
 from assessment.errors import ContentError
 from ui import resources
+from ui.navigation import PAGES
 
 st.set_page_config(page_title="Wide & Deep", page_icon="🕸️", layout="centered")
 
@@ -15,13 +16,8 @@ except ContentError as error:
     st.stop()
 
 pages = [
-    st.Page("pages/home.py", title="Home", icon=":material/home:", url_path="home", default=True),
-    st.Page("pages/questionnaire.py", title="Questionnaire", icon=":material/edit_note:", url_path="questionnaire"),
-    st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
-    st.Page("pages/method.py", title="Method", icon=":material/menu_book:", url_path="method"),
-    st.Page("pages/network.py", title="Network map", icon=":material/hub:", url_path="network"),
-    st.Page("pages/join.py", title="Join a workshop", icon=":material/qr_code_2:", url_path="join"),
-    st.Page("pages/workshop.py", title="Run a workshop", icon=":material/groups:", url_path="workshop"),
-    st.Page("pages/projector.py", title="Projector", icon=":material/tv:", url_path="projector", visibility="hidden"),
+    st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=n == 0,
+            visibility="hidden" if p.hidden else "visible")
+    for n, p in enumerate(PAGES)
 ]
 st.navigation(pages, position="top").run()

@@ -9,6 +9,8 @@ import streamlit as st
 from assessment import load_questionnaire
 from assessment.questionnaire import Questionnaire
 
+from .navigation import URL_PATHS
+
 
 def questionnaire(language: str = "en") -> Questionnaire:
     """The questionnaire from content/ (or the folder named by WIDE_DEEP_CONTENT)."""
@@ -57,9 +59,7 @@ def app_url(path: str = "") -> str:
     parts = urlsplit(current)
     base_path = parts.path.rstrip("/")
     page = base_path.rsplit("/", 1)[-1]
-    if page in PAGE_PATHS:
+    if page in URL_PATHS:
         base_path = base_path[: -len(page)].rstrip("/")
     return f"{parts.scheme}://{parts.netloc}{base_path}/{path.lstrip('/')}"
 
-
-PAGE_PATHS = {"home", "questionnaire", "results", "method", "join", "network", "workshop", "projector"}

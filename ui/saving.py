@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -46,7 +47,7 @@ def ensure_saved() -> None:
             saved = resources.store().save_result(new)
         except WorkshopClosed:
             state.put(state.NOTICE_RESULTS, "The workshop closed before you finished, so your result is saved for you only.")
-            saved = resources.store().save_result(NewResult(**{**_fields(new), "workshop_id": None}))
+            saved = resources.store().save_result(replace(new, workshop_id=None))
     except StorageUnavailable:
         state.put(state.SAVE_ERROR, UNAVAILABLE)
         return
@@ -59,10 +60,6 @@ def ensure_saved() -> None:
 
 def retry() -> None:
     state.pop(state.SAVE_ERROR)
-
-
-def _fields(new: NewResult) -> dict[str, Any]:
-    return {name: getattr(new, name) for name in new.__slots__}
 
 
 def _forget_draft() -> None:
