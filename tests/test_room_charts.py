@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import plotly.graph_objects as go
 import pytest
@@ -82,18 +81,15 @@ def test_room_map__quadrants__four_shaded_rects_named_with_counts():
     assert fig.layout.title.text == "Where this room stands · 4 answers"
 
 
-def test_room_map__ten_thousand_points__webgl_and_fast():
+def test_room_map__ten_thousand_points__webgl_and_compact():
+    # how long it takes is measured in bench/workshop_load.py, never asserted here
     rng = random.Random(7)
     points = [(rng.uniform(0, 100), rng.uniform(0, 100), "starting") for _ in range(10_000)]
-    started = time.perf_counter()
-    room = _room(points, {})
-    fig = _map(room)
+    fig = _map(_room(points, {}))
     payload = fig.to_json()
-    elapsed = time.perf_counter() - started
     assert isinstance(fig.data[0], go.Scattergl) and WEBGL_FROM <= 10_000
     assert len(fig.data[0].x) == 10_000
     assert len(payload) < 300_000  # float32, base64: ~8 bytes a dot, not ~40 as JSON numbers
-    assert elapsed < 2.0, f"summary + figure + JSON took {elapsed:.2f}s"
 
 
 def test_room_map__title_from_user__escaped_and_mathjax_defused():
