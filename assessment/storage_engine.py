@@ -11,9 +11,11 @@ dialect documentation ("Serializable isolation / Savepoints / Transactional DDL"
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -58,7 +60,7 @@ def _set_up_sqlite(engine: Engine) -> None:
         # Let SQLAlchemy, not the sqlite3 module, emit BEGIN (see the module docstring).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # journal_mode=WAL is kept in the file itself: set once by _use_wal, not per connection
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
@@ -67,6 +69,28 @@ def _set_up_sqlite(engine: Engine) -> None:
     def on_begin(conn: Connection) -> None:
         write = conn.get_execution_options().get(_WRITE, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _use_wal(file: Path, url: str, attempts: int = 50) -> None:
+    """Put the SQLite file in WAL mode (it stays so). Switching the journal mode does not wait
+    on the busy timeout as writes do, so several processes or stores opening a new file at
+    once can see "database is locked": retry a few times, briefly, then give up clearly."""
+    for attempt in range(attempts):
+        try:
+            with closing(sqlite3.connect(file, timeout=BUSY_TIMEOUT_SECONDS)) as conn:
+                mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() == "wal":
+                return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise StorageUnavailable(
+                    f"the database at {describe_url(url)} cannot be reached: {_first_line(error)}. Try again in a moment."
+                ) from error
+        time.sleep(0.02 * (attempt + 1))
+    raise StorageUnavailable(
+        f"the database at {describe_url(url)} cannot be reached: still locked while switching to WAL mode. "
+        "Try again in a moment."
+    )
 
 
 def create_database_engine(url: str) -> Engine:
@@ -82,6 +106,7 @@ def create_database_engine(url: str) -> Engine:
                     f"cannot create the folder of the SQLite database {file}: {error.strerror}. "
                     "Point DATABASE_URL at a writable place."
                 ) from error
+            _use_wal(file, url)
         engine = sa.create_engine(
             parsed,
             connect_args={"timeout": BUSY_TIMEOUT_SECONDS},

@@ -397,3 +397,18 @@ def test_storage_module__imports__no_streamlit(module):
     source = (REPO / "assessment" / f"{module}.py").read_text()
 
     assert "import streamlit" not in source and "from streamlit" not in source
+
+
+def test_open_store__eight_at_once_on_new_files__all_open_in_wal_mode(tmp_path):
+    # switching to WAL does not wait on the busy timeout: before it was done once per file,
+    # stores opening a new file together could fail with "database is locked"
+    for n in range(30):
+        url = f"sqlite:///{tmp_path / f'race{n}.sqlite'}"
+        with ThreadPoolExecutor(8) as pool:
+            stores = list(pool.map(lambda _: open_store(url), range(8)))
+        for store in stores:
+            store.close()
+        engine = sa.create_engine(url)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        engine.dispose()
