@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
-from .labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label
+from .labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
 from .scoring import Result
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
@@ -64,7 +64,7 @@ def wide_deep_map(
                        "fillcolor": QUADRANT_TINTS[(wide, deep)], "layer": "below"})
         annotations.append({
             "x": x1 - 2 if wide else x0 + 2, "y": y1 - 3, "xanchor": "right" if wide else "left", "yanchor": "top",
-            "text": "<br>".join(f"<b>{line}</b>" for line in _wrap(plain_label(name, 40), 16)), "showarrow": False,
+            "text": "<br>".join(f"<b>{line}</b>" for line in wrap_words(plain_label(name, 40), 16)), "showarrow": False,
             "font": {"size": 12 * scale, "color": "#333"}, "align": "right" if wide else "left",
         })
     point = {
@@ -127,20 +127,9 @@ def where_chart(result: Result, *, scale: float = 1.0, titled: bool = True) -> g
                    120 + 62 * len(result.segments), scale)
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap, so quadrant names fit a phone-width chart."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
 def _segment_label(name: str, wide: bool, deep: bool) -> str:
     marks = " · ".join(m for m, on in (("wide", wide), ("deep", deep)) if on)
-    lines = _wrap(plain_label(name), 14)
+    lines = wrap_words(plain_label(name), 14)
     return "<br>".join([f"<b>{line}</b>" for line in lines] + ([f"<i>{marks}</i>"] if marks else []))
 
 

@@ -34,3 +34,14 @@ def plain_label(text: object, limit: int = 60) -> str:
     if s.startswith("$"):
         s = "\u200b" + s  # a zero-width space stops Plotly from reading it as MathJax
     return s
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """Greedy word wrap into lines of at most ``width`` characters (a longer word keeps its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]

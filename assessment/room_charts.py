@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from .labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label
+from .labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
 from .room import RoomSummary
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
@@ -63,7 +63,7 @@ def _axis(scale: float, **extra: Any) -> dict[str, Any]:
 
 def _suppressed(title: str, message: str, scale: float) -> go.Figure:
     """An empty chart that says why it is empty, so the projector never shows a blank."""
-    note = {"text": plain_label(message, 120), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
+    note = {"text": "<br>".join(wrap_words(plain_label(message, 120), 28)), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
             "showarrow": False, "font": {"size": TEXT_PX * scale, "color": "#333333"}}
     hidden = {"visible": False, "fixedrange": True}
     return _figure([], title, 360, scale, annotations=[note], xaxis=hidden, yaxis=hidden)
@@ -94,7 +94,8 @@ def room_map(
             "x": x1 - 1.5 if p.wide else x0 + 1.5, "y": y1 - 2 if p.deep else y0 + 2,
             "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
             "align": "right" if p.wide else "left", "showarrow": False,
-            "text": f"<b>{plain_label(p.name, 40)}</b><br>{count:,} {'person' if count == 1 else 'people'}",
+            "text": f"<b>{plain_label(p.name, 40)}</b>"
+                    + ("" if summary.suppressed else f"<br>{count:,} {'person' if count == 1 else 'people'}"),
             "font": {"size": TEXT_PX * scale, "color": "#000000"}, "bgcolor": "rgba(255,255,255,0.85)",
         })
     x = np.fromiter((p.width for p in summary.points), dtype=np.float32, count=len(summary.points))

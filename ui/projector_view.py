@@ -123,13 +123,13 @@ def _revealed(room: room_feed.RoomView, q: Questionnaire, join_url: str | None, 
         with st.container(key="proj-profiles"):
             if summary.suppressed:
                 st.markdown(summary.suppressed)
-            for profile in q.profiles:
-                count = summary.profile_count(profile.id)
-                st.markdown(f"**{count:,}** · {profile.name}" if not summary.suppressed else f"· {profile.name}")
+            else:
+                for profile in q.profiles:
+                    st.markdown(f"**{summary.profile_count(profile.id):,}** · {profile.name}")
         with st.container(key="proj-prompt"):
             top = next((p for p in q.profiles if p.id == summary.top_profile), None)
             st.markdown(f"### Talk about it: {top.name}" if top else "### Talk about it")
-            st.markdown(summary.top_prompt or "The discussion prompt appears with the first answer.")
+            st.markdown(summary.top_prompt or "The discussion prompt appears once 3 people have answered.")
         with st.container(key="proj-joinline"):
             st.markdown(f"Join: **{format_join_code(code)}** at {_address(join_url)}" if join_url else "Answers are closed.")
     first, second, third = st.columns(3, gap="medium")

@@ -275,7 +275,7 @@ def test_projector__revealed_two_responses__no_dots_no_counts_averages_suppresse
     suppressed = SUPPRESSED_MESSAGE.format(min=3, count=2)
     assert suppressed in [m.value for m in at.markdown]
     for n in (1, 2, 3):  # dimensions, segments, reach
-        assert figure(at, n)["layout"]["annotations"][0]["text"] == suppressed
+        assert figure(at, n)["layout"]["annotations"][0]["text"].replace("<br>", " ") == suppressed
 
 
 def test_projector__revealed_three_responses__three_dots_counts_averages_and_prompt(store):
