@@ -1,21 +1,41 @@
-"""What a person does in the browser, as small steps the browser tests share."""
+"""What a person does in the browser, as small steps the browser tests share.
+
+Every step waits for what it needs to see, never for a fixed time: after a click, the page
+first shows the new step's header, then the run ends, then the form's last button arrives.
+"""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
-from tests.browser.streamlit_app import wait_idle
+from tests.browser.streamlit_app import eventually, wait_idle
+
+STEP = re.compile(r"Step (\d+) of (\d+)")
 
 
 def answer_visible_questions(page: Page, choice: int = 2) -> int:
     """Click option ``choice`` (0-based, clamped) of every radio group on screen; returns how many."""
     groups = page.locator("[data-testid='stMainBlockContainer'] [data-testid='stRadio']")
-    count = groups.count()
+    count = settled_count(groups)
     for n in range(count):
         options = groups.nth(n).locator("label[data-testid='stRadioOption']")
         options.nth(min(choice, options.count() - 1)).click()
     # a step is a form: clicks cost no rerun, so there is nothing to wait for until Next
     return count
+
+
+def settled_count(locator) -> int:
+    """How many elements match once the number has stopped changing (the page may still be drawing)."""
+    seen: list[int] = []
+
+    def steady() -> bool:
+        seen.append(locator.count())
+        return len(seen) >= 3 and seen[-1] == seen[-2] == seen[-3] and seen[-1] > 0
+
+    eventually(steady, interval=0.15)
+    return seen[-1]
 
 
 def take_assessment(page: Page, base_url: str, choice: int = 2, display_name: str | None = None,
@@ -28,19 +48,34 @@ def take_assessment(page: Page, base_url: str, choice: int = 2, display_name: st
     answer_all_steps(page, choice, display_name=display_name, show_answers=show_answers)
 
 
+def current_step(page: Page) -> tuple[int, int]:
+    """(step, steps) from the progress label, once the questionnaire shows one."""
+    label = page.get_by_text(STEP).first
+    expect(label).to_be_visible(timeout=20_000)
+    number, total = STEP.search(label.inner_text()).groups()
+    return int(number), int(total)
+
+
 def answer_all_steps(page: Page, choice: int = 2, display_name: str | None = None, show_answers: bool = False) -> None:
     """On the questionnaire: answer every step, fill the sharing choices, and see the results."""
+    number, total = current_step(page)
     while True:
+        last = number == total
+        button = page.get_by_role("button", name="See my results" if last else "Next →")
+        expect(button).to_be_visible(timeout=20_000)  # the form's last element: the step is drawn
         answer_visible_questions(page, choice)
-        finish = page.get_by_role("button", name="See my results")
-        if finish.count():
+        if last:
             if display_name is not None:
                 page.get_by_label("Name on the shared page").fill(display_name)
             if show_answers:
                 page.get_by_text("Show my individual answers on the shared page").click()
-            finish.click()
-            wait_idle(page)
+            button.click()
             break
-        page.get_by_role("button", name="Next →").click()
+        button.click()
+        number += 1
+        expect(page.get_by_text(f"Step {number} of {total}")).to_be_visible(timeout=20_000)
         wait_idle(page)
-    expect(page.get_by_text("Your dimensions", exact=True)).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name="Your dimensions", exact=True)).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    # st.metric is drawn a moment after the run ends; whoever reads the scores needs both
+    expect(page.locator("[data-testid='stMetricValue']")).to_have_count(2, timeout=20_000)

@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,19 @@ def stop_streamlit(app: RunningApp) -> None:
         except subprocess.TimeoutExpired:
             app.process.kill()
             app.process.wait()
+
+
+def eventually(check: Callable[[], bool], timeout: float = 20, interval: float = 0.25) -> None:
+    """Call ``check`` until it returns true; fail after ``timeout`` seconds.
+
+    For what Playwright's ``expect`` cannot wait on itself: values read from the page by
+    script (Plotly's data) and numbers that must stop changing before we read them.
+    """
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout}s: {getattr(check, '__name__', check)}")
+        time.sleep(interval)
 
 
 def wait_idle(page: Page, timeout: float = 30_000) -> None:

@@ -2,6 +2,7 @@
 
 from playwright.sync_api import expect
 
+from tests.browser.person import settled_count
 from tests.browser.streamlit_app import wait_idle
 
 
@@ -12,8 +13,9 @@ def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(strea
     page.goto(base + "/questionnaire")
     wait_idle(page)
     expect(page.get_by_text("Step 1 of 6")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("button", name="Next →")).to_be_visible()  # the form's last element
     groups = page.locator("[data-testid='stMainBlockContainer'] [role='radiogroup']")
-    count = groups.count()
+    count = settled_count(groups)
     groups.nth(0).locator("input[type='radio']").first.focus()
     for n in range(count):
         page.keyboard.press("ArrowRight")  # moves to, and selects, the second option

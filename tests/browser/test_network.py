@@ -61,17 +61,6 @@ def pick_pair(page: Page, a: str, b: str) -> None:
     wait_idle(page)
 
 
-def finish_assessment(page: Page, base: str) -> None:
-    """``person.take_assessment``, tolerating its last check: ``get_by_text("Your dimensions")`` also
-    matches the chart title "Your dimensions (0–100)" once Plotly has drawn it (a strict-mode error)."""
-    try:
-        take_assessment(page, base)
-    except AssertionError as error:
-        if "strict mode violation" not in str(error):
-            raise
-    expect(page.get_by_role("heading", name="Your dimensions", exact=True)).to_be_visible(timeout=20_000)
-
-
 def database_text(path: Path) -> str:
     """Every value of every row of every table, as one string."""
     with sqlite3.connect(path) as db:
@@ -83,7 +72,7 @@ def test_network_map__five_people_used_in_scores__names_never_leave_the_session(
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     base = streamlit_app()
-    finish_assessment(page, base)
+    take_assessment(page, base)
 
     page.get_by_role("link", name="Map your network").click()  # the invitation under the results
     wait_idle(page)
@@ -113,13 +102,17 @@ def test_network_map__five_people_used_in_scores__names_never_leave_the_session(
     wait_idle(page)
     expect(page.get_by_text("Network map in these scores")).to_be_visible(timeout=20_000)
     expect(page.get_by_text("network map of 5 people, which counts 17%")).to_be_visible()
-    share = next(c.strip() for c in page.locator("[data-testid='stCode'] code").all_inner_texts() if "results?r=" in c)
+    share_code = page.locator("[data-testid='stCode'] code").first
+    expect(share_code).to_contain_text("results?r=", timeout=20_000)
+    share = share_code.inner_text().strip()
 
     viewer = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
     viewer.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     viewer.goto(share)
     wait_idle(viewer)
     expect(viewer.get_by_text("Network map in these scores")).to_be_visible(timeout=20_000)
+    wait_idle(viewer)
+    expect(viewer.get_by_role("heading", name="Three next steps")).to_be_visible()
     shared_text = viewer.locator("[data-testid='stMain']").inner_text()
     database = tmp_path / "app.sqlite"  # the streamlit_app fixture's DATABASE_URL
     with sqlite3.connect(database) as db:

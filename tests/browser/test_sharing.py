@@ -11,7 +11,10 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def metric_values(page) -> list[str]:
-    return [v.strip() for v in page.locator("[data-testid='stMetricValue']").all_inner_texts()]
+    """Width and Depth as shown, once both are drawn (st.metric arrives a moment after the run)."""
+    values = page.locator("[data-testid='stMetricValue']")
+    expect(values).to_have_count(2, timeout=20_000)
+    return [v.strip() for v in values.all_inner_texts()]
 
 
 def fail_on_dialog(page, seen: list) -> None:
@@ -28,11 +31,10 @@ def test_share_link__fresh_browser__same_scores_then_gone_after_delete(streamlit
     take_assessment(page, base, choice=3, display_name=HOSTILE)
     own = metric_values(page)
     expect(page.locator("[data-testid='stCode']").first).to_contain_text("results?r=", timeout=20_000)
-    codes = page.locator("[data-testid='stCode'] code").all_inner_texts()
-    share = next(c.strip() for c in codes if "results?r=" in c)
+    share = page.locator("[data-testid='stCode'] code").first.inner_text().strip()
     page.get_by_text("Private link to delete your saved results").click()
     expect(page.locator("[data-testid='stCode']").nth(1)).to_contain_text("&m=", timeout=20_000)
-    manage = next(c.strip() for c in page.locator("[data-testid='stCode'] code").all_inner_texts() if "&m=" in c)
+    manage = page.locator("[data-testid='stCode'] code").nth(1).inner_text().strip()
 
     viewer = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
     fail_on_dialog(viewer, dialogs)

@@ -7,7 +7,7 @@ import io
 
 from playwright.sync_api import expect
 
-from tests.browser.streamlit_app import wait_idle
+from tests.browser.streamlit_app import eventually, wait_idle
 from tests.browser.workshop_steps import (
     LAPTOP,
     PHONE,
@@ -40,9 +40,13 @@ def test_workshop__three_join_on_phones__projector_shows_them_and_csv_respects_n
     expect(count).to_contain_text("3", timeout=15_000)  # the projector refreshes itself every 3 s
     expect(count).to_contain_text("answers")
     expect(projector.locator("[data-testid='stPlotlyChart']")).to_have_count(4, timeout=15_000)
-    assert map_dots(projector) == 3
-    profile_counts = projector.locator(".st-key-proj-profiles p").all_inner_texts()
-    assert sum(int(t.split("·")[0]) for t in profile_counts) == 3
+    eventually(lambda: map_dots(projector) == 3)
+    profiles = projector.locator(".st-key-proj-profiles p")
+
+    def three_in_profiles() -> bool:
+        return sum(int(t.split("·")[0]) for t in profiles.all_inner_texts()) == 3
+
+    eventually(three_in_profiles)
     for name in ("Robin", "Kim"):
         expect(projector.get_by_text(name)).to_have_count(0)
 

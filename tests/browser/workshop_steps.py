@@ -50,7 +50,12 @@ def participant(browser: Browser, base_url: str, typed_code: str, choice: int, *
 
 
 def map_dots(projector: Page) -> int:
-    """Dots drawn in the projector's map (the first chart), as Plotly computed them."""
+    """Dots drawn in the projector's map (the first chart), as Plotly computed them.
+
+    An empty trace still has one placeholder entry in ``calcdata`` (with no number for x), so
+    only entries with a numeric x count as dots.
+    """
     return projector.evaluate(
-        "() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot').calcdata[0].length"
+        "() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot').calcdata[0]"
+        ".filter(d => typeof d.x === 'number' && !Number.isNaN(d.x)).length"
     )
