@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 import streamlit as st
@@ -17,9 +18,15 @@ def questionnaire(language: str = "en") -> Questionnaire:
     return _questionnaire(language, os.environ.get("WIDE_DEEP_CONTENT") or None)
 
 
-@st.cache_resource(show_spinner=False)
+@functools.lru_cache(maxsize=16)
 def _questionnaire(language: str, content_dir: str | None) -> Questionnaire:
-    """Loaded and validated once per process; a ContentError is not cached and reaches app.py's message."""
+    """Loaded and validated once per process; a ContentError is not cached and reaches app.py's message.
+
+    A plain ``lru_cache``, not ``st.cache_resource``: every rerun asks for the questionnaire
+    twice (app.py, then the page), and Streamlit's cache spends about 0.3 ms a call hashing
+    its arguments, which is a tenth of a bare page's whole rerun. The value is frozen, so
+    sharing one across sessions and threads is safe.
+    """
     return load_questionnaire(language) if content_dir is None else load_questionnaire(language, content_dir)
 
 
