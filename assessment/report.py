@@ -18,7 +18,8 @@ padding:24px 16px;color:#1a1a1a;line-height:1.5}
 h1{font-size:1.9rem;margin-bottom:.2rem} h2{margin-top:2rem;font-size:1.3rem}
 .scores{display:flex;gap:24px;font-size:1.4rem} .scores b{font-size:2rem}
 .card{border:1px solid #ddd;border-radius:8px;padding:8px 16px;margin:10px 0}
-.muted{color:#555;font-size:.9rem} .caution{background:#fff4e0;border-left:4px solid #E69F00;padding:8px 16px}
+.muted{color:#555;font-size:.9rem}
+table{border-collapse:collapse} th,td{padding:4px 14px 4px 0;text-align:left} tr+tr{border-top:1px solid #eee} .caution{background:#fff4e0;border-left:4px solid #E69F00;padding:8px 16px}
 """
 
 
@@ -63,8 +64,26 @@ def render_report(result: Mapping[str, Any], figures: Sequence[go.Figure], *, di
 <h2>Your dimensions</h2>
 {charts[1] if len(charts) > 1 else ''}
 <h2>Next steps</h2>{advice}
+{_network_section(result.get("roster"), (result["width"], result["depth"]))}
 <p class="muted">Questionnaire {e(q['id'])} {e(q['version'])}. Scores run from 0 to 100; the method is explained in the app.</p>
 </body></html>"""
+
+
+def _network_section(blend: Mapping[str, Any] | None, together: tuple[float, float]) -> str:
+    """How a network map fed Width and Depth: numbers only, as on the share page (no names)."""
+    if not blend:
+        return ""
+    answers, used, weight = blend["questionnaire"], blend["map"], float(blend["weight"])
+    rows = "".join(
+        f"<tr><td>{label}</td><td>{float(scores['width']):.0f}</td><td>{float(scores['depth']):.0f}</td></tr>"
+        for label, scores in (("From the answers", answers), ("From the network map", used))
+    ) + "<tr><td><b>Together</b></td><td><b>{:.0f}</b></td><td><b>{:.0f}</b></td></tr>".format(*together)
+    return (
+        "<h2>Network map in these scores</h2>"
+        f"<table><tr><th></th><th>Width</th><th>Depth</th></tr>{rows}</table>"
+        f"<p class='muted'>Width and Depth above combine the answers with a network map of {int(used['people'])} "
+        f"people, which counts {weight:.0%}. The names on the map are not in this report.</p>"
+    )
 
 
 def _guidance_line(ids: Sequence[str], guidance: Mapping[str, str]) -> str:

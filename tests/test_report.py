@@ -2,6 +2,8 @@
 
 from assessment import load_questionnaire, score_answers
 from assessment.charts import result_figures
+from assessment.network import RosterAxes
+from assessment.network_blend import blend_roster
 from assessment.report import render_report
 from tests.test_exchange import complete_answers
 
@@ -31,3 +33,20 @@ def test_render_report__content__shows_profile_scores_and_advice():
     html = report()
     assert result.profile["name"] in html and f"<b>{result.width:.0f}</b>" in html
     assert all(a.title in html for a in result.advice)
+
+
+def test_render_report__result_blended_with_a_map__shows_both_sources_and_no_names():
+    # 15 people give the map its full weight, 50%: Width (answers + 20) / 2, Depth (answers + 90) / 2
+    answers_only = score_answers(Q, complete_answers())
+    blended = blend_roster(answers_only, RosterAxes(20.0, 90.0, (), (), people=15), Q)
+    html = render_report(blended.to_dict(), result_figures(blended, QUADRANTS), guidance=dict(Q.guidance))
+    assert "Network map in these scores" in html
+    assert f"<tr><td>From the answers</td><td>{answers_only.width:.0f}</td><td>{answers_only.depth:.0f}</td></tr>" in html
+    assert "<tr><td>From the network map</td><td>20</td><td>90</td></tr>" in html
+    assert f"<td><b>Together</b></td><td><b>{blended.width:.0f}</b></td><td><b>{blended.depth:.0f}</b></td>" in html
+    assert "a network map of 15 people, which counts 50%" in html
+    assert f"<b>{blended.width:.0f}</b>" in html
+
+
+def test_render_report__no_map__no_network_section():
+    assert "Network map in these scores" not in report()
