@@ -30,6 +30,9 @@ from .tokens import hash_secret, looks_like_token, new_token, verify_secret
 from .workshop_store import WorkshopQueries
 
 LookupStatus = Literal["found", "removed", "unknown"]
+# A draft's context holds a workshop id and a nickname (30 characters): ~100 bytes. The cap
+# keeps a caller's mistake from turning every step's save into a large write.
+MAX_DRAFT_CONTEXT = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +93,14 @@ class Lookup:
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """Unfinished answers, resumable with the draft token."""
+    """Unfinished answers, resumable with the draft token. ``context`` is what the app kept
+    beside them (e.g. the workshop joined), as given to ``save_draft``; empty when none."""
 
     token: str
     answers: dict[str, str]
     step: int
     updated_at: datetime
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 def result_metrics_of(result: Mapping[str, Any]) -> dict[str, float]:
@@ -126,6 +131,19 @@ def _summary_of(result: Mapping[str, Any]) -> dict[str, Any]:
             f"NewResult.result: missing {error} in the Result dict. "
             "Pass Result.to_dict() (see docs/CONTRACTS.md)."
         ) from None
+
+
+def _context_json(context: Mapping[str, Any] | None) -> str | None:
+    if not context:
+        return None
+    text = to_json(dict(context))
+    size = len(text.encode())
+    if size > MAX_DRAFT_CONTEXT:
+        raise ValueError(
+            f"save_draft.context: {size} bytes of JSON, more than the {MAX_DRAFT_CONTEXT} a draft keeps beside "
+            "its answers. Keep only ids and short choices there."
+        )
+    return text
 
 
 def _stored_result(row: sa.Row) -> StoredResult:
@@ -254,10 +272,20 @@ class Store(WorkshopQueries):
 
     # Drafts --------------------------------------------------------------------------------
 
-    def save_draft(self, answers: Mapping[str, str], step: int, token: str | None = None) -> str:
-        """Save unfinished answers under ``token`` (a new one if None or malformed)."""
+    def save_draft(
+        self, answers: Mapping[str, str], step: int, token: str | None = None,
+        context: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Save unfinished answers under ``token`` (a new one if None or malformed).
+
+        ``context``: a small JSON object kept with them and handed back as it is (at most
+        ``MAX_DRAFT_CONTEXT`` bytes of JSON); it replaces the draft's previous one.
+        """
         token = token if looks_like_token(token) else new_token()
-        values = {"answers": to_json(dict(answers)), "step": step, "updated_at": datetime.now(UTC)}
+        values = {
+            "answers": to_json(dict(answers)), "step": step, "updated_at": datetime.now(UTC),
+            "context": _context_json(context),
+        }
         with self._db.writing() as conn:
             updated = conn.execute(sa.update(drafts).where(drafts.c.token == token).values(**values))
             if updated.rowcount == 0:
@@ -271,7 +299,9 @@ class Store(WorkshopQueries):
             row = conn.execute(sa.select(drafts).where(drafts.c.token == token)).first()
         if row is None:
             return None
-        return Draft(row.token, from_json(row.answers), row.step, utc(row.updated_at))
+        context = from_json(row.context)
+        return Draft(row.token, from_json(row.answers), row.step, utc(row.updated_at),
+                     context if isinstance(context, dict) else {})
 
     def delete_draft(self, token: str) -> None:
         if not looks_like_token(token):
@@ -303,6 +333,6 @@ def open_store(url: str | None = None) -> Store:
 
 
 __all__ = [
-    "SCHEMA_VERSION", "Draft", "Lookup", "LookupStatus", "NewResult", "SavedResult", "Store",
-    "StoredResult", "open_store", "result_metrics_of",
+    "MAX_DRAFT_CONTEXT", "SCHEMA_VERSION", "Draft", "Lookup", "LookupStatus", "NewResult", "SavedResult",
+    "Store", "StoredResult", "open_store", "result_metrics_of",
 ]

@@ -8,7 +8,7 @@ database cannot be left behind and two processes starting at once upgrade it onl
 To change the schema: append a ``Migration`` with the next version that alters the tables
 (``ALTER TABLE …``), and update the ``Table`` definitions below to match. Migration 1 builds
 tables from those definitions, so before changing a table, freeze migration 1's own copy of
-it (it must keep creating the version-1 table).
+it (it must keep creating the version-1 table, as ``_drafts_version_1`` does).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateColumn
 
 metadata = sa.MetaData()
 
@@ -93,6 +94,9 @@ drafts = sa.Table(
     sa.Column("answers", sa.Text, nullable=False),  # JSON
     sa.Column("step", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    # JSON object the app keeps beside the answers (the workshop joined, the nickname
+    # choice), so a new session resuming the draft takes part again; NULL: none. Version 2.
+    sa.Column("context", sa.Text, nullable=True),
     sa.Index("ix_drafts_updated_at", "updated_at"),
 )
 
@@ -106,12 +110,38 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
+# Frozen copies of tables as an earlier version created them (see the module docstring).
+_version_1 = sa.MetaData()
+_drafts_version_1 = sa.Table(
+    "drafts",
+    _version_1,
+    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("answers", sa.Text, nullable=False),
+    sa.Column("step", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_drafts_updated_at", "updated_at"),
+)
+
+
+def _add_column(conn: Connection, table: str, column: sa.Column) -> None:
+    """``ALTER TABLE … ADD COLUMN``, spelled by SQLAlchemy for the connection's dialect.
+    Both databases add a nullable column without rewriting the table."""
+    spec = CreateColumn(column).compile(dialect=conn.dialect)
+    conn.execute(sa.DDL(f"ALTER TABLE {table} ADD COLUMN {spec}"))
+
+
 def _create_version_1(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[workshops, results, result_metrics, drafts])
+    metadata.create_all(conn, tables=[workshops, results, result_metrics])
+    _drafts_version_1.create(conn)
+
+
+def _add_draft_context(conn: Connection) -> None:
+    _add_column(conn, "drafts", sa.Column("context", sa.Text, nullable=True))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "results, result metrics, drafts, workshops", _create_version_1),
+    Migration(2, "drafts.context: the workshop a draft was answered for", _add_draft_context),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

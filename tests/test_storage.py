@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from assessment.storage import NewResult, Store, open_store, result_metrics_of
+from assessment.storage import MAX_DRAFT_CONTEXT, NewResult, Store, open_store, result_metrics_of
+from assessment.storage_engine import Database, database_url_from
 from assessment.storage_errors import StorageError, StorageUnavailable
-from assessment.storage_schema import SCHEMA_VERSION, upgrade_schema
+from assessment.storage_schema import MIGRATIONS, SCHEMA_VERSION, metadata, schema_meta, upgrade_schema
 from assessment.tokens import new_token
 from tests.conftest import skip_or_fail
 from tests.pg_server import find_postgres_bin, free_port, restart_postgres, start_postgres, stop_postgres, stop_server_process
@@ -226,6 +227,43 @@ def test_delete_draft__then_load__none(store: Store):
     assert store.load_draft(token) is None
 
 
+WORKSHOP_CONTEXT = {"workshop_id": 7, "nickname": "Robin " + HOSTILE, "nickname_public": True}
+
+
+def test_save_draft__with_context__loaded_back_as_given(store: Store):
+    token = store.save_draft({"reach_size": "agree"}, step=1, context=WORKSHOP_CONTEXT)
+
+    assert store.load_draft(token).context == WORKSHOP_CONTEXT
+
+
+def test_save_draft__without_context__loads_with_an_empty_context(store: Store):
+    token = store.save_draft({"reach_size": "agree"}, step=1)
+
+    assert store.load_draft(token).context == {}
+
+
+def test_save_draft__update_with_another_context__replaces_it(store: Store):
+    token = store.save_draft({"a": "b"}, step=0, context=WORKSHOP_CONTEXT)
+
+    store.save_draft({"a": "b"}, step=1, token=token, context={"workshop_id": 8})
+    assert store.load_draft(token).context == {"workshop_id": 8}
+    store.save_draft({"a": "b"}, step=2, token=token)
+    assert store.load_draft(token).context == {}
+
+
+def test_save_draft__context_over_the_cap__value_error_and_nothing_saved(store: Store, database_url):
+    too_big = {"nickname": "x" * MAX_DRAFT_CONTEXT}  # 2,000 x's + '{"nickname":""}' = 2,015 bytes
+
+    with pytest.raises(ValueError) as error:
+        store.save_draft({"a": "b"}, step=0, context=too_big)
+
+    assert str(error.value) == (
+        f"save_draft.context: 2015 bytes of JSON, more than the {MAX_DRAFT_CONTEXT} a draft keeps beside its "
+        "answers. Keep only ids and short choices there."
+    )
+    assert count_rows(database_url, "drafts") == 0
+
+
 def test_delete_drafts_older_than__old_draft__deleted_recent_kept(store: Store, database_url):
     old = store.save_draft({"a": "old"}, step=0)
     recent = store.save_draft({"a": "new"}, step=0)
@@ -260,6 +298,64 @@ def test_open_store__existing_database__no_migration_and_data_kept(database_url)
         assert second.schema_version() == SCHEMA_VERSION
         assert second.find_result(saved.share_token).status == "found"
     assert count_rows(database_url, "schema_meta") == 1
+
+
+OLD_DRAFT = "D" * 22
+
+
+def create_version_1_database(url: str) -> str:
+    """A database as version 1 of the app left it (migration 1's tables, schema_meta at 1),
+    holding the draft ``OLD_DRAFT`` and a result, whose share token is returned."""
+    database = Database(database_url_from(url))
+    with database.writing() as conn:
+        MIGRATIONS[0].apply(conn)
+        schema_meta.create(conn)
+        conn.execute(sa.insert(schema_meta).values(id=1, version=1, upgraded_at=datetime.now(UTC)))
+        conn.execute(
+            sa.text("INSERT INTO drafts (token, answers, step, updated_at) VALUES (:token, :answers, 2, :now)"),
+            {"token": OLD_DRAFT, "answers": '{"reach_size":"agree"}', "now": datetime.now(UTC)},
+        )
+    with Store(database) as old:  # not upgraded: results are the same in both versions
+        return old.save_result(sample_new_result(display_name="from version 1")).share_token
+
+
+def columns_of(url: str) -> dict[str, list[tuple[str, bool]]]:
+    """Every table's (column, nullable) pairs, as the database reports them."""
+    engine = sa.create_engine(database_url_from(url))
+    try:
+        with engine.connect() as conn:
+            inspector = sa.inspect(conn)
+            return {
+                t: sorted((c["name"], c["nullable"]) for c in inspector.get_columns(t))
+                for t in inspector.get_table_names()
+            }
+    finally:
+        engine.dispose()
+
+
+def test_open_store__version_1_database__upgraded_with_its_rows_kept(database_url):
+    share_token = create_version_1_database(database_url)
+    assert "context" not in dict(columns_of(database_url)["drafts"])
+
+    with open_store(database_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        draft = store.load_draft(OLD_DRAFT)
+        assert (draft.answers, draft.step, draft.context) == ({"reach_size": "agree"}, 2, {})
+        assert store.find_result(share_token).result.display_name == "from version 1"
+        assert count_rows(database_url, "result_metrics") == METRICS_PER_RESULT
+        token = store.save_draft({"a": "b"}, step=0, context=WORKSHOP_CONTEXT)
+        assert store.load_draft(token).context == WORKSHOP_CONTEXT
+
+
+@pytest.mark.parametrize("start", ["new", "version 1"])
+def test_open_store__new_or_upgraded__tables_as_storage_schema_defines_them(database_url, start):
+    if start == "version 1":
+        create_version_1_database(database_url)
+
+    open_store(database_url).close()
+
+    expected = {t.name: sorted((c.name, c.nullable) for c in t.columns) for t in metadata.sorted_tables}
+    assert columns_of(database_url) == expected
 
 
 def test_open_store__database_from_a_newer_app__refuses(database_url):

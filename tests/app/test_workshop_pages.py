@@ -23,7 +23,8 @@ from assessment.workshop import (
     format_join_code,
     new_facilitator_key,
 )
-from ui import state, workshops
+from tests.app.test_walkthrough import answer_step
+from ui import drafts, state, workshops
 
 Q = load_questionnaire("en")
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -246,6 +247,79 @@ def test_join_then_answer_everything__result_saved_into_the_workshop_with_opt_in
     assert not at.exception
     rows = store.workshop_export_rows(workshop.id)
     assert [(r.nickname, r.share_nickname) for r in rows] == [("Kim", True)]
+
+
+# -- resuming in a new session (another server, or a restart) --------------------------------
+
+
+def answer_first_step_and_leave(at: AppTest) -> str:
+    """Answer step 1 in a joined session, press Next; the resume token in the address."""
+    at.switch_page("pages/questionnaire.py")  # AppTest reruns its own page after an in-script switch
+    answer_step(at, 0)
+    at.button(key="nav.next").click().run()
+    assert not at.exception, at.exception
+    return at.query_params["resume"]
+
+
+def resume_and_finish(token: str) -> AppTest:
+    """A fresh session (nothing in its state) opens ?resume=TOKEN and answers the rest."""
+    at = page("pages/questionnaire.py", resume=token)
+    first_open = next(n for n, step in enumerate(Q.steps) if step.title == at.header[0].value)
+    for n in range(first_open, len(Q.steps)):
+        answer_step(at, n)
+        at.button(key="nav.finish" if n == len(Q.steps) - 1 else "nav.next").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("public", [True, False])
+def test_resume_token__new_session_after_joining__result_saved_in_the_workshop_with_nickname_choice(store, public):
+    workshop, _ = new_workshop(store)
+    token = answer_first_step_and_leave(join("K7RWX3", nickname="Kim", public=public))
+
+    at = resume_and_finish(token)
+
+    assert at.session_state[state.WORKSHOP] == {"id": workshop.id, "code": "K7RWX3", "title": "Team day"}
+    saved = store.find_result(at.session_state[state.SAVED]["share_token"]).result
+    assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (workshop.id, "Kim", public)
+    assert store.workshop_response_count(workshop.id) == 1
+
+
+def test_resume_token__workshop_deleted_meanwhile__told_so_and_result_saved_for_the_person_only(store):
+    workshop, _ = new_workshop(store)
+    token = answer_first_step_and_leave(join("K7RWX3", nickname="Kim", public=True))
+    store.delete_workshop(workshop.id)
+
+    at = page("pages/questionnaire.py", resume=token)
+    assert at.info[0].value == drafts.WORKSHOP_GONE
+    assert at.header[0].value == Q.steps[1].title  # the answers are back all the same
+    at = resume_and_finish(token)
+
+    assert state.WORKSHOP not in at.session_state
+    saved = store.find_result(at.session_state[state.SAVED]["share_token"]).result
+    assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (None, None, False)
+
+
+@pytest.mark.parametrize("context", [
+    {"workshop_id": "1", "nickname": "Kim", "nickname_public": True},
+    {"workshop_id": True, "nickname": "Kim", "nickname_public": True},
+    {"workshop_id": 2**40, "nickname": "Kim", "nickname_public": True},
+    {"workshop_id": 1, "nickname": ["Kim"], "nickname_public": True},
+    {"workshop_id": 1, "nickname": "Kim", "nickname_public": "yes"},
+    {"workshop_id": 1},
+    {"something": "else"},
+])
+def test_resume_token__malformed_workshop_context__ignored_and_answers_back(store, context):
+    workshop, _ = new_workshop(store)
+    assert workshop.id == 1  # so the ids above would name it, were they taken as ids
+    answers, _ = scored_answers(1)
+    token = store.save_draft({k: answers[k] for k in Q.answer_keys()[:2]}, step=1, context=context)
+
+    at = page("pages/questionnaire.py", resume=token)
+
+    assert at.header[0].value == Q.steps[1].title
+    assert len(at.session_state[state.ANSWERS]) == 2
+    assert state.WORKSHOP not in at.session_state and not at.info
 
 
 # -- the projector ---------------------------------------------------------------------------
