@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import drafts, flow, resources, state
+from ui import drafts, flow, resources, state, workshops
 from ui.items import show_item
 from ui.sharing import sharing_options
 
@@ -11,6 +11,7 @@ drafts.restore_draft(q)
 n = min(state.step(), len(q.steps) - 1)
 step = q.steps[n]
 
+workshops.show_taking_part()
 st.progress((n + 1) / len(q.steps), text=f"Step {n + 1} of {len(q.steps)} · {step.title}")
 st.header(step.title)
 st.caption(step.intro)

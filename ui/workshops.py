@@ -127,6 +127,17 @@ def find_for_joining(typed: str) -> Workshop:
     return workshop
 
 
+NBSP = "\u00a0"  # keeps the two halves of a join code on one line
+
+
+def show_taking_part() -> None:
+    """One line above the questionnaire for a workshop participant: which room their answers go to."""
+    joined = state.get(state.WORKSHOP)
+    if joined:
+        st.caption(f":material/groups: Your answers go to the workshop **{md_escape(joined['title'])}** "
+                   f"(code {format_join_code(joined['code']).replace(' ', NBSP)}).")
+
+
 def enter(workshop: Workshop, nickname: str, public: bool) -> None:
     """Take part in ``workshop`` from now on: the next saved result counts in its room.
 

@@ -277,6 +277,8 @@ def test_resume_token__new_session_after_joining__result_saved_in_the_workshop_w
     workshop, _ = new_workshop(store)
     token = answer_first_step_and_leave(join("K7RWX3", nickname="Kim", public=public))
 
+    at = page("pages/questionnaire.py", resume=token)
+    assert any(c.value.endswith("Your answers go to the workshop **Team day** (code K7R\u00a0WX3).") for c in at.caption)
     at = resume_and_finish(token)
 
     assert at.session_state[state.WORKSHOP] == {"id": workshop.id, "code": "K7RWX3", "title": "Team day"}
@@ -292,6 +294,7 @@ def test_resume_token__workshop_deleted_meanwhile__told_so_and_result_saved_for_
 
     at = page("pages/questionnaire.py", resume=token)
     assert at.info[0].value == drafts.WORKSHOP_GONE
+    assert not any("Your answers go to the workshop" in c.value for c in at.caption)
     assert at.header[0].value == Q.steps[1].title  # the answers are back all the same
     at = resume_and_finish(token)
 
