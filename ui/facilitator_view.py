@@ -16,7 +16,6 @@ from assessment.workshop_store import Workshop
 from . import resources, state, workshops
 from .result_view import md_escape
 
-JUST_CREATED = "workshop.just_created"  # the facilitator link is shown in full once, after creating
 NOTICE = "workshop.notice"              # one-off message after deleting
 COUNT_REFRESH = "5s"
 QR_WIDTH = 220
@@ -40,7 +39,7 @@ def create_form() -> None:
             st.error(workshops.MESSAGES["no_title"])
             return
         workshop, key = workshops.create(title, str(st.session_state.get("workshop.note") or ""))
-        state.put(JUST_CREATED, workshop.id)
+        state.put(state.JUST_CREATED, workshop.id)
         st.query_params.update({"w": str(workshop.id), "k": key})
         st.rerun()
 
@@ -68,7 +67,7 @@ def facilitator_page(workshop: Workshop, key: str) -> None:
     st.title(md_escape(workshop.title), anchor=False)
     if workshop.note:
         st.caption(md_escape(workshop.note))
-    if state.get(JUST_CREATED) == workshop.id:
+    if state.get(state.JUST_CREATED) == workshop.id:
         _private_link(workshop, key)
     _status(workshop)
     _joining(workshop)
@@ -88,7 +87,7 @@ def _private_link(workshop: Workshop, key: str) -> None:
             "code or QR code below, never this link.",
             icon=":material/key:",
         )
-        st.button("I've saved it", key="workshop.saved_link", on_click=state.pop, args=(JUST_CREATED,))
+        st.button("I've saved it", key="workshop.saved_link", on_click=state.pop, args=(state.JUST_CREATED,))
 
 
 def _status(workshop: Workshop) -> None:
@@ -168,7 +167,7 @@ def _delete(workshop: Workshop) -> None:
         sure = st.checkbox("Yes, delete the workshop and all its results", key="workshop.delete_confirm")
         if st.button("Delete the workshop", key="workshop.delete", disabled=not sure, icon=":material/delete:"):
             resources.store().delete_workshop(workshop.id)
-            state.pop(JUST_CREATED)
+            state.pop(state.JUST_CREATED)
             state.put(NOTICE, f"The workshop “{md_escape(workshop.title)}” and its results are deleted.")
             st.query_params.clear()
             st.rerun()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import streamlit as st
 
 from assessment import score_answers
 from assessment.questionnaire import Questionnaire
@@ -54,7 +53,7 @@ def finish(q: Questionnaire) -> None:
     state.put(state.SHARING, sharing.chosen())
     state.pop(state.SAVED)
     state.pop(state.NOTICE)
-    state.put("wd.finished", True)
+    state.put(state.FINISHED, True)
 
 
 def _missing_text(q: Questionnaire, keys: list[str]) -> str:
@@ -75,4 +74,4 @@ def _missing_text(q: Questionnaire, keys: list[str]) -> str:
 
 
 def consume_finished() -> bool:
-    return bool(st.session_state.pop("wd.finished", False))
+    return bool(state.pop(state.FINISHED))

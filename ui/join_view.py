@@ -14,15 +14,14 @@ from . import state, workshops
 from .result_view import md_escape
 
 CODE, NICKNAME, PUBLIC, SUBMIT = "join.code", "join.nickname", "join.public", "join.submit"
-LINKED = "join.linked"  # the ?code= last copied into the form, so a typed correction is not overwritten
 
 
 def prefill_from_link() -> str | None:
     """The code in the link (from the QR code), copied into the form once; None without one."""
     code = st.query_params.get("code")
-    if code and st.session_state.get(LINKED) != code:
+    if code and st.session_state.get(state.JOIN_LINKED) != code:
         st.session_state[CODE] = code[:16]
-        st.session_state[LINKED] = code
+        st.session_state[state.JOIN_LINKED] = code
     return code
 
 

@@ -24,6 +24,9 @@ ROSTER = "wd.roster"            # network map rows; never saved unless the owner
 TIES = "wd.ties"                # who-knows-whom pairs of names, [[a, b], …]
 ROSTER_BASE = "wd.roster_base"  # rows the people table started from on this visit (see ui/network_view.py)
 FACILITATOR = "wd.facilitator"  # {"workshop_id": key} for workshops this browser created
+FINISHED = "wd.finished"        # set by the last step's button: the page then switches to the results
+JUST_CREATED = "wd.workshop_just_created"  # the facilitator link is shown in full once, after creating
+JOIN_LINKED = "wd.join_linked"  # the ?code= last copied into the join form, so a typed correction stays
 
 WIDGET_PREFIX = "w."            # widget keys: "w.<answer key>"
 
