@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from assessment import score_answers
 from assessment.questionnaire import Questionnaire
 
