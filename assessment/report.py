@@ -12,6 +12,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from .network_blend import blend_shown
+
 _STYLE = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:760px;margin:0 auto;
 padding:24px 16px;color:#1a1a1a;line-height:1.5}
@@ -64,25 +66,23 @@ def render_report(result: Mapping[str, Any], figures: Sequence[go.Figure], *, di
 <h2>Your dimensions</h2>
 {charts[1] if len(charts) > 1 else ''}
 <h2>Next steps</h2>{advice}
-{_network_section(result.get("roster"), (result["width"], result["depth"]))}
+{_network_section(result)}
 <p class="muted">Questionnaire {e(q['id'])} {e(q['version'])}. Scores run from 0 to 100; the method is explained in the app.</p>
 </body></html>"""
 
 
-def _network_section(blend: Mapping[str, Any] | None, together: tuple[float, float]) -> str:
+def _network_section(result: Mapping[str, Any]) -> str:
     """How a network map fed Width and Depth: numbers only, as on the share page (no names)."""
-    if not blend:
+    shown = blend_shown(result)
+    if shown is None:
         return ""
-    answers, used, weight = blend["questionnaire"], blend["map"], float(blend["weight"])
-    rows = "".join(
-        f"<tr><td>{label}</td><td>{float(scores['width']):.0f}</td><td>{float(scores['depth']):.0f}</td></tr>"
-        for label, scores in (("From the answers", answers), ("From the network map", used))
-    ) + "<tr><td><b>Together</b></td><td><b>{:.0f}</b></td><td><b>{:.0f}</b></td></tr>".format(*together)
+    *sources, (label, width, depth) = shown.rows
+    rows = "".join(f"<tr><td>{html.escape(s)}</td><td>{w:.0f}</td><td>{d:.0f}</td></tr>" for s, w, d in sources)
+    rows += f"<tr><td><b>{label}</b></td><td><b>{width:.0f}</b></td><td><b>{depth:.0f}</b></td></tr>"
     return (
         "<h2>Network map in these scores</h2>"
         f"<table><tr><th></th><th>Width</th><th>Depth</th></tr>{rows}</table>"
-        f"<p class='muted'>Width and Depth above combine the answers with a network map of {int(used['people'])} "
-        f"people, which counts {weight:.0%}. The names on the map are not in this report.</p>"
+        f"<p class='muted'>{html.escape(shown.sentence)} The names on the map are not in this report.</p>"
     )
 
 

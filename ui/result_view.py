@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from assessment.charts import result_figures
-from assessment.network_blend import N_MIN
+from assessment.network_blend import N_MIN, blend_shown
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
 
@@ -92,18 +92,16 @@ def show_network_note(result: Mapping[str, Any]) -> None:
     """How a network map fed these scores (numbers only: a saved result holds no names), or, under
     the person's own result without one, an invitation to map their network."""
     own = result == state.get(state.RESULT)
-    blend = result.get("roster")
-    if blend:
-        answers, used, weight = blend["questionnaire"], blend["map"], float(blend["weight"])
+    shown = blend_shown(result)
+    if shown:
+        *sources, (label, width, depth) = shown.rows
         st.subheader("Network map in these scores")
         st.markdown(
             "| | Width | Depth |\n|---|---:|---:|\n"
-            f"| From the answers | {float(answers['width']):.0f} | {float(answers['depth']):.0f} |\n"
-            f"| From the network map | {float(used['width']):.0f} | {float(used['depth']):.0f} |\n"
-            f"| **Together** | **{float(result['width']):.0f}** | **{float(result['depth']):.0f}** |"
+            + "".join(f"| {source} | {w:.0f} | {d:.0f} |\n" for source, w, d in sources)
+            + f"| **{label}** | **{width:.0f}** | **{depth:.0f}** |"
         )
-        st.caption(f"Width and Depth combine the answers with a network map of {int(used['people'])} people, "
-                   f"which counts {weight:.0%}. The names on the map are never saved or shared.")
+        st.caption(f"{shown.sentence} The names on the map are never saved or shared.")
         if own:
             st.page_link("pages/network.py", label="Change your network map", icon=":material/hub:")
     elif own:
