@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .questionnaire import Questionnaire
+from assessment.questionnaire import Questionnaire
 
 
 class AnswerError(ValueError):

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
-from .labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
-from .scoring import Result
+from assessment.labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
+from assessment.scoring import Result
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 # Quadrant tints: light enough for black text, and told apart by position and label, not only hue.

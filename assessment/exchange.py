@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from .answers import AnswerError, check_answers
-from .questionnaire import Questionnaire
-from .scoring import Result, score_answers
+from assessment.answers import AnswerError, check_answers
+from assessment.questionnaire import Questionnaire
+from assessment.scoring import Result, score_answers
 
 FORMAT = "wide-and-deep/result"
 FORMAT_VERSION = 1

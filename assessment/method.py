@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .questionnaire import Questionnaire
+from assessment.questionnaire import Questionnaire
 
 
 def item_table(q: Questionnaire) -> list[dict[str, str]]:

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from .answers import check_answers
-from .questionnaire import Advice, Axis, Item, Questionnaire
+from assessment.answers import check_answers
+from assessment.questionnaire import Advice, Axis, Item, Questionnaire
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ class Result:
     advice: tuple[Advice, ...]
     caution: Mapping[str, Any] | None
     thresholds: Mapping[str, float]
-    # Set when a network map feeds Width and Depth (assessment/network_blend.py): the
+    # Set when a network map feeds Width and Depth (assessment/network/blend.py): the
     # questionnaire-only scores, the map's, and the map's weight. Derived numbers only, no names.
     roster: Mapping[str, Any] | None = None
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assessment.network import measure_network  # noqa: E402
-from assessment.network_charts import diversity_chart, rings_map  # noqa: E402
-from assessment.network_loading import network_content  # noqa: E402
-from assessment.network_plan import plan_connections  # noqa: E402
-from assessment.roster import roster_from_rows  # noqa: E402
+from assessment.network.measures import measure_network  # noqa: E402
+from assessment.network.charts import diversity_chart, rings_map  # noqa: E402
+from assessment.network.loading import network_content  # noqa: E402
+from assessment.network.plan import plan_connections  # noqa: E402
+from assessment.network.roster import roster_from_rows  # noqa: E402
 
 TARGET_MS = 50.0
 

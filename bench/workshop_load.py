@@ -66,8 +66,8 @@ import sqlalchemy as sa  # noqa: E402
 
 from assessment import load_questionnaire, score_answers  # noqa: E402
 from assessment.questionnaire import Questionnaire  # noqa: E402
-from assessment.storage import NewResult, Store, open_store  # noqa: E402
-from assessment.workshop import new_facilitator_key, new_join_code  # noqa: E402
+from assessment.storage.results import NewResult, Store, open_store  # noqa: E402
+from assessment.room.joining import new_facilitator_key, new_join_code  # noqa: E402
 from bench.cpu_usage import CpuSampler, process_rss_mb, server_pid  # noqa: E402
 from bench.st_client import RunResult, StreamlitClient, StreamlitClientError  # noqa: E402
 from bench.st_fragments import FragmentClient  # noqa: E402

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assessment.storage_errors import StorageUnavailable
+from assessment.storage.errors import StorageUnavailable
 from ui import join_view, workshops
 
 st.title("Join a workshop", anchor=False)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assessment.storage_errors import StorageUnavailable
+from assessment.storage.errors import StorageUnavailable
 from ui import projector_view, workshops
 
 st.set_page_config(page_title="Projector · Wide & Deep", layout="wide", initial_sidebar_state="collapsed")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assessment.storage_errors import StorageUnavailable
+from assessment.storage.errors import StorageUnavailable
 from ui import facilitator_view, workshops
 
 try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessment.roster import Roster, roster_from_rows
+from assessment.network.roster import Roster, roster_from_rows
 
 DEFAULT = {"segment": "peers", "field": "same", "organisation": "same_org", "level": "peer",
            "stage": "credibility", "favour": "probably", "last_contact": "quarter", "giving": "i_helped"}

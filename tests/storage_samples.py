@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessment.storage import NewResult
+from assessment.storage.results import NewResult
 
 SEGMENT_IDS = ("own_field", "other_fields", "senior", "peers", "junior", "outside_org")
 DIMENSIONS = (

@@ -1,4 +1,4 @@
-"""Rules of assessment/loading.py: content files -> Questionnaire, every problem with its line.
+"""Rules of assessment/content/load.py: content files -> Questionnaire, every problem with its line.
 
 Most tests start from a small valid questionnaire (QUESTIONNAIRE and its English texts EN,
 below), change one thing, and assert the whole message. Line numbers refer to those texts;
@@ -15,7 +15,7 @@ import pytest
 
 from assessment import ContentError, Issue, check_content, list_languages, load_questionnaire
 from assessment.errors import Rule
-from assessment.loading import CONTENT_DIR
+from assessment.content.load import CONTENT_DIR
 
 QUESTIONNAIRE = """\
 schema_version: 1
@@ -517,7 +517,7 @@ def test_load_questionnaire__missing_optional_text__warning_and_blank(tmp_path, 
     warning = expect(tmp_path, Rule.MISSING_OPTIONAL_TEXT, 18, "steps.second.intro", file="en.yaml", field="intro",
                      what="step 'second'")
 
-    with caplog.at_level(logging.WARNING, logger="assessment.loading"):
+    with caplog.at_level(logging.WARNING, logger="assessment.content.load"):
         q = load_questionnaire("en", tmp_path)
 
     assert q.steps[1].intro == ""

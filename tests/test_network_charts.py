@@ -7,9 +7,9 @@ import math
 import pytest
 
 from assessment.labels import PALETTE
-from assessment.network import measure_network
-from assessment.network_charts import diversity_chart, map_points, rings_map, safe_label
-from assessment.network_loading import network_content
+from assessment.network.measures import measure_network
+from assessment.network.charts import diversity_chart, map_points, rings_map, safe_label
+from assessment.network.loading import network_content
 from tests.network_samples import DEEP, WEAK, make_roster, row
 
 CONTENT = network_content()

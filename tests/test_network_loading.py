@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from assessment.errors import ContentError
-from assessment.network_content import NetworkContentError
-from assessment.network_loading import CONTENT_PATH, load_network_content
+from assessment.network.content import NetworkContentError
+from assessment.network.loading import CONTENT_PATH, load_network_content
 
 REAL = CONTENT_PATH.read_text(encoding="utf-8")
 ROOT = Path(__file__).resolve().parent.parent

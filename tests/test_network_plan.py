@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from assessment.network_loading import network_content
-from assessment.network_plan import plan_connections
+from assessment.network.loading import network_content
+from assessment.network.plan import plan_connections
 from tests.network_samples import DEEP, WEAK, make_roster, row
 
 CONTENT = network_content()

@@ -2,8 +2,8 @@
 
 from assessment import load_questionnaire, score_answers
 from assessment.charts import result_figures
-from assessment.network import RosterAxes
-from assessment.network_blend import blend_roster
+from assessment.network.measures import RosterAxes
+from assessment.network.blend import blend_roster
 from assessment.report import render_report
 from tests.test_exchange import complete_answers
 

@@ -1,4 +1,4 @@
-"""Room aggregation for workshop mode (assessment/room.py), on hand-made storage rows."""
+"""Room aggregation for workshop mode (assessment/room/summary.py), on hand-made storage rows."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from sqlalchemy import create_engine, text
 
-from assessment.room import (
+from assessment.room.summary import (
     MIN_RESPONSES,
     DimensionMean,
     MetricSummary,

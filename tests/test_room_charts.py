@@ -1,4 +1,4 @@
-"""Projector figures of a workshop room (assessment/room_charts.py), tested on their data."""
+"""Projector figures of a workshop room (assessment/room/charts.py), tested on their data."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 
 from assessment.labels import PALETTE
 from assessment.questionnaire import Dimension, Profile
-from assessment.room import summarise_room
-from assessment.room_charts import (
+from assessment.room.summary import summarise_room
+from assessment.room.charts import (
     TICK_PX,
     TITLE_PX,
     WEBGL_FROM,

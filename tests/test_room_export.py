@@ -1,4 +1,4 @@
-"""Anonymous CSV export of a workshop (assessment/room_export.py)."""
+"""Anonymous CSV export of a workshop (assessment/room/export.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from assessment.room_export import ExportRow, build_room_csv, guard_cell
+from assessment.room.export import ExportRow, build_room_csv, guard_cell
 
 ROWS = [
     {"width": 80, "depth": 40.04, "profile_id": "wide_shallow", "nickname": "Ada", "share_nickname": False,

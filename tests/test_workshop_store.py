@@ -1,4 +1,4 @@
-"""Rules of assessment/workshop_store.py (workshops in Store), on SQLite and PostgreSQL."""
+"""Rules of assessment/storage/workshops.py (workshops in Store), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from assessment.storage import Store, open_store
-from assessment.storage_errors import WorkshopClosed, WorkshopCodeTaken
+from assessment.storage.results import Store, open_store
+from assessment.storage.errors import WorkshopClosed, WorkshopCodeTaken
 from assessment.tokens import hash_secret, new_token
-from assessment.room import MetricSummary, RoomPoint, summarise_room
-from assessment.room_export import ExportRow, build_room_csv
+from assessment.room.summary import MetricSummary, RoomPoint, summarise_room
+from assessment.room.export import ExportRow, build_room_csv
 from tests.storage_samples import sample_new_result, sample_result
 
 FACILITATOR_HASH = hash_secret(new_token())

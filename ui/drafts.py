@@ -20,7 +20,7 @@ import streamlit as st
 
 from assessment.answers import AnswerError, check_answers
 from assessment.questionnaire import Questionnaire
-from assessment.storage_errors import StorageError
+from assessment.storage.errors import StorageError
 
 from . import resources, state, workshops
 

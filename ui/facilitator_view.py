@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.room_export import build_room_csv
-from assessment.storage_errors import StorageUnavailable
-from assessment.workshop import format_join_code
-from assessment.workshop_store import Workshop
+from assessment.room.export import build_room_csv
+from assessment.storage.errors import StorageUnavailable
+from assessment.room.joining import format_join_code
+from assessment.storage.workshops import Workshop
 
 from . import resources, state, workshops
 from .result_view import md_escape

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.workshop import JOIN_CODE_LENGTH
+from assessment.room.joining import JOIN_CODE_LENGTH
 
 from . import state, workshops
 from .result_view import md_escape

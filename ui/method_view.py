@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.method import dimension_table, guidance_table, item_table
-from assessment.network_blend import N_FULL, N_MIN, W_MAX
-from assessment.network_content import NetworkContent
-from assessment.network_loading import network_content
+from assessment.network.blend import N_FULL, N_MIN, W_MAX
+from assessment.network.content import NetworkContent
+from assessment.network.loading import network_content
 from assessment.questionnaire import Questionnaire
 
 
@@ -62,7 +62,7 @@ def show_method(q: Questionnaire) -> None:
 
 
 def show_network_method(content: NetworkContent) -> None:
-    """The optional network map: its measures, and how they feed Width and Depth (assessment/network_blend.py)."""
+    """The optional network map: its measures, and how they feed Width and Depth (assessment/network/blend.py)."""
     t, width, depth = content.thresholds, dict(content.width_parts), dict(content.depth_parts)
     strength = ", ".join(f"{content.field(f).label.lower().rstrip('?')} {w:g}" for f, w in content.strength)
     st.header("The network map (optional)")

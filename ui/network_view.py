@@ -20,17 +20,17 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from assessment.network import NetworkReport, measure_network
-from assessment.network_blend import (
+from assessment.network.measures import NetworkReport, measure_network
+from assessment.network.blend import (
     N_MIN, blend_roster, blend_status, network_extras, questionnaire_only, roster_weight,
 )
-from assessment.network_charts import diversity_chart, rings_map
-from assessment.network_content import FIELD_IDS, NetworkContent
-from assessment.network_plan import NetworkPlan, plan_connections
+from assessment.network.charts import diversity_chart, rings_map
+from assessment.network.content import FIELD_IDS, NetworkContent
+from assessment.network.plan import NetworkPlan, plan_connections
 from assessment.questionnaire import Questionnaire
-from assessment.roster import Roster, RosterError, filled_rows, new_contact_problems, roster_from_rows
+from assessment.network.roster import Roster, RosterError, filled_rows, new_contact_problems, roster_from_rows
 from assessment.scoring import Result
-from assessment.storage_errors import StorageError
+from assessment.storage.errors import StorageError
 from ui import resources, state
 from ui.result_view import CHART_CONFIG, md_escape
 
@@ -172,7 +172,7 @@ def _show_measures(report: NetworkReport) -> None:
 
 
 def _show_scores(roster: Roster, report: NetworkReport, q: Questionnaire) -> None:
-    """Offer to feed the map into Width and Depth (formula: assessment/network_blend.py)."""
+    """Offer to feed the map into Width and Depth (formula: assessment/network/blend.py)."""
     st.header("Your map in your scores")
     own = state.get(state.RESULT)
     if not own:

@@ -15,8 +15,8 @@ import time
 import streamlit as st
 
 from assessment.questionnaire import Questionnaire
-from assessment.storage_errors import StorageUnavailable
-from assessment.workshop import format_join_code
+from assessment.storage.errors import StorageUnavailable
+from assessment.room.joining import format_join_code
 
 from . import resources, room_feed, workshops
 from .result_view import md_escape

@@ -53,7 +53,7 @@ def store():
 @st.cache_resource(show_spinner=False)
 def _store(url: str | None):
     """One Store (engine + pool) per process and URL; StorageUnavailable is not cached, so a retry works."""
-    from assessment.storage import open_store
+    from assessment.storage.results import open_store
 
     return open_store(url)
 

@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from assessment.charts import result_figures
-from assessment.network_blend import N_MIN, blend_shown
+from assessment.network.blend import N_MIN, blend_shown
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
 

@@ -7,7 +7,7 @@ import streamlit as st
 from assessment.exchange import MAX_IMPORT_BYTES, ImportRefused, export_json, import_json
 from assessment.questionnaire import Questionnaire
 from assessment.report import render_report
-from assessment.storage_errors import StorageError, StorageUnavailable
+from assessment.storage.errors import StorageError, StorageUnavailable
 
 from . import flow, resources, saving, state
 from .result_view import figures, md_escape, show_result

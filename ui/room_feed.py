@@ -17,14 +17,14 @@ from typing import Any
 import streamlit as st
 
 from assessment.questionnaire import Questionnaire
-from assessment.room import RoomSummary, summarise_room
-from assessment.room_charts import (
+from assessment.room.summary import RoomSummary, summarise_room
+from assessment.room.charts import (
     room_dimension_bars,
     room_map,
     room_reach_chart,
     room_segment_bars,
 )
-from assessment.room_tally import RoomTally, refresh_tally
+from assessment.room.tally import RoomTally, refresh_tally
 
 from . import resources
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.storage import NewResult
-from assessment.storage_errors import StorageError, StorageUnavailable, WorkshopClosed
+from assessment.storage.results import NewResult
+from assessment.storage.errors import StorageError, StorageUnavailable, WorkshopClosed
 
 from . import resources, state
 

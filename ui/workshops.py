@@ -2,7 +2,7 @@
 code, the links to hand out and the QR code.
 
 A facilitator link is ``workshop?w=<id>&k=<key>``; the projector link is the same with
-``projector``. Only the key's hash is stored (``assessment/workshop.py``), so the link
+``projector``. Only the key's hash is stored (``assessment/room/joining.py``), so the link
 cannot be recovered: it is shown once, right after creating, and kept in this session
 (``state.FACILITATOR``) so the creator can find it again while the tab is open.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.storage_errors import WorkshopCodeTaken
-from assessment.workshop import (
+from assessment.storage.errors import WorkshopCodeTaken
+from assessment.room.joining import (
     InvalidJoinCode,
     format_join_code,
     join_qr_svg,
@@ -21,7 +21,7 @@ from assessment.workshop import (
     normalise_join_code,
     verify_facilitator_key,
 )
-from assessment.workshop_store import Workshop
+from assessment.storage.workshops import Workshop
 
 from . import resources, state
 from .result_view import md_escape

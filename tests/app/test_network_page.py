@@ -10,9 +10,9 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from assessment import load_questionnaire, score_answers
-from assessment.network_blend import questionnaire_only
+from assessment.network.blend import questionnaire_only
 from assessment.scoring import Result
-from assessment.storage import NewResult, open_store
+from assessment.storage.results import NewResult, open_store
 from tests.network_samples import DEEP, row
 from ui import state
 from ui.network_view import ADD_PREFIX

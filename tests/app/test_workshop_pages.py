@@ -16,9 +16,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment import load_questionnaire, score_answers
-from assessment.room import SUPPRESSED_MESSAGE
-from assessment.storage import NewResult, open_store
-from assessment.workshop import (
+from assessment.room.summary import SUPPRESSED_MESSAGE
+from assessment.storage.results import NewResult, open_store
+from assessment.room.joining import (
     JOIN_CODE_MESSAGES,
     format_join_code,
     new_facilitator_key,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from assessment.storage import open_store
-from assessment.workshop import new_facilitator_key
+from assessment.storage.results import open_store
+from assessment.room.joining import new_facilitator_key
 from tests.browser.streamlit_app import eventually, wait_idle
 from tests.browser.workshop_steps import (
     LAPTOP,

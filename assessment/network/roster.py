@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessment.errors import Issue
-from assessment.network_content import FIELD_IDS, NetworkContent
-from assessment.network_loading import network_content
+from assessment.network.content import FIELD_IDS, NetworkContent
+from assessment.network.loading import network_content
 
 WHERE = "roster"
 

@@ -35,9 +35,9 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, Literal
 
-from assessment.network import NetworkReport, RosterAxes
+from assessment.network.measures import NetworkReport, RosterAxes
 from assessment.questionnaire import Questionnaire
-from assessment.roster import Roster
+from assessment.network.roster import Roster
 from assessment.scoring import Result
 
 W_MAX = 0.5

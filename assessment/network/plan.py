@@ -28,10 +28,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from assessment.network import NetworkReport, alter_graph, measure_network
-from assessment.network_content import NetworkContent
-from assessment.network_loading import network_content
-from assessment.roster import Contact, Roster
+from assessment.network.measures import NetworkReport, alter_graph, measure_network
+from assessment.network.content import NetworkContent
+from assessment.network.loading import network_content
+from assessment.network.roster import Contact, Roster
 
 KINDS = ("at_risk", "bridges", "deepen")  # priority order: a person lands in the first that fits
 BRIDGE_REASONS = ("articulation", "betweenness", "only_in_segment")

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from .labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
-from .room import RoomSummary
+from assessment.labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
+from assessment.room.summary import RoomSummary
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 TICK_PX = 24

@@ -19,8 +19,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from assessment.content_rules import LANGUAGE_RULES, STRUCTURE_RULES, Files
-from assessment.content_schema import (
+from assessment.content.rules import LANGUAGE_RULES, STRUCTURE_RULES, Files
+from assessment.content.schema import (
     SCHEMA_VERSION,
     DimensionModel,
     GridItemModel,
@@ -32,7 +32,7 @@ from assessment.content_schema import (
     ScaleItemModel,
     validate_source,
 )
-from assessment.content_source import Source, read_source
+from assessment.content.source import Source, read_source
 from assessment.errors import FILE_LEVEL, ContentError, Issue, Rule, show
 from assessment.questionnaire import (
     Advice,
@@ -49,7 +49,7 @@ from assessment.questionnaire import (
     Thresholds,
 )
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 CONTENT_DIR = REPO_ROOT / "content"
 STRUCTURE_FILE = "questionnaire.yaml"
 # A language file is named by its code (en.yaml, pt-BR.yaml); this also keeps a language

@@ -18,12 +18,12 @@ from typing import Any
 import yaml
 
 from assessment.errors import Issue
-from assessment.network_content import (
+from assessment.network.content import (
     AXIS_PARTS, CHART_KEYS, FIELD_IDS, GROUP_KEYS, MEASURE_IDS, PLAN_ACTIONS, RING_KEYS, RULE_IDS, THRESHOLD_IDS,
     Choice, Field, MeasureText, NetworkContent, NetworkContentError, PlanText, Thresholds,
 )
 
-CONTENT_PATH = Path(__file__).resolve().parent.parent / "content" / "network.yaml"
+CONTENT_PATH = Path(__file__).resolve().parents[2] / "content" / "network.yaml"
 SCHEMA_VERSION = 1
 FALLBACK_LANGUAGE = "en"
 TOP_KEYS = ("schema_version", "limits", "fields", "strength", "rules", "thresholds", "axes",

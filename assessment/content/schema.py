@@ -20,7 +20,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar, Union, get_args, g
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
-from assessment.content_source import FieldPath, Source
+from assessment.content.source import FieldPath, Source
 from assessment.errors import Issue, Rule, show
 
 SCHEMA_VERSION = 1

@@ -19,13 +19,13 @@ from types import MappingProxyType
 
 import sqlalchemy as sa
 
-from .room import MetricSummary, RoomPoint
-from .room_export import ExportRow
-from .room_tally import MetricTotal, RoomRows, RoomVersion
-from .storage_engine import Database
-from .storage_errors import WorkshopCodeTaken
-from .storage_rows import remove_results, utc
-from .storage_schema import result_metrics, results, workshops
+from assessment.room.summary import MetricSummary, RoomPoint
+from assessment.room.export import ExportRow
+from assessment.room.tally import MetricTotal, RoomRows, RoomVersion
+from assessment.storage.engine import Database
+from assessment.storage.errors import WorkshopCodeTaken
+from assessment.storage.rows import remove_results, utc
+from assessment.storage.schema import result_metrics, results, workshops
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .storage_schema import result_metrics, results
+from assessment.storage.schema import result_metrics, results
 
 # Everything personal in a result row, set to NULL when it is removed. The tombstone that
 # stays (token, dates, questionnaire, manage hash) lets the share link say "removed".

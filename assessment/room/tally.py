@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Protocol
 
-from .room import MetricSummary, RoomPoint
+from assessment.room.summary import MetricSummary, RoomPoint
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import segno
 
-from .tokens import hash_secret, new_token, verify_secret
+from assessment.tokens import hash_secret, new_token, verify_secret
 
 JOIN_CODE_LENGTH = 6
 JOIN_CODE_ALPHABET = "3479ACEFHJKMNPRTWXY"

@@ -22,9 +22,9 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from .storage_errors import StorageUnavailable
+from assessment.storage.errors import StorageUnavailable
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SQLITE_FILE = REPO_ROOT / "data" / "wide_deep.sqlite"
 BUSY_TIMEOUT_SECONDS = 30
 _WRITE = "wide_deep_write"  # execution option marking a write transaction

@@ -20,14 +20,14 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from .storage_engine import Database, database_url_from, describe_url
-from .storage_errors import WorkshopClosed
-from .storage_schema import (
+from assessment.storage.engine import Database, database_url_from, describe_url
+from assessment.storage.errors import WorkshopClosed
+from assessment.storage.schema import (
     SCHEMA_VERSION, drafts, read_schema_version, result_metrics, results, upgrade_schema, workshops,
 )
-from .storage_rows import from_json, remove_results, to_json, utc
-from .tokens import hash_secret, looks_like_token, new_token, verify_secret
-from .workshop_store import WorkshopQueries
+from assessment.storage.rows import from_json, remove_results, to_json, utc
+from assessment.tokens import hash_secret, looks_like_token, new_token, verify_secret
+from assessment.storage.workshops import WorkshopQueries
 
 LookupStatus = Literal["found", "removed", "unknown"]
 # A draft's context holds a workshop id and a nickname (30 characters): ~100 bytes. The cap

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from assessment.network_content import NetworkContent
-from assessment.network_loading import network_content
-from assessment.roster import Contact, Roster
+from assessment.network.content import NetworkContent
+from assessment.network.loading import network_content
+from assessment.network.roster import Contact, Roster
 
 EGO = -1  # node id of the person themself; contact ids are row indexes (>= 0)
 DIVERSITY_FIELDS = ("segment", "organisation", "level")

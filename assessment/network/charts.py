@@ -21,10 +21,10 @@ import numpy as np
 import plotly.graph_objects as go
 
 from assessment.labels import PALETTE, plain_label
-from assessment.network import NetworkReport
-from assessment.network_content import NetworkContent
-from assessment.network_loading import network_content
-from assessment.roster import Roster
+from assessment.network.measures import NetworkReport
+from assessment.network.content import NetworkContent
+from assessment.network.loading import network_content
+from assessment.network.roster import Roster
 
 # Okabe-Ito, in segment option order; yellow is left out: too faint on white.
 SEGMENT_COLOURS = tuple(PALETTE[c] for c in ("orange", "sky", "green", "blue", "vermillion", "purple", "grey"))

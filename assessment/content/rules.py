@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from assessment.content_schema import (
+from assessment.content.schema import (
     ChoiceItemModel,
     GridItemModel,
     LanguageFile,
@@ -24,7 +24,7 @@ from assessment.content_schema import (
     QuestionnaireFile,
     ScaleItemModel,
 )
-from assessment.content_source import FieldPath, Source
+from assessment.content.source import FieldPath, Source
 from assessment.errors import Issue, Rule
 
 AXES = ("width", "depth")
