@@ -152,6 +152,19 @@ class Rule(Enum):
     TEXT_FOR_UNKNOWN_ID = Template("text for unknown {kind} '{id}'", "Use one of: {choices}, or remove it")
     TEXT_NOT_USED = Template("a {kind} item has no {key}", "Remove it")
 
+    # Interface texts (assessment/text.py): content/<language>/ui/*.yaml.
+    TEXT_NOT_TEXT = Template(
+        "expected text or plural forms (one, other, …), got {got}", "Write the text, or forms such as one: and other:"
+    )
+    TEXT_TEMPLATE = Template("the text cannot be filled in: {problem}", "Check its {{placeholders}}")
+    TEXT_UNKNOWN_KEY = Template("'{key}' is not a text of the English files", "Remove it, or add it to English first")
+    TEXT_PLACEHOLDERS = Template(
+        "'{key}' has other placeholders than English", "Use exactly: {expected}"
+    )
+    TEXT_MISSING_KEY = Template(
+        "no translation of '{key}'", "Add it; until then English is shown", "warning"
+    )
+
     def issue(self, file: str, line: int | None, path: str, **fields: Any) -> Issue:
         """This rule's message for one place, with ``fields`` filled in."""
         template: Template = self.value

@@ -1,0 +1,14 @@
+"""Query parameter names, in one place, and the addresses the app hands out."""
+
+from __future__ import annotations
+
+
+class Param:
+    """Every query parameter the app reads or writes."""
+
+    RESUME = "resume"   # a draft's token: answers in progress (questionnaire)
+    RESULT = "r"        # a result's share token (results page, read-only)
+    MANAGE = "m"        # the owner's manage key beside RESULT
+    WORKSHOP = "w"      # a workshop id (facilitator and projector links)
+    KEY = "k"           # the facilitator key beside WORKSHOP
+    CODE = "code"       # a join code (join page, from the QR code)
