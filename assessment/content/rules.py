@@ -257,7 +257,7 @@ def language_matches_file(files: Files) -> Iterator[Issue]:
     """`language:` inside a language file agrees with the file's name."""
     value = files.texts.model.language
     if value is not None and value != files.language:
-        name = files.texts_source.file.rsplit("/", 1)[-1]
+        name = files.texts_source.file.rsplit("/", 2)[-2]  # the folder: content/<language>/questionnaire.yaml
         yield files.texts_source.issue(
             Rule.LANGUAGE_MISMATCH, ("language",), value=value, name=name, expected=files.language
         )
