@@ -90,7 +90,9 @@ class Rule(Enum):
         "anchors are not allowed (&{name})", "Remove it and write the entry out in full wherever it is used"
     )
     ALIAS_NOT_ALLOWED = Template("aliases are not allowed (*{name})", "Write the entry out in full here")
-    TAG_NOT_ALLOWED = Template("tags are not allowed ({tag})", "Remove the tag; put quotes around the value if it is text")
+    TAG_NOT_ALLOWED = Template(
+        "tags are not allowed ({tag})", "Remove the tag; put quotes around the value if it is text"
+    )
     TOO_DEEP = Template(
         "nested more than {limit} levels deep", "Content needs only a few levels; check the indentation and brackets"
     )
@@ -100,7 +102,7 @@ class Rule(Enum):
         "unknown schema_version {value}", "This app reads schema_version 1; convert the file to it"
     )
 
-    # Structure of each file (the schema in content_schema.py).
+    # Structure of each file (the schemas in content/schema.py and content/network_schema.py).
     UNKNOWN_KEY = Template("unknown key '{key}'", "Remove it, or use one of: {choices}")
     MISSING_KEY = Template("missing required key '{key}'", "Add it")
     UNKNOWN_VALUE = Template("unknown {field} {value}", "Use one of: {choices}")
@@ -121,7 +123,7 @@ class Rule(Enum):
     EMPTY_TEXT = Template("the text is empty", "Write the text here")
     INVALID_VALUE = Template("{detail}", "Check this value")
 
-    # Rules across the questionnaire structure (content_rules.py).
+    # Rules across the questionnaire structure (content/rules.py).
     DUPLICATE_ID = Template("duplicate {kind} id '{id}' (first at line {first})", "Give each {kind} its own id")
     UNKNOWN_REFERENCE = Template("unknown {kind} '{id}'", "Use one of: {choices}")
     TOO_FEW_OPTIONS = Template("fewer than two options", "Give it at least two, each with a score from 0 to 1")
@@ -167,7 +169,8 @@ class Rule(Enum):
 
     # Rules of the network map (network.yaml and <language>/network.yaml, network_rules.py).
     SEGMENTS_DEFINED_ONCE = Template(
-        "the segments are defined in {structure}", "Remove '{key}' here: the network map uses the questionnaire's segments"
+        "the segments are defined in {structure}",
+        "Remove '{key}' here: the network map uses the questionnaire's segments",
     )
     WEIGHTS_ALL_ZERO = Template("every weight is 0", "Give at least one of them a weight above 0")
     UNKNOWN_PLACEHOLDER = Template("unknown placeholder '{{{name}}}'", "Use only: {choices}")

@@ -1,6 +1,6 @@
 """Frozen models of the instrument: what a person is asked and how answers are scored.
 
-Built once from content (see ``loading.py``); never mutated afterwards. Structure (ids,
+Built once from content (see ``content/load.py``); never mutated afterwards. Structure (ids,
 scales, weights) comes from ``content/questionnaire.yaml``; every human-readable string
 comes from a language file such as ``content/en/questionnaire.yaml``.
 

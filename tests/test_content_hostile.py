@@ -121,7 +121,8 @@ def test_content__byte_that_is_not_utf8__refused_at_its_line(tmp_path, file):
 
 
 def test_content__python_tag_as_a_value__tags_are_not_allowed_at_its_line(tmp_path, file):
-    text = real(file).replace("schema_version: 1", "schema_version: 1\nsurprise: !!python/object/apply:os.system [ls]", 1)
+    tagged = "schema_version: 1\nsurprise: !!python/object/apply:os.system [ls]"
+    text = real(file).replace("schema_version: 1", tagged, 1)
     folder = content_with(tmp_path, file, text)
     assert problems(folder, file) == [
         expect(folder, file, Rule.TAG_NOT_ALLOWED, first_line(file) + 1, "surprise",
@@ -147,7 +148,7 @@ def test_content__file_above_the_size_cap__refused_before_it_is_read(tmp_path, f
 
 
 def test_content__file_at_the_size_cap__read(tmp_path):
-    # 1,000,000 bytes with comments filling it out is still a valid file.
+    # 250,000 bytes with comments filling it out is still a valid file.
     text = real("network.yaml")
     folder = content_with(tmp_path, "network.yaml", text + "#" * (MAX_FILE_BYTES - len(text.encode("utf-8"))))
     assert load_network_content("en", folder) == load_network_content("en")

@@ -28,7 +28,8 @@ FILES = ("questionnaire.yaml", "en/questionnaire.yaml", "network.yaml", "en/netw
 SHAPE = re.compile(r"(?P<file>[^\n]+?)(:(?P<line>[1-9][0-9]*))?: (?P<path>[^\n]+?): [^\n]+\. [^\n]+\.", re.DOTALL)
 # Characters that mean something to YAML, and a few that do not.
 YAMLISH = st.text(alphabet=" \n\t:-[]{},&*!|>?%@#'\"\\.0123456789abcyesnotrue_~<=\x00\x85\ufeffé", max_size=300)
-SETTINGS = settings(max_examples=60, deadline=1000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=60, deadline=1000, database=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def assert_shape(issue: Issue, file: str, lines: int) -> None:
@@ -110,7 +111,7 @@ def test_loaders__any_yamlish_file__a_model_or_issues_in_the_shape(folder, file,
         (folder / file).write_bytes(original)
 
 
-@settings(max_examples=120, deadline=1000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=120, deadline=1000, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(file=st.sampled_from(FILES), data=st.data())
 def test_loaders__one_line_of_a_real_file_replaced__a_model_or_issues_in_the_shape(folder, file, data):
     # The rest of the file stays valid, so the schema and the rules see nearly real content.

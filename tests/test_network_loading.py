@@ -68,7 +68,8 @@ def test_load_network_content__real_files__every_field_measure_and_plan_text():
 def test_load_network_content__segments__are_the_questionnaires_ids_and_names():
     questionnaire, content = load_questionnaire("en"), load_network_content("en")
     segment = content.field("segment")
-    assert [(c.id, c.label, c.weight) for c in segment.choices] == [(s.id, s.name, None) for s in questionnaire.segments]
+    expected = [(s.id, s.name, None) for s in questionnaire.segments]
+    assert [(c.id, c.label, c.weight) for c in segment.choices] == expected
     assert segment.label == "Where they sit"
 
 
@@ -152,7 +153,8 @@ def test_load_network_content__duplicate_key__reported_at_the_second_the_first_k
 
 
 def test_load_network_content__every_problem__is_collected(tmp_path):
-    folder = folder_with(tmp_path, STRUCTURE.replace("deep_tie: 0.7 ", "deep_tie: high").replace("top_k: 5 ", "top_k: 0 "))
+    text = edited(edited(STRUCTURE, "deep_tie: 0.7 ", "deep_tie: high"), "top_k: 5 ", "top_k: 0 ")
+    folder = folder_with(tmp_path, text)
     assert problems(folder) == [
         expect(folder, Rule.EXPECTED_NUMBER, line_of(STRUCTURE, "deep_tie: 0.7 "), "thresholds.deep_tie", got="'high'"),
         expect(folder, Rule.BELOW_MINIMUM, line_of(STRUCTURE, "top_k: 5 "), "thresholds.top_k", value="0", low="1"),

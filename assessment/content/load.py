@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -303,10 +303,7 @@ def _build_network(s: NetworkFile, t: NetworkTexts, q: Questionnaire) -> Network
         width_parts=tuple(dict(s.axes.width).items()),
         depth_parts=tuple(dict(s.axes.depth).items()),
         references=tuple(dict(s.references).items()),
-        measures=tuple(
-            MeasureText(m, getattr(s.measures, m).guidance, getattr(s.measures, m).cut, *dict(getattr(t.measures, m)).values())
-            for m in MEASURE_IDS
-        ),
+        measures=tuple(_measure(m, getattr(s.measures, m), getattr(t.measures, m)) for m in MEASURE_IDS),
         empty=t.empty,
         plan=tuple(
             PlanText(p, getattr(s.plan, p).guidance, getattr(t.plan, p).title, getattr(t.plan, p).intro,
@@ -315,3 +312,7 @@ def _build_network(s: NetworkFile, t: NetworkTexts, q: Questionnaire) -> Network
         ),
         chart=words,
     )
+
+
+def _measure(measure_id: str, spec: Any, text: Any) -> MeasureText:
+    return MeasureText(measure_id, spec.guidance, spec.cut, text.name, text.display, text.low, text.high)

@@ -2,7 +2,7 @@
 
 Each rule is a small function that takes the validated files and yields every problem it
 finds. They run after the schema, on whatever part of each file validated (see
-``content_schema.Parsed``), so one typo does not hide the other problems:
+``schema.Parsed``), so one typo does not hide the other problems:
 
 - references and uniqueness are checked against the ids *declared* in the file, even by
   entries that failed the schema, so a broken item does not turn into 'unknown item';

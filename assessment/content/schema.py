@@ -3,9 +3,9 @@
 ``QuestionnaireFile`` is ``content/questionnaire.yaml``: ids, scales, weights, references.
 ``LanguageFile`` is ``content/<language>/questionnaire.yaml``: only text, keyed by those ids. Every text is
 optional here, because which texts are required depends on the structure; the rules in
-``content_rules.py`` check that, and everything else that spans entries or files.
+``rules.py`` check that, and everything else that spans entries or files.
 
-The models only mirror the files; ``loading.py`` builds the frozen dataclasses of
+The models only mirror the files; ``load.py`` builds the frozen dataclasses of
 ``questionnaire.py`` from them. Strict mode keeps YAML's types honest: ``"0.5"`` is not a
 number and ``15`` (an unquoted ``1_5``) is not text.
 """
@@ -162,7 +162,7 @@ class QuestionnaireFile(FileModel):
     caution: CautionModel
 
 
-# --- content/<language>/questionnaire.yaml ----------------------------------------------------------
+# --- content/<language>/questionnaire.yaml ------------------------------------------
 # Texts are `str | None`: an empty `text:` counts as missing, reported by the text rules.
 
 Text = Union[str, None]
@@ -250,7 +250,7 @@ class Parsed(Generic[M]):
 
     def kept(self, path: FieldPath) -> bool:
         """False when ``path`` lies in a part of the file that was left out."""
-        return not any(path[: len(d)] == d for d in self.dropped)
+        return not any(path[:end] in self.dropped for end in range(1, len(path) + 1))
 
 
 def validate_source(source: Source, model: type[M]) -> Parsed[M]:

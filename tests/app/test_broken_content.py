@@ -24,7 +24,8 @@ def test_app__broken_questionnaire__shows_every_problem_and_no_traceback(tmp_pat
     broken = broken_copy(tmp_path, monkeypatch, "questionnaire.yaml",
                          "dimension: openness, guidance: [G09]}", "dimension: opennes, guidance: [G09]}")
     text = (broken / "questionnaire.yaml").read_text()
-    (broken / "questionnaire.yaml").write_text(text.replace("schema_version: 1", "schema_version: 1\nsurprise: true", 1))
+    text = text.replace("schema_version: 1", "schema_version: 1\nsurprise: true", 1)
+    (broken / "questionnaire.yaml").write_text(text)
 
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
