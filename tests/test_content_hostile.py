@@ -148,15 +148,16 @@ def test_content__file_above_the_size_cap__refused_before_it_is_read(tmp_path, f
 
 
 def test_content__file_at_the_size_cap__read(tmp_path):
-    # 250,000 bytes with comments filling it out is still a valid file.
+    # A real file filled out with comments to the cap is still a valid file.
     text = real("network.yaml")
     folder = content_with(tmp_path, "network.yaml", text + "#" * (MAX_FILE_BYTES - len(text.encode("utf-8"))))
     assert load_network_content("en", folder) == load_network_content("en")
 
 
 def test_content__nested_too_deeply__refused_without_recursion(tmp_path, file):
-    # 100,000 brackets would overflow a recursive walk; reading stops at the limit.
-    folder = content_with(tmp_path, file, "schema_version: 1\nsurprise: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    # 60,000 brackets (under the size cap) would overflow a recursive walk (the old loader's
+    # crashed the process); reading stops at the limit.
+    folder = content_with(tmp_path, file, "schema_version: 1\nsurprise: " + "[" * 60_000 + "]" * 60_000 + "\n")
     # The top mapping is level 1, the list of `surprise` level 2, its first entry level 3, …:
     # the list at level MAX_DEPTH + 1 is refused, at `surprise` and MAX_DEPTH - 1 indices.
     path = "surprise" + "[0]" * (MAX_DEPTH - 1)

@@ -288,3 +288,11 @@ def test_load_network_content__language_without_a_folder__the_questionnaire_says
         expect(folder, Rule.LANGUAGE_NOT_FOUND, None, "(file)", file="fr/questionnaire.yaml", language="fr",
                choices="en")
     ]
+
+
+def test_load_network_content__label_left_empty__the_text_is_empty(tmp_path):
+    old = "credibility: Trusts my work"
+    folder = folder_with(tmp_path, texts=edited(TEXTS, old, "credibility:"))
+    assert problems(folder) == [
+        expect(folder, Rule.EMPTY_TEXT, line_of(TEXTS, old), "fields.stage.options.credibility", file="en/network.yaml")
+    ]

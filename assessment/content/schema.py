@@ -307,6 +307,8 @@ _RANGE_RULES = {
 
 def _schema_issue(source: Source, model: type[BaseModel], error: dict, loc: FieldPath) -> Issue:
     kind, value, ctx = error["type"], error["input"], error.get("ctx", {})
+    if kind == "string_type" and value is None:  # `label:` with nothing after it
+        return source.issue(Rule.EMPTY_TEXT, loc)
     if kind in _TYPE_RULES:
         return source.issue(_TYPE_RULES[kind], loc, got=show(value))
     if kind in _RANGE_RULES:
