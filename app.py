@@ -2,17 +2,15 @@
 
 import streamlit as st
 
-from assessment.errors import ContentError
 from ui import resources
 from ui.navigation import PAGES
 
 st.set_page_config(page_title="Wide & Deep", page_icon="🕸️", layout="centered")
 
-try:
-    resources.questionnaire()
-except ContentError as error:
-    st.error("The questionnaire content has problems, so the app cannot start. Fix these in content/ and reload:")
-    st.code("\n".join(str(issue) for issue in error.issues), language=None)
+problems = resources.content_problems()  # the questionnaire and the network map, checked at start
+if problems:
+    st.error("The content has problems, so the app cannot start. Fix these in content/ and reload:")
+    st.code("\n".join(problems), language=None)
     st.stop()
 
 pages = [

@@ -1,8 +1,8 @@
 """Frozen models of the instrument: what a person is asked and how answers are scored.
 
-Built once from content (see ``loading.py``); never mutated afterwards. Structure (ids,
+Built once from content (see ``content/load.py``); never mutated afterwards. Structure (ids,
 scales, weights) comes from ``content/questionnaire.yaml``; every human-readable string
-comes from a language file such as ``content/en.yaml``.
+comes from a language file such as ``content/en/questionnaire.yaml``.
 
 Answers are a flat mapping ``answer key -> option id`` (both strings), so they fit
 session state, JSON and a database column alike:

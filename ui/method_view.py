@@ -7,8 +7,8 @@ import streamlit as st
 from assessment.method import dimension_table, guidance_table, item_table
 from assessment.network.blend import N_FULL, N_MIN, W_MAX
 from assessment.network.content import NetworkContent
-from assessment.network.loading import network_content
 from assessment.questionnaire import Questionnaire
+from . import resources
 
 
 def show_method(q: Questionnaire) -> None:
@@ -57,7 +57,7 @@ def show_method(q: Questionnaire) -> None:
                 + (" · **reversed**" if r["scoring"].startswith("reversed") else "")
                 for r in rows if r["step"] == step.title
             ))
-    show_network_method(network_content())
+    show_network_method(resources.network())
     st.caption(f"Questionnaire {q.id}, version {q.version}, language {q.language}.")
 
 
