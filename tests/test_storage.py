@@ -79,12 +79,12 @@ def test_save_result__answers_not_shared__kept_but_never_handed_out(store: Store
 
 
 def test_save_result__hostile_display_name__stored_verbatim(store: Store):
-    saved = store.save_result(sample_new_result(display_name=HOSTILE, nickname=HOSTILE + "'; DROP TABLE results; --"))
+    saved = store.save_result(sample_new_result(display_name=HOSTILE + "'; DROP TABLE results; --", nickname=HOSTILE))
 
     stored = store.find_result(saved.share_token).result
 
-    assert stored.display_name == HOSTILE
-    assert stored.nickname == HOSTILE + "'; DROP TABLE results; --"
+    assert stored.display_name == HOSTILE + "'; DROP TABLE results; --"
+    assert stored.nickname == HOSTILE
 
 
 def test_save_result__manage_key__only_its_hash_is_stored(store: Store, database_url):
@@ -497,3 +497,42 @@ def test_open_store__eight_at_once_on_new_files__all_open_in_wal_mode(tmp_path):
         with engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         engine.dispose()
+
+
+# People's text and races (issue 9 §3) ------------------------------------------------------
+
+
+def test_save_result__nul_and_invisibles_in_names__stored_clean_on_both_databases(store: Store):
+    # PostgreSQL refuses "\x00" in text with a DataError; SQLite would keep it. Both store
+    # what clean_text leaves: no NUL, no right-to-left override, no zero-width space.
+    saved = store.save_result(sample_new_result(display_name="Sam\x00 \u202eevil", nickname="a\u200bda\x00",
+                                                nickname_public=True))
+
+    stored = store.find_result(saved.share_token).result
+
+    assert (stored.display_name, stored.nickname, stored.nickname_public) == ("Sam evil", "ada", True)
+
+
+def test_save_result__name_of_invisibles_only__stored_as_no_name(store: Store):
+    saved = store.save_result(sample_new_result(display_name="\x00\u200b", nickname="\u202e", nickname_public=True))
+
+    stored = store.find_result(saved.share_token).result
+
+    assert (stored.display_name, stored.nickname, stored.nickname_public) == (None, None, False)
+
+
+def test_save_draft__twenty_first_saves_of_one_token_at_once__one_draft_no_error(store: Store, database_url):
+    # Before the upsert: UPDATE found no row in each thread, then all INSERTed -> IntegrityError.
+    token = new_token()
+    start = threading.Barrier(20)
+
+    def first_save(n: int) -> str:
+        start.wait()
+        return store.save_draft({"a": str(n)}, step=n, token=token)
+
+    with ThreadPoolExecutor(20) as pool:
+        tokens = list(pool.map(first_save, range(20)))
+
+    assert tokens == [token] * 20
+    assert count_rows(database_url, "drafts") == 1
+    assert store.load_draft(token).answers["a"] in {str(n) for n in range(20)}

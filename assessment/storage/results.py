@@ -19,7 +19,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
+from assessment.people_text import MAX_DISPLAY_NAME, MAX_NICKNAME, clean_optional_text
 from assessment.storage.engine import Database, database_url_from, describe_url
 from assessment.storage.errors import WorkshopClosed
 from assessment.storage.schema import (
@@ -146,6 +148,13 @@ def _context_json(context: Mapping[str, Any] | None) -> str | None:
     return text
 
 
+def _dialect_insert(conn: sa.Connection):
+    """The INSERT of the connection's dialect, which offers ``on_conflict_do_update``."""
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert
+    return sqlite.insert
+
+
 def _stored_result(row: sa.Row) -> StoredResult:
     return StoredResult(
         share_token=row.share_token,
@@ -197,8 +206,16 @@ class Store(WorkshopQueries):
     # Results -------------------------------------------------------------------------------
 
     def save_result(self, new: NewResult) -> SavedResult:
-        """Save a result; raises ``WorkshopClosed`` if its workshop takes no new results."""
+        """Save a result; raises ``WorkshopClosed`` if its workshop takes no new results.
+
+        The display name and nickname are stored as ``clean_text`` leaves them (no control or
+        invisible characters, cut to their field's length), the same on every database.
+        The workshop's row is locked while the result goes in (``FOR UPDATE``; SQLite's
+        writer lock already does it), so ``delete_workshop`` runs wholly before or after.
+        """
         summary = _summary_of(new.result)
+        display_name = clean_optional_text(new.display_name, MAX_DISPLAY_NAME)
+        nickname = clean_optional_text(new.nickname, MAX_NICKNAME)
         metrics = result_metrics_of(new.result)
         share_token, manage_key = new_token(), new_token()
         now = datetime.now(UTC)
@@ -207,7 +224,7 @@ class Store(WorkshopQueries):
                 open_now = conn.scalar(
                     sa.select(workshops.c.is_open).where(
                         workshops.c.id == new.workshop_id, workshops.c.deleted_at.is_(None)
-                    )
+                    ).with_for_update()
                 )
                 if not open_now:
                     raise WorkshopClosed(f"workshop {new.workshop_id} is closed or deleted")
@@ -216,14 +233,14 @@ class Store(WorkshopQueries):
                     share_token=share_token,
                     manage_hash=hash_secret(manage_key),
                     created_at=now,
-                    display_name=new.display_name,
+                    display_name=display_name,
                     include_answers=new.include_answers,
                     answers=to_json(dict(new.answers)),
                     result=to_json(dict(new.result)),
                     extras=to_json(dict(new.extras)) if new.extras is not None else None,
                     workshop_id=new.workshop_id,
-                    nickname=new.nickname,
-                    nickname_public=new.nickname_public,
+                    nickname=nickname,
+                    nickname_public=new.nickname_public and nickname is not None,
                     **summary,
                 )
             )
@@ -287,9 +304,9 @@ class Store(WorkshopQueries):
             "context": _context_json(context),
         }
         with self._db.writing() as conn:
-            updated = conn.execute(sa.update(drafts).where(drafts.c.token == token).values(**values))
-            if updated.rowcount == 0:
-                conn.execute(sa.insert(drafts).values(token=token, **values))
+            # One statement (an upsert): two first saves of one token cannot both insert.
+            insert = _dialect_insert(conn)(drafts).values(token=token, **values)
+            conn.execute(insert.on_conflict_do_update(index_elements=[drafts.c.token], set_=values))
         return token
 
     def load_draft(self, token: str) -> Draft | None:
