@@ -45,6 +45,8 @@ MESSAGES = {
     "no_title": "Give the workshop a title: participants see it when they join.",
     "unavailable": "The database can't be reached just now, so workshops can't be opened. Try again in a minute.",
     "reconnecting": "Reconnecting to the database…",
+    "not_created": "The database can't be reached just now, so the workshop isn't created. Try again in a minute.",
+    "not_changed": "The database can't be reached just now, so nothing changed. Try again in a minute.",
 }
 
 
