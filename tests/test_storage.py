@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -536,3 +538,77 @@ def test_save_draft__twenty_first_saves_of_one_token_at_once__one_draft_no_error
     assert tokens == [token] * 20
     assert count_rows(database_url, "drafts") == 1
     assert store.load_draft(token).answers["a"] in {str(n) for n in range(20)}
+
+
+# A disk that fails (issue 9 §4) -----------------------------------------------------------
+
+
+def run_as_unprivileged(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """Run ``args`` so that file permissions apply to it: as root, without the capabilities
+    that let root write anything (setpriv drops CAP_DAC_OVERRIDE and the rest)."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            skip_or_fail("setpriv not found (util-linux): as root, read-only files cannot be simulated")
+        prefix = [setpriv, "--inh-caps=-all", "--bounding-set=-all"]
+    return subprocess.run(prefix + args, capture_output=True, text=True, timeout=120, cwd=REPO, **kwargs)
+
+
+def test_sqlite_folder_turns_read_only__next_press__refused_and_the_process_lives(tmp_path):
+    # Before the writable check, the pooled connections kept writing through their open files
+    # into a folder made read-only (and a disk remounted read-only ended the process with
+    # SIGBUS through the -shm mapping). Now: refused before SQLite touches the WAL, the person
+    # told their progress stays in this tab, and the process lives on.
+    folder = tmp_path / "data"
+    folder.mkdir()
+
+    try:
+        child = run_as_unprivileged([sys.executable, "-m", "tests.disk_fault_child", str(folder), "read-only"])
+    finally:
+        for path in (folder, *folder.iterdir()):
+            path.chmod(0o755)
+
+    assert child.returncode == 0, child.stderr[-2000:]
+    assert child.stdout.splitlines() == [
+        "draft saved: True",
+        "exception: False",
+        "shown: Your progress is kept in this tab only: the server can't store it right now.",
+        "store: the database at sqlite:///FOLDER/app.sqlite cannot be written: FOLDER is read-only. "
+        "Nothing was saved; make the folder writable again, then try again.",
+        "alive",
+    ]
+
+
+def test_sqlite_files_truncated_under_the_process__rollback_journal__unavailable_and_alive(tmp_path):
+    # WAL memory-maps its -shm file: cut under the process, the next access is a SIGBUS that
+    # ends the whole server (bench/sqlite_disk_faults.py shows it). With a rollback journal
+    # SQLite maps nothing: the same fault is a StorageUnavailable, and the process lives.
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.disk_fault_child", str(tmp_path), "truncated"],
+        capture_output=True, text=True, timeout=120, cwd=REPO,
+        env={**os.environ, "WIDE_DEEP_SQLITE_JOURNAL": "delete"},
+    )
+
+    assert child.returncode == 0, (child.returncode, child.stderr[-2000:])
+    assert child.stdout.splitlines() == ["save StorageUnavailable", "read StorageUnavailable", "alive"]
+
+
+@pytest.mark.parametrize("setting, mode", [(None, "wal"), ("delete", "delete"), (" DELETE ", "delete")])
+def test_open_store__sqlite_journal_setting__file_in_that_mode(tmp_path, monkeypatch, setting, mode):
+    if setting is None:
+        monkeypatch.delenv("WIDE_DEEP_SQLITE_JOURNAL", raising=False)
+    else:
+        monkeypatch.setenv("WIDE_DEEP_SQLITE_JOURNAL", setting)
+
+    with open_store(f"sqlite:///{tmp_path / 'j.sqlite'}") as store, store._db.reading() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == mode
+
+
+def test_open_store__unknown_sqlite_journal_setting__storage_unavailable_names_the_choices(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIDE_DEEP_SQLITE_JOURNAL", "memory")
+
+    with pytest.raises(StorageUnavailable) as error:
+        open_store(f"sqlite:///{tmp_path / 'j.sqlite'}")
+
+    assert str(error.value) == "WIDE_DEEP_SQLITE_JOURNAL: unknown journal mode 'memory'. Use one of: wal, delete."

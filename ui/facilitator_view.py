@@ -39,6 +39,9 @@ def create_form() -> None:
         if not title:
             st.error(workshops.MESSAGES["no_title"])
             return
+        if not workshops.allowed(workshops.CREATIONS):
+            st.error(workshops.MESSAGES["too_many_workshops"])
+            return
         try:
             workshop, key = workshops.create(title, str(st.session_state.get("workshop.note") or ""))
         except StorageUnavailable:
