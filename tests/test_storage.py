@@ -612,3 +612,75 @@ def test_open_store__unknown_sqlite_journal_setting__storage_unavailable_names_t
         open_store(f"sqlite:///{tmp_path / 'j.sqlite'}")
 
     assert str(error.value) == "WIDE_DEEP_SQLITE_JOURNAL: unknown journal mode 'memory'. Use one of: wal, delete."
+
+
+# Keeping drafts no longer than needed (issue 9 §8) ----------------------------------------
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def age_draft(url: str, token: str, days: float) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE drafts SET updated_at = :t WHERE token = :k"),
+                     {"t": datetime.now(UTC) - timedelta(days=days), "k": token})
+    engine.dispose()
+
+
+def test_open_store__drafts_older_than_30_days__purged_at_start(database_url, monkeypatch):
+    monkeypatch.delenv("WIDE_DEEP_DRAFT_DAYS", raising=False)
+    with open_store(database_url) as first:
+        old, recent = first.save_draft({"a": "1"}, step=0), first.save_draft({"a": "2"}, step=0)
+    age_draft(database_url, old, 31)
+    age_draft(database_url, recent, 29)
+
+    with open_store(database_url) as store:
+        assert store.load_draft(old) is None
+        assert store.load_draft(recent) is not None
+
+
+def test_save_draft__purge_due__old_drafts_go_at_most_once_an_hour(database_url, monkeypatch):
+    monkeypatch.setenv("WIDE_DEEP_DRAFT_DAYS", "7")
+    clock = Clock()
+    with open_store(database_url, clock=clock) as store:   # purged at start (t=0)
+        first = store.save_draft({"a": "1"}, step=0)
+        age_draft(database_url, first, 8)
+        clock.now = 3599                                     # 59:59 after the last purge
+        store.save_draft({"a": "2"}, step=0)
+        assert store.load_draft(first) is not None           # not due yet
+        clock.now = 3600
+        store.save_draft({"a": "3"}, step=0)
+        assert store.load_draft(first) is None               # an hour on: purged
+        assert count_rows(database_url, "drafts") == 2
+
+
+def test_purge_drafts_if_due__retention_from_the_setting__younger_drafts_kept(database_url, monkeypatch):
+    monkeypatch.setenv("WIDE_DEEP_DRAFT_DAYS", "7")
+    clock = Clock()
+    with open_store(database_url, clock=clock) as store:
+        eight, six = store.save_draft({"a": "8"}, step=0), store.save_draft({"a": "6"}, step=0)
+        age_draft(database_url, eight, 8)
+        age_draft(database_url, six, 6)
+        clock.now = 3600
+
+        assert store.purge_drafts_if_due() == 1
+        assert store.purge_drafts_if_due() == 0                # just purged: not due again
+        assert (store.load_draft(eight), store.load_draft(six) is not None) == (None, True)
+
+
+@pytest.mark.parametrize("setting", ["0", "-1", "thirty", "1.5", "5000"])
+def test_open_store__draft_days_setting_not_a_day_count__storage_unavailable_says_how(sqlite_url, monkeypatch, setting):
+    monkeypatch.setenv("WIDE_DEEP_DRAFT_DAYS", setting)
+
+    with pytest.raises(StorageUnavailable) as error:
+        open_store(sqlite_url)
+
+    assert str(error.value) == (
+        f"WIDE_DEEP_DRAFT_DAYS: {setting!r} is not a number of days. Give a whole number from 1 to 3650 (default 30)."
+    )
