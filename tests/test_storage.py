@@ -684,3 +684,21 @@ def test_open_store__draft_days_setting_not_a_day_count__storage_unavailable_say
     assert str(error.value) == (
         f"WIDE_DEEP_DRAFT_DAYS: {setting!r} is not a number of days. Give a whole number from 1 to 3650 (default 30)."
     )
+
+
+def test_save_draft__purge_fails__draft_still_saved_and_purge_due_again(sqlite_url, monkeypatch):
+    clock = Clock()
+    with open_store(sqlite_url, clock=clock) as store:
+        calls = []
+
+        def unreachable(_age):
+            calls.append(clock.now)
+            raise StorageUnavailable("the database cannot be reached")
+
+        monkeypatch.setattr(store, "delete_drafts_older_than", unreachable)
+        clock.now = 3600
+        token = store.save_draft({"a": "1"}, step=0)     # saved; the purge failed quietly
+        store.save_draft({"a": "2"}, step=0, token=token)  # and is tried again at once
+
+        assert store.load_draft(token).answers == {"a": "2"}
+        assert calls == [3600, 3600]

@@ -335,7 +335,10 @@ class Store(WorkshopQueries):
             # One statement (an upsert): two first saves of one token cannot both insert.
             insert = _dialect_insert(conn)(drafts).values(token=token, **values)
             conn.execute(insert.on_conflict_do_update(index_elements=[drafts.c.token], set_=values))
-        self.purge_drafts_if_due()
+        try:
+            self.purge_drafts_if_due()
+        except StorageUnavailable:
+            pass  # this draft is saved; the purge runs again within the hour
         return token
 
     def load_draft(self, token: str) -> Draft | None:
@@ -365,7 +368,12 @@ class Store(WorkshopQueries):
             if now < self._next_purge:
                 return 0
             self._next_purge = now + PURGE_EVERY_SECONDS
-        return self.delete_drafts_older_than(self._draft_retention)
+        try:
+            return self.delete_drafts_older_than(self._draft_retention)
+        except StorageUnavailable:
+            with self._purge_turn:
+                self._next_purge = now  # not done: due again at the next chance
+            raise
 
     def delete_drafts_older_than(self, age: timedelta) -> int:
         """Forget drafts not touched for ``age``; returns how many went."""
