@@ -17,6 +17,7 @@ from . import resources, state, workshops
 from .result_view import md_escape
 
 NOTICE = "workshop.notice"              # one-off message after deleting
+NOT_CHANGED = "workshop.not_changed"    # one-off message: a control's change did not reach the database
 COUNT_REFRESH = "5s"
 QR_WIDTH = 220
 
@@ -38,7 +39,14 @@ def create_form() -> None:
         if not title:
             st.error(workshops.MESSAGES["no_title"])
             return
-        workshop, key = workshops.create(title, str(st.session_state.get("workshop.note") or ""))
+        if not workshops.allowed(workshops.CREATIONS):
+            st.error(workshops.MESSAGES["too_many_workshops"])
+            return
+        try:
+            workshop, key = workshops.create(title, str(st.session_state.get("workshop.note") or ""))
+        except StorageUnavailable:
+            st.error(workshops.MESSAGES["not_created"])
+            return
         state.put(state.JUST_CREATED, workshop.id)
         st.query_params.update({"w": str(workshop.id), "k": key})
         st.rerun()
@@ -67,6 +75,8 @@ def facilitator_page(workshop: Workshop, key: str) -> None:
     st.title(md_escape(workshop.title), anchor=False)
     if workshop.note:
         st.caption(md_escape(workshop.note))
+    if state.pop(NOT_CHANGED):
+        st.error(workshops.MESSAGES["not_changed"])
     if state.get(state.JUST_CREATED) == workshop.id:
         _private_link(workshop, key)
     _status(workshop)
@@ -153,11 +163,14 @@ def _controls(workshop: Workshop) -> None:
 
 
 def _set(what: str, workshop_id: int, value: bool) -> None:
-    store = resources.store()
-    if what == "revealed":
-        store.set_workshop_revealed(workshop_id, value)
-    else:
-        store.set_workshop_open(workshop_id, value)
+    try:
+        store = resources.store()
+        if what == "revealed":
+            store.set_workshop_revealed(workshop_id, value)
+        else:
+            store.set_workshop_open(workshop_id, value)
+    except StorageUnavailable:
+        state.put(NOT_CHANGED, True)
 
 
 def _delete(workshop: Workshop) -> None:
@@ -166,7 +179,11 @@ def _delete(workshop: Workshop) -> None:
                  "will say their results were removed, and the join code stops working.")
         sure = st.checkbox("Yes, delete the workshop and all its results", key="workshop.delete_confirm")
         if st.button("Delete the workshop", key="workshop.delete", disabled=not sure, icon=":material/delete:"):
-            resources.store().delete_workshop(workshop.id)
+            try:
+                resources.store().delete_workshop(workshop.id)
+            except StorageUnavailable:
+                st.error(workshops.MESSAGES["not_changed"])
+                return
             state.pop(state.JUST_CREATED)
             state.put(NOTICE, f"The workshop “{md_escape(workshop.title)}” and its results are deleted.")
             st.query_params.clear()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,18 +10,18 @@ import streamlit as st
 
 from assessment.charts import result_figures
 from assessment.network.blend import N_MIN, blend_shown
+from assessment.people_text import as_markdown_text
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
 
 from . import state
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 def md_escape(text: str) -> str:
-    """Text a person typed, made inert for st.markdown (no links, images, HTML or formatting)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Text a person typed, made inert for st.markdown (``assessment.people_text.as_markdown_text``)."""
+    return as_markdown_text(text)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

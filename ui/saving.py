@@ -10,7 +10,7 @@ import streamlit as st
 from assessment.storage.results import NewResult
 from assessment.storage.errors import StorageError, StorageUnavailable, WorkshopClosed
 
-from . import resources, state
+from . import resources, state, workshops
 
 UNAVAILABLE = (
     "We couldn't save your results just now: the database can't be reached. Nothing is lost — your answers "
@@ -42,6 +42,9 @@ def ensure_saved() -> None:
         nickname=state.get(state.NICKNAME),
         nickname_public=bool(state.get(state.NICKNAME_PUBLIC)),
     )
+    if new.workshop_id is not None and not workshops.allowed(workshops.ROOM_RESULTS, f":{new.workshop_id}"):
+        state.put(state.NOTICE_RESULTS, workshops.MESSAGES["too_many_results"])
+        new = replace(new, workshop_id=None)
     try:
         try:
             saved = resources.store().save_result(new)

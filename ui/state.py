@@ -27,6 +27,8 @@ FACILITATOR = "wd.facilitator"  # {"workshop_id": key} for workshops this browse
 FINISHED = "wd.finished"        # set by the last step's button: the page then switches to the results
 JUST_CREATED = "wd.workshop_just_created"  # the facilitator link is shown in full once, after creating
 JOIN_LINKED = "wd.join_linked"  # the ?code= last copied into the join form, so a typed correction stays
+CLIENT = "wd.client"            # this session's random key for the abuse limits (ui/workshops.py)
+JOIN_CHECKED = "wd.join_checked"  # the last join code looked up: looking it up again is not a new attempt
 
 WIDGET_PREFIX = "w."            # widget keys: "w.<answer key>"
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.limits import JOIN_ATTEMPTS, RESULTS_INTO_A_ROOM, WORKSHOPS_CREATED, Quota, quota_of
 from assessment.storage.errors import WorkshopCodeTaken
+from assessment.tokens import new_token
 from assessment.room.joining import (
     InvalidJoinCode,
     format_join_code,
@@ -45,7 +47,26 @@ MESSAGES = {
     "no_title": "Give the workshop a title: participants see it when they join.",
     "unavailable": "The database can't be reached just now, so workshops can't be opened. Try again in a minute.",
     "reconnecting": "Reconnecting to the database…",
+    "not_created": "The database can't be reached just now, so the workshop isn't created. Try again in a minute.",
+    "not_changed": "The database can't be reached just now, so nothing changed. Try again in a minute.",
+    "too_many_joins": "Too many different codes were tried from here in the last minute. Wait a minute, then "
+                      "check the code on the screen and try again.",
+    "too_many_workshops": "This browser has created as many workshops as it may in one hour. Use one you "
+                          "created, or try again later.",
+    "too_many_results": "Your result is saved for you only: this browser has already sent as many results to "
+                        "this workshop as it may.",
 }
+
+# Abuse limits, one per server process (assessment/limits.py has the rates and why).
+JOINS, CREATIONS, ROOM_RESULTS = quota_of(JOIN_ATTEMPTS), quota_of(WORKSHOPS_CREATED), quota_of(RESULTS_INTO_A_ROOM)
+
+
+def allowed(quota: Quota, scope: str = "") -> bool:
+    """Whether this session and its address may do one more of what ``quota`` limits (in ``scope``)."""
+    if not state.get(state.CLIENT):
+        state.put(state.CLIENT, new_token())
+    address = st.context.ip_address
+    return quota.allow(f"{state.get(state.CLIENT)}{scope}", f"{address}{scope}" if address else None)
 
 
 class JoinRefused(Exception):
@@ -116,6 +137,9 @@ def find_for_joining(typed: str) -> Workshop:
         code = normalise_join_code(typed)
     except InvalidJoinCode as error:
         raise JoinRefused(str(error)) from None
+    if code != state.get(state.JOIN_CHECKED) and not allowed(JOINS):
+        raise JoinRefused(MESSAGES["too_many_joins"])
+    state.put(state.JOIN_CHECKED, code)
     store = resources.store()
     workshop = store.find_workshop_by_code(code)
     shown = format_join_code(code)

@@ -16,6 +16,7 @@ from assessment.storage.results import NewResult, open_store
 from tests.network_samples import DEEP, row
 from ui import state
 from ui.network_view import ADD_PREFIX
+from ui.result_view import md_escape
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 Q = load_questionnaire("en")
@@ -71,7 +72,7 @@ def test_network_page__people__show_axes_two_charts_and_the_plan():
 def test_network_page__hostile_name__is_escaped_in_markdown():
     at = page_with([row("[x](javascript:alert(1))", last_contact="year")])
     assert not at.exception
-    assert r"**\[x\]\(javascript:alert\(1\)\)** · Peers" in markdown(at)
+    assert f"**{md_escape('[x](javascript:alert(1))')}** · Peers" in markdown(at)
 
 
 def test_network_page__invalid_rows__lists_every_problem_as_plain_text():
@@ -104,7 +105,8 @@ def test_add_person_form__fields_left_open__names_them_and_keeps_the_entries():
     at = fill_form(page_with([]), "[Zed](x)", segment="peers")
     assert not at.exception
     assert at.session_state[state.ROSTER] == []
-    assert at.error[0].value.splitlines()[:2] == ["Their field: choose one\\.  ", "Where they work: choose one\\.  "]
+    assert at.error[0].value.splitlines()[:2] == [md_escape("Their field: choose one.") + "  ",
+                                                  md_escape("Where they work: choose one.") + "  "]
     assert at.text_input(key=ADD_PREFIX + "name").value == "[Zed](x)"
 
 

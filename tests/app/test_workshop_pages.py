@@ -338,7 +338,7 @@ def test_projector__wrong_key__message_and_nothing_else(store):
 def test_projector__no_responses__title_code_and_qr(store):
     workshop, key = new_workshop(store, title="<b>Team</b> $x$")
     at = page("pages/projector.py", w=str(workshop.id), k=key)
-    assert at.title[0].value == r"\<b\>Team\</b\> \$x\$"
+    assert at.title[0].value == r"\<b\>Team\<\/b\> \$x\$"  # escaped: shown as typed (people_text)
     assert "K7R WX3" in [m.value for m in at.markdown]
     assert "**0** answers" in [m.value for m in at.markdown]
     assert len(at.get("image")) == 1 and not at.get("plotly_chart")
