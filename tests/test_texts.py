@@ -122,7 +122,7 @@ def _reads_as_words(text: str) -> bool:
     bare = re.sub(r"<[^>]*>|%\{[^}]*\}|\{[^}]*\}", " ", text).strip()
     if not WORD.search(bare):
         return False
-    if " " not in bare and not re.match(r"[A-Z][a-z]", bare):
+    if " " not in bare and not re.match(r"[A-Z][a-z]{2,}", bare):
         return False  # an identifier, a key, a path, an icon name
     return True
 
