@@ -4,16 +4,28 @@ from assessment import load_questionnaire, score_answers
 from assessment.charts import result_figures
 from assessment.network.measures import RosterAxes
 from assessment.network.blend import blend_roster
+from assessment.questionnaire import complete_answers as answers_of
 from assessment.report import render_report
-from tests.test_exchange import complete_answers
+from ui.result_view import chart_texts
+from ui.results_flow import report_texts
+from ui.text import t
 
 Q = load_questionnaire("en")
 QUADRANTS = {(p.wide, p.deep): p.name for p in Q.profiles}
+SEGMENTS = {s.id: s.name for s in Q.segments}
+
+
+def complete_answers():
+    return answers_of(Q, lambda _key, choices: choices[1])
+
+
+def render(result, name=None) -> str:
+    figures = result_figures(result, QUADRANTS, SEGMENTS, chart_texts(result))
+    return render_report(result, figures, report_texts(result, name), guidance=dict(Q.guidance))
 
 
 def report(name=None) -> str:
-    result = score_answers(Q, complete_answers())
-    return render_report(result.to_dict(), result_figures(result, QUADRANTS), display_name=name, guidance=dict(Q.guidance))
+    return render(score_answers(Q, complete_answers()), name)
 
 
 def test_render_report__offline__inlines_plotly_once_and_loads_nothing_remote():
@@ -39,8 +51,8 @@ def test_render_report__result_blended_with_a_map__shows_both_sources_and_no_nam
     # 15 people give the map its full weight, 50%: Width (answers + 20) / 2, Depth (answers + 90) / 2
     answers_only = score_answers(Q, complete_answers())
     blended = blend_roster(answers_only, RosterAxes(20.0, 90.0, (), (), people=15), Q)
-    html = render_report(blended.to_dict(), result_figures(blended, QUADRANTS), guidance=dict(Q.guidance))
-    assert "Network map in these scores" in html
+    html = render(blended)
+    assert t("results.network.title") in html
     assert f"<tr><td>From the answers</td><td>{answers_only.width:.0f}</td><td>{answers_only.depth:.0f}</td></tr>" in html
     assert "<tr><td>From the network map</td><td>20</td><td>90</td></tr>" in html
     assert f"<td><b>Together</b></td><td><b>{blended.width:.0f}</b></td><td><b>{blended.depth:.0f}</b></td>" in html
@@ -49,4 +61,4 @@ def test_render_report__result_blended_with_a_map__shows_both_sources_and_no_nam
 
 
 def test_render_report__no_map__no_network_section():
-    assert "Network map in these scores" not in report()
+    assert t("results.network.title") not in report()
