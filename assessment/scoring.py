@@ -1,22 +1,11 @@
 """Answers -> dimension scores, Width and Depth, where the network is wide or deep, profile, advice.
 
-The method, in the order it runs (also on the method page and in docs/method.md):
-
-1. Every answered option has a value from 0 to 1 set in the content (``Option.value``);
-   a reverse-keyed item counts ``1 - value`` (agreeing that you count cards is a warning
-   sign, G01/G07).
-2. A segment grid adds one value per column to that column's dimension: the mean band value
-   over all segments. So six rows weigh like one question, not six.
-3. A dimension score is ``100 * mean`` of its item values.
-4. Width (and Depth) is the weighted mean of the width (depth) dimension scores, with the
-   weights in the content.
-5. The profile is the quadrant of (Width >= wide threshold, Depth >= deep threshold).
-6. Per segment: breadth = 100 * band value of "people you know", depth = 100 * band value of
-   "would do you a favour" (G06); a segment is wide / deep at the segment thresholds.
-7. Advice: for the weakest dimensions (lowest score; ties in content order) the first advice
-   entry of each, until ``advice_count`` are chosen.
-8. Caution (G07): the caution's dimension (Reach) at or above ``min_score`` while the favour-ready share of all people
-   known (summed over segments) is at or below ``max_favour_share``.
+The method is written once, for people, on the Method page (ui/method_view.py with
+content/en/ui/method.yaml, its facts filled in from the content); tests/test_scoring.py works
+each rule through by hand. In code order: option values (reverse-keyed items count ``1 - value``),
+a grid column's mean over segments, dimension = 100 * mean, Width/Depth = weighted means,
+profile = quadrant at the thresholds, per-segment wide/deep, advice for the weakest dimensions,
+and the caution (G07) when the caution's dimension is high but few would do a favour.
 """
 
 from __future__ import annotations
