@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from assessment.labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
 from assessment.scoring import Result
+from assessment.wording import ResultWords
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"  # not-text
 
@@ -74,7 +75,7 @@ def wide_deep_map(
     scale: float = 1.0,
 ) -> go.Figure:
     """The person as one point on Width (x) vs Depth (y), with the four profiles as named quadrants."""
-    wide_cut, deep_cut = result.thresholds["wide"], result.thresholds["deep"]
+    wide_cut, deep_cut = result.thresholds.wide, result.thresholds.deep
     spans = {True: (wide_cut, 100), False: (0, wide_cut)}
     vspans = {True: (deep_cut, 100), False: (0, deep_cut)}
     shapes, annotations = [], []
@@ -104,19 +105,20 @@ def wide_deep_map(
     return _figure([point], layout, texts.map_title, 400, scale)
 
 
-def dimension_profile(result: Result, texts: ChartTexts, *, scale: float = 1.0, titled: bool = True) -> go.Figure:
+def dimension_profile(result: Result, words: ResultWords, texts: ChartTexts, *, scale: float = 1.0,
+                      titled: bool = True) -> go.Figure:
     """Horizontal bars, one per dimension, width dimensions in blue above depth ones in vermillion."""
     data = []
     for axis, colour, label in (("width", WIDTH_COLOUR, texts.width), ("depth", DEPTH_COLOUR, texts.depth)):
         dims = [d for d in result.dimensions if d.axis == axis]
         data.append({
-            "type": "bar", "y": [plain_label(d.name) for d in dims], "x": [d.score for d in dims], "orientation": "h",
+            "type": "bar", "y": [plain_label(words.dimension(d.id).name) for d in dims], "x": [d.score for d in dims], "orientation": "h",
             "name": label, "marker": {"color": colour}, "text": [f"{d.score:.0f}" for d in dims],
             "textposition": "outside", "cliponaxis": False, "textfont": {"size": 13 * scale},
-            "customdata": [plain_label(d.description, 120) for d in dims],
+            "customdata": [plain_label(words.dimension(d.id).description, 120) for d in dims],
             "hovertemplate": "%{y}: %{x:.0f}<br>%{customdata}<extra></extra>",
         })
-    order = [plain_label(d.name) for d in result.dimensions]
+    order = [plain_label(words.dimension(d.id).name) for d in result.dimensions]
     layout = {
         "yaxis": {"categoryorder": "array", "categoryarray": list(reversed(order)), "tickfont": {"size": 13 * scale},
                   "fixedrange": True},
@@ -126,10 +128,10 @@ def dimension_profile(result: Result, texts: ChartTexts, *, scale: float = 1.0, 
     return _figure(data, layout, texts.dimensions_title if titled else "", 60 + 36 * len(result.dimensions), scale)
 
 
-def where_chart(result: Result, segment_names: Mapping[str, str], texts: ChartTexts, *, scale: float = 1.0,
+def where_chart(result: Result, words: ResultWords, texts: ChartTexts, *, scale: float = 1.0,
                 titled: bool = True) -> go.Figure:
     """Per segment: how many people you know, and how many of them would do you a favour (G06)."""
-    names = [_segment_label(segment_names.get(s.id, s.name), s.wide, s.deep, texts) for s in result.segments]
+    names = [_segment_label(words.segment(s.id), s.wide, s.deep, texts) for s in result.segments]
     bars = {"type": "bar", "y": names, "orientation": "h", "textposition": "outside", "cliponaxis": False,
             "textfont": {"size": 13 * scale}}
     data = [
@@ -159,11 +161,11 @@ def _count(value: float) -> str:
     return f"~{value:g}" if value else "0"
 
 
-def result_figures(result: Result, quadrant_names: Mapping[tuple[bool, bool], str], segment_names: Mapping[str, str],
+def result_figures(result: Result, quadrant_names: Mapping[tuple[bool, bool], str], words: ResultWords,
                    texts: ChartTexts, *, scale: float = 1.0, titled: bool = True):
     """The three result figures, in page order; ``titled=False`` where the page has its own headings."""
     return (
         wide_deep_map(result, quadrant_names, texts, scale=scale),
-        dimension_profile(result, texts, scale=scale, titled=titled),
-        where_chart(result, segment_names, texts, scale=scale, titled=titled),
+        dimension_profile(result, words, texts, scale=scale, titled=titled),
+        where_chart(result, words, texts, scale=scale, titled=titled),
     )

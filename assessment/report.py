@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from assessment.scoring import Result
+from assessment.wording import ResultWords
 
 _STYLE = (
     "body{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:760px;margin:0 auto;"  # not-text
@@ -47,12 +48,11 @@ class ReportTexts:
     footer: str
 
 
-def render_report(result: Result, figures: Sequence[go.Figure], texts: ReportTexts, *,
-                  guidance: Mapping[str, str] | None = None) -> str:
+def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figure], texts: ReportTexts) -> str:
     """The whole report as one HTML string."""
     e = html.escape
-    guidance = guidance or {}
-    profile = result.profile
+    guidance = dict(words.questionnaire.guidance)
+    profile = words.profile(result.profile.id)
     charts = [
         fig.to_html(full_html=False, include_plotlyjs=(n == 0), config={"displayModeBar": False, "responsive": True})
         for n, fig in enumerate(figures)
@@ -60,14 +60,14 @@ def render_report(result: Result, figures: Sequence[go.Figure], texts: ReportTex
     advice = "".join(
         f"<div class='card'><p><b>{n}. {e(a.title)}</b></p><p>{e(a.text)}</p>"
         f"<p class='muted'>{e(_guidance_line(a.guidance, guidance))}</p></div>"
-        for n, a in enumerate(result.advice, start=1)
+        for n, a in enumerate(map(words.advice, result.advice), start=1)
     )
     caution = ""
     if result.caution:
-        c = result.caution
-        caution = f"<p class='caution'><b>{e(c['title'])}</b> — {e(c['text'])}</p>"
+        c = words.caution()
+        caution = f"<p class='caution'><b>{e(c.title)}</b> — {e(c.text)}</p>"
     segments = "".join(
-        f"<tr><td>{e(s.name)}</td><td>~{s.contacts:g}</td><td>~{s.favour:g}</td>"
+        f"<tr><td>{e(words.segment(s.id))}</td><td>~{s.contacts:g}</td><td>~{s.favour:g}</td>"
         f"<td>{e(texts.wide) if s.wide else ''} {e(texts.deep) if s.deep else ''}</td></tr>"
         for s in result.segments
     )
@@ -77,7 +77,7 @@ def render_report(result: Result, figures: Sequence[go.Figure], texts: ReportTex
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title><style>{_STYLE}</style></head><body>
 <h1>{title}</h1>
-<h2>{e(profile['name'])}</h2><p><i>{e(profile['tagline'])}</i></p><p>{e(profile['summary'])}</p>
+<h2>{e(profile.name)}</h2><p><i>{e(profile.tagline)}</i></p><p>{e(profile.summary)}</p>
 <div class="scores"><span>{e(texts.width)} <b>{result.width:.0f}</b>{e(texts.out_of)}</span><span>{e(texts.depth)} <b>{result.depth:.0f}</b>{e(texts.out_of)}</span></div>
 {caution}
 {charts[0] if charts else ''}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from types import MappingProxyType
 
 import pytest
 
@@ -17,7 +16,8 @@ from assessment.network.measures import RosterAxes, measure_network
 from assessment.network.blend import (
     blend_roster, blend_status, network_extras, questionnaire_only, roster_weight,
 )
-from assessment.scoring import Result
+from assessment.questionnaire import Thresholds
+from assessment.scoring import ProfileRef, Result
 from tests.network_samples import DEEP, make_roster, row
 
 Q = load_questionnaire("en")
@@ -29,10 +29,8 @@ def questionnaire_result(width: float = 60.0, depth: float = 40.0) -> Result:
     p = Q.profile(wide=width >= 55, deep=depth >= 55)
     return Result(
         questionnaire_id=Q.id, version=Q.version, language=Q.language, width=width, depth=depth,
-        profile=MappingProxyType({"id": p.id, "name": p.name, "tagline": p.tagline, "summary": p.summary,
-                                  "wide": p.wide, "deep": p.deep}),
-        dimensions=(), segments=(), advice=(), caution=None,
-        thresholds=MappingProxyType({"wide": 55, "deep": 55, "segment_wide": 65, "segment_deep": 60}),
+        profile=ProfileRef(p.id, p.wide, p.deep), dimensions=(), segments=(), advice=(), caution=False,
+        thresholds=Thresholds(wide=55, deep=55, segment_wide=65, segment_deep=60),
     )
 
 
@@ -55,7 +53,7 @@ def test_blend_roster__full_map__half_and_half_and_profile_rederived():
     # wide_shallow becomes deep_narrow
     blended = blend_roster(questionnaire_result(), axes(30.4, 90.0, 15), Q)
     assert (blended.width, blended.depth, blended.profile_id) == (45.2, 65.0, "deep_narrow")
-    assert blended.profile["name"] == Q.profile(wide=False, deep=True).name
+    assert (blended.profile.wide, blended.profile.deep) == (False, True)
     assert dict(blended.roster) == {
         "questionnaire": {"width": 60.0, "depth": 40.0, "profile": "wide_shallow"},
         "map": {"width": 30.4, "depth": 90.0, "people": 15},
@@ -106,8 +104,7 @@ def test_blend_roster__weight_out_of_range__refused_with_message(weight):
 
 
 def test_blend_roster__dimensions_segments_advice__unchanged():
-    base = replace(questionnaire_result(), advice=(), caution=MappingProxyType({"title": "t", "text": "x",
-                                                                               "guidance": ("G07",)}))
+    base = replace(questionnaire_result(), advice=("a1",), caution=True)
     blended = blend_roster(base, axes(30.4, 90.0, 15), Q)
     assert (blended.dimensions, blended.segments, blended.advice, blended.caution) == (
         base.dimensions, base.segments, base.advice, base.caution)

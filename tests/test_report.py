@@ -6,13 +6,13 @@ from assessment.network.measures import RosterAxes
 from assessment.network.blend import blend_roster
 from assessment.questionnaire import complete_answers as answers_of
 from assessment.report import render_report
+from assessment.wording import result_words
 from ui.result_view import chart_texts
 from ui.results_flow import report_texts
 from ui.text import t
 
 Q = load_questionnaire("en")
 QUADRANTS = {(p.wide, p.deep): p.name for p in Q.profiles}
-SEGMENTS = {s.id: s.name for s in Q.segments}
 
 
 def complete_answers():
@@ -20,8 +20,9 @@ def complete_answers():
 
 
 def render(result, name=None) -> str:
-    figures = result_figures(result, QUADRANTS, SEGMENTS, chart_texts(result))
-    return render_report(result, figures, report_texts(result, name), guidance=dict(Q.guidance))
+    words = result_words(result, Q)
+    return render_report(result, words, result_figures(result, QUADRANTS, words, chart_texts(result)),
+                         report_texts(result, name))
 
 
 def report(name=None) -> str:
@@ -43,8 +44,8 @@ def test_render_report__hostile_display_name__is_escaped():
 def test_render_report__content__shows_profile_scores_and_advice():
     result = score_answers(Q, complete_answers())
     html = report()
-    assert result.profile["name"] in html and f"<b>{result.width:.0f}</b>" in html
-    assert all(a.title in html for a in result.advice)
+    assert Q.profile(result.profile.wide, result.profile.deep).name in html and f"<b>{result.width:.0f}</b>" in html
+    assert all(a.title in html for a in Q.advice if a.id in result.advice)
 
 
 def test_render_report__result_blended_with_a_map__shows_both_sources_and_no_names():

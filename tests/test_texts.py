@@ -102,6 +102,7 @@ def english_literals(path: Path) -> list[tuple[int, str]]:
 DEVELOPER_EXCEPTIONS = {
     "ValueError", "TypeError", "KeyError", "RuntimeError", "AssertionError", "NotImplementedError", "LookupError",
     "StorageError", "StorageUnavailable", "WorkshopCodeTaken", "WorkshopClosed", "MarkedYAMLError",
+    "ResultShapeError",
 }
 
 

@@ -196,7 +196,7 @@ def _show_scores(roster: Roster, report: NetworkReport, q: Questionnaire) -> Non
         f"| From your map | {report.axes.width:.0f} | {report.axes.depth:.0f} |\n"
         f"| **Together** (the map counts {weight:.0%}) | **{together.width:.0f}** | **{together.depth:.0f}** |"
     )
-    st.caption(f"Profile with your map: {together.profile['name']}. The more people on your map, the more it "
+    st.caption(f"Profile with your map: {q.profile(together.profile.wide, together.profile.deep).name}. The more people on your map, the more it "
                f"counts, up to half from 15 people. The method page explains how.")
     _saved_copy_note()
     if status == "current":

@@ -12,6 +12,7 @@ from assessment.charts import ChartTexts, result_figures
 from assessment.network.blend import N_MIN
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
+from assessment.wording import result_words
 
 from .session import current
 from .text import language, t
@@ -41,16 +42,15 @@ def chart_texts(result: Result) -> ChartTexts:
 def _figure_key(result: Result, q: Questionnaire, titled: bool) -> int:
     """What the figures depend on: the scores, the questionnaire's words and the language (not the
     Result's stored texts, which the figures do not show twice)."""
-    return hash((result.width, result.depth, result.dimensions, result.segments, tuple(result.thresholds.items()),
-                 q.id, q.version, language(), titled))
+    return hash((result.width, result.depth, result.dimensions, result.segments, result.thresholds,
+                 tuple(result.texts.items()), q.id, q.version, language(), titled))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool):
     """Built once per ``key``; reruns reuse them (they are never mutated)."""
     quadrants = {(p.wide, p.deep): p.name for p in _q.profiles}
-    segments = {s.id: s.name for s in _q.segments}
-    return result_figures(_result, quadrants, segments, chart_texts(_result), titled=titled)
+    return result_figures(_result, quadrants, result_words(_result, _q), chart_texts(_result), titled=titled)
 
 
 def figures(result: Result, q: Questionnaire, *, titled: bool = True):
@@ -81,21 +81,22 @@ def blend_rows(result: Result) -> BlendRows | None:
 
 def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
                 answers: Mapping[str, str] | None = None) -> None:
-    """Profile, scores, the three charts, where wide/deep, and next steps."""
-    profile = result.profile
+    """Profile, scores, the three charts, where wide/deep, and next steps, in the words of ``q``."""
+    words = result_words(result, q)
+    profile = words.profile(result.profile.id)
     if title:
         st.title(title)
-    st.subheader(profile["name"])
-    st.markdown(t("results.tagline", tagline=profile["tagline"]))
-    st.write(profile["summary"])
+    st.subheader(profile.name)
+    st.markdown(t("results.tagline", tagline=profile.tagline))
+    st.write(profile.summary)
 
     width_col, depth_col = st.columns(2)
     width_col.metric(t("results.width"), t("results.score", score=result.width), help=t("results.width_help"))
     depth_col.metric(t("results.depth"), t("results.score", score=result.depth), help=t("results.depth_help"))
 
     if result.caution:
-        c = result.caution
-        st.warning(t("results.caution", title=c["title"], text=c["text"], guidance=", ".join(c["guidance"])))
+        c = words.caution()
+        st.warning(t("results.caution", title=c.title, text=c.text, guidance=", ".join(c.guidance)))
 
     map_fig, dims_fig, where_fig = figures(result, q, titled=False)
     st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
@@ -103,8 +104,8 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
     st.subheader(t("results.where.title"))
     none = t("results.where.none")
     st.markdown(t("results.where.lists",
-                  wide=", ".join(s.name for s in result.segments if s.wide) or none,
-                  deep=", ".join(s.name for s in result.segments if s.deep) or none))
+                  wide=", ".join(words.segment(s.id) for s in result.segments if s.wide) or none,
+                  deep=", ".join(words.segment(s.id) for s in result.segments if s.deep) or none))
     st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
 
     st.subheader(t("results.dimensions"))
@@ -112,7 +113,7 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
 
     st.subheader(t("results.next_steps", n=len(result.advice)))
     guidance = dict(q.guidance)
-    for n, advice in enumerate(result.advice, start=1):
+    for n, advice in enumerate(map(words.advice, result.advice), start=1):
         with st.container(border=True):
             st.markdown(t("results.advice_title", n=n, title=advice.title))
             st.write(advice.text)

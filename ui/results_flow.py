@@ -10,7 +10,8 @@ import streamlit as st
 from assessment.exchange import MAX_IMPORT_BYTES, ImportRefused, export_json, import_json
 from assessment.questionnaire import Questionnaire
 from assessment.report import ReportTexts, render_report
-from assessment.scoring import Result
+from assessment.scoring import Result, ResultShapeError
+from assessment.wording import result_words
 from assessment.storage.errors import StorageUnavailable
 
 from . import flow, resources, saving
@@ -75,7 +76,7 @@ def _stored_result(lookup) -> Result | None:
         return None
     try:
         return Result.from_dict(lookup.result.result)
-    except (KeyError, TypeError, ValueError):
+    except ResultShapeError:
         return None
 
 
@@ -149,7 +150,7 @@ def download_section(q: Questionnaire) -> None:
     left, right = st.columns(2)
     left.download_button(
         t("results.download.html"),
-        data=lambda: render_report(result, figures(result, q), report_texts(result, name), guidance=dict(q.guidance)),
+        data=lambda: render_report(result, result_words(result, q), figures(result, q), report_texts(result, name)),
         file_name="wide-and-deep-report.html", mime="text/html", on_click="ignore", key="results.html", width="stretch",
     )
     roster, ties, answers = session.roster_rows, session.ties, dict(session.answers)

@@ -38,7 +38,7 @@ from typing import Any, Literal
 from assessment.network.measures import NetworkReport, RosterAxes
 from assessment.questionnaire import Questionnaire
 from assessment.network.roster import Roster
-from assessment.scoring import Result
+from assessment.scoring import ProfileRef, Result
 
 W_MAX = 0.5
 N_FULL = 15
@@ -144,9 +144,8 @@ def network_extras(roster: Roster, report: NetworkReport) -> dict[str, Any]:
     }
 
 
-def _profile(questionnaire: Questionnaire, result: Result, width: float, depth: float) -> MappingProxyType:
-    """The profile record (as in ``scoring.score_answers``) of the quadrant these scores fall in."""
+def _profile(questionnaire: Questionnaire, result: Result, width: float, depth: float) -> ProfileRef:
+    """The profile (as in ``scoring.score_answers``) of the quadrant these scores fall in."""
     t = result.thresholds
-    p = questionnaire.profile(wide=width >= t["wide"], deep=depth >= t["deep"])
-    return MappingProxyType({"id": p.id, "name": p.name, "tagline": p.tagline, "summary": p.summary,
-                             "wide": p.wide, "deep": p.deep})
+    p = questionnaire.profile(wide=width >= t.wide, deep=depth >= t.deep)
+    return ProfileRef(p.id, p.wide, p.deep)

@@ -2,6 +2,7 @@
 
 import sqlalchemy as sa
 
+from tests.test_result_migration import create_version_2_database, result_as_version_2_saved_it
 from tests.app.test_walkthrough import Q, answer_step, fresh_app, session_of, walk_to_results
 from ui.links import Param
 from ui.text import t
@@ -79,3 +80,18 @@ def test_share_link__unknown_or_malformed__friendly_page_with_a_way_in():
         assert not at.exception
         assert at.title[0].value == t("results.shared.not_found_title")
         assert at.button(key="results.take")
+
+
+def test_share_link__result_saved_before_migration_3__still_opens_with_its_words(tmp_path):
+    old = result_as_version_2_saved_it()  # has a segment ("alumni") the questionnaire no longer has
+    token = create_version_2_database(f"sqlite:///{tmp_path / 'app.sqlite'}", old)
+    viewer = fresh_app()  # opens the store: migration 3 runs
+    viewer.query_params[Param.RESULT] = token
+    viewer.switch_page("pages/results.py").run()
+    assert not viewer.exception
+    assert viewer.title[0].value == t("results.shared.title_named", name="from version 2")
+    assert viewer.subheader[0].value == old["profile"]["name"]
+    assert [m.value for m in viewer.metric] == [t("results.score", score=old["width"]),
+                                                t("results.score", score=old["depth"])]
+    shown = "\n".join(m.value for m in viewer.markdown)
+    assert "Go to one event" in shown  # an advice id gone from the questionnaire: its stored title
