@@ -56,6 +56,27 @@ class SegmentScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Blend:
+    """How a network map fed Width and Depth (assessment/network/blend.py): the questionnaire's own
+    scores and profile, the map's scores and size, and the map's weight. Numbers only, no names."""
+
+    answers_width: float
+    answers_depth: float
+    answers_profile: str
+    map_width: float
+    map_depth: float
+    people: int
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "questionnaire": {"width": self.answers_width, "depth": self.answers_depth, "profile": self.answers_profile},
+            "map": {"width": self.map_width, "depth": self.map_depth, "people": self.people},
+            "weight": self.weight,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     """One scored assessment: ids and numbers only. Its words come from the reader's questionnaire
     (``assessment/wording.py``); ``texts`` holds the words a result saved before schema 3 carried,
@@ -72,9 +93,7 @@ class Result:
     advice: tuple[str, ...]          # advice ids, in the order shown
     caution: bool                    # the G07 caution applies
     thresholds: Thresholds
-    # Set when a network map feeds Width and Depth (assessment/network/blend.py): the
-    # questionnaire-only scores, the map's, and the map's weight. Derived numbers only, no names.
-    roster: Mapping[str, Any] | None = None
+    blend: Blend | None = None       # set when a network map feeds Width and Depth
     texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "profile.name", … (old results)
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,8 +108,8 @@ class Result:
             "caution": self.caution,
             "thresholds": _record(self.thresholds),
         }
-        if self.roster is not None:  # only when present, so results without a map keep the contract's shape
-            data["roster"] = _plain(self.roster)
+        if self.blend is not None:  # only when present, so results without a map keep the contract's shape
+            data["roster"] = self.blend.to_dict()
         if self.texts:
             data["texts"] = dict(self.texts)
         return data
@@ -113,7 +132,7 @@ class Result:
             advice=tuple(a.text(None) for a in read.items("advice")),
             caution=read.flag("caution"),
             thresholds=Thresholds(t.number("wide"), t.number("deep"), t.number("segment_wide"), t.number("segment_deep")),
-            roster=None if data.get("roster") is None else MappingProxyType(_plain(read.mapping("roster").data)),
+            blend=None if data.get("roster") is None else _blend(read.mapping("roster")),
             texts=MappingProxyType({k: str(v) for k, v in read.mapping("texts", {}).data.items()}),
         )
 
@@ -171,9 +190,10 @@ class _Reader:
         return value
 
 
-def _plain(mapping: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy with nested mappings as plain dicts, so a stored result never shares them."""
-    return {k: _plain(v) if isinstance(v, Mapping) else v for k, v in mapping.items()}
+def _blend(read: _Reader) -> Blend:
+    answers, used = read.mapping("questionnaire"), read.mapping("map")
+    return Blend(answers.number("width"), answers.number("depth"), answers.text("profile"), used.number("width"),
+                 used.number("depth"), int(used.number("people")), read.number("weight"))
 
 
 def _record(obj: Any) -> dict[str, Any]:

@@ -68,15 +68,15 @@ class BlendRows:
 
 def blend_rows(result: Result) -> BlendRows | None:
     """The network map's share in ``result``'s scores (numbers only: a saved result holds no names)."""
-    if not result.roster:
+    blend = result.blend
+    if blend is None:
         return None
-    answers, used = result.roster["questionnaire"], result.roster["map"]
     rows = (
-        (t("results.network.from_answers"), float(answers["width"]), float(answers["depth"])),
-        (t("results.network.from_map"), float(used["width"]), float(used["depth"])),
+        (t("results.network.from_answers"), blend.answers_width, blend.answers_depth),
+        (t("results.network.from_map"), blend.map_width, blend.map_depth),
         (t("results.network.together"), result.width, result.depth),
     )
-    return BlendRows(rows, t("results.network.sentence", n=int(used["people"]), weight=float(result.roster["weight"])))
+    return BlendRows(rows, t("results.network.sentence", n=blend.people, weight=blend.weight))
 
 
 def show_result(result: Result, q: Questionnaire, *, title: str | None = None,

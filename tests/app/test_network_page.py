@@ -122,8 +122,8 @@ def test_scores__use_my_map__blends_result_and_saves_only_derived_extras():
     at.button(key="network.blend").click().run()
     assert not at.exception
     after = at.session_state[state.RESULT]
-    assert after.roster["questionnaire"]["width"] == before.width
-    assert after.roster["weight"] == 0.1667 and after.roster["map"]["people"] == 5
+    assert after.blend.answers_width == before.width
+    assert after.blend.weight == 0.1667 and after.blend.people == 5
     assert questionnaire_only(after, Q).to_dict() == before.to_dict()
     extras = json.dumps(at.session_state[state.NETWORK_EXTRAS])
     assert not any(name in extras for name in (HOSTILE, "Ana", "Bo", "Cy", "Dee"))
