@@ -78,3 +78,14 @@ def test_results__unfinished_person__is_told_how_far_and_offered_the_questions()
     assert at.info[0].value == t("results.unfinished", answered=0, total=len(Q.answer_keys()))
     at.button(key="results.resume").click().run()
     assert not at.exception
+
+
+def test_method_page__facts__come_from_the_content():
+    at = fresh_app()
+    at.switch_page("pages/method.py").run()
+    assert not at.exception
+    rules = at.markdown[1].value
+    assert t("method.rule.profile", wide=Q.thresholds.wide, deep=Q.thresholds.deep) in rules
+    assert t("method.rule.grid", n=len(Q.segments), columns=2) in rules  # the grid asks 2 columns per segment
+    assert [h.value for h in at.header][:4] == [t("method.scores_title"), t("method.profiles"),
+                                               t("method.dimensions"), t("method.guidance")]
