@@ -1,6 +1,6 @@
 """Network map (optional): list the people who matter and see where the network is wide and deep."""
 
-from assessment.network.loading import network_content
+from assessment.network.loading import network_content  # until ui.resources.network() lands
 from ui import resources
 from ui.network_view import show_network_map
 
