@@ -1,14 +1,17 @@
-"""Results: the owner's own result, or a shared one opened with ?r=TOKEN (read-only). Reads only."""
+"""Results: the owner's own result (also back through the private link), or a shared one opened with
+?r=TOKEN (read-only). Reads only."""
 
 import streamlit as st
 
-from ui import resources, results_flow
+from ui import owner, resources, results_flow
 from ui.links import Param
 from ui.result_view import show_result
 from ui.session import current
 from ui.text import t
 
 q = resources.questionnaire()
+owner.arrive()  # the private link (?o=, then hidden) or this browser's cookie brings the owner back
+owner.show_forgotten()
 session = current()
 token = st.query_params.get(Param.RESULT)
 own_token = session.saved.share_token if session.saved else None

@@ -186,7 +186,7 @@ def _dialect_insert(conn: sa.Connection):
     return sqlite.insert
 
 
-def _stored_result(row: sa.Row) -> StoredResult:
+def _stored_result(row: sa.Row, *, for_owner: bool = False) -> StoredResult:
     return StoredResult(
         share_token=row.share_token,
         created_at=utc(row.created_at),
@@ -196,7 +196,7 @@ def _stored_result(row: sa.Row) -> StoredResult:
         display_name=row.display_name,
         include_answers=bool(row.include_answers),
         # kept in the database, but handed out only when the owner chose to share them
-        answers=from_json(row.answers) if row.include_answers else None,
+        answers=from_json(row.answers) if row.include_answers or for_owner else None,
         result=from_json(row.result),
         extras=from_json(row.extras),
         width=row.width,
@@ -334,14 +334,14 @@ class Store(WorkshopQueries):
     def results_of_owner(self, owner_key: str) -> tuple[StoredResult, ...]:
         """Every live result saved with ``owner_key``, newest first (empty for an unknown or malformed key).
 
-        Answers come back only where the person chose to share them, as with ``find_result``."""
+        With their answers even where they are not shared: the owner key is the person's own."""
         if not looks_like_token(owner_key):
             return ()
         query = (sa.select(results)
                  .where(results.c.owner_hash == hash_secret(owner_key), results.c.removed_at.is_(None))
                  .order_by(results.c.created_at.desc(), results.c.id.desc()))
         with self._db.reading() as conn:
-            return tuple(_stored_result(row) for row in conn.execute(query))
+            return tuple(_stored_result(row, for_owner=True) for row in conn.execute(query))
 
     def find_result(self, share_token: str) -> Lookup:
         """What a share link shows: found, removed (a tombstone), or unknown.
