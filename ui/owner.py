@@ -94,10 +94,11 @@ def remember_browser() -> None:
     """Keep the owner key in this browser (the cookie), so a reload finds the owner again."""
     key = current().owner_key
     if key and st.context.cookies.get(COOKIE) != key:
-        _cookie_script(f"{COOKIE}={key}; max-age={COOKIE_DAYS * 86400}")  # not-text
+        cookie_script(f"{COOKIE}={key}; max-age={COOKIE_DAYS * 86400}")  # not-text
 
 
-def _cookie_script(cookie: str) -> None:
+def cookie_script(cookie: str) -> None:
+    """Set a cookie of this site in the browser (drawn as a tiny script; nothing shows)."""
     # The key is URL-safe base64 (assessment/tokens.py): json.dumps quotes it for the script.
     st.html(COOKIE_SCRIPT.format(cookie=json.dumps(cookie)), unsafe_allow_javascript=True, width="content")
 
@@ -111,7 +112,7 @@ def forget_browser() -> None:
 def show_forgotten() -> None:
     """After "forget me here": clear the cookie (drawn once) and say what happened."""
     if st.session_state.pop("wd.cookie_forgotten", False):
-        _cookie_script(f"{COOKIE}=; max-age=0")  # not-text
+        cookie_script(f"{COOKIE}=; max-age=0")  # not-text
         st.success(t("results.owner.forgotten"))
 
 
