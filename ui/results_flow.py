@@ -190,7 +190,7 @@ def import_section(q: Questionnaire) -> None:
         if upload is None:
             return
         try:
-            imported = import_json(upload.getvalue()[: MAX_IMPORT_BYTES + 1], q)
+            imported = import_json(upload.getvalue()[: MAX_IMPORT_BYTES + 1], q, resources.network())
         except ImportRefused as refused:
             st.error(str(refused))
             return
