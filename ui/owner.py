@@ -124,6 +124,6 @@ def show_private_link() -> None:
     with st.container(border=True):
         st.markdown(t("results.owner.title"))
         st.write(t("results.owner.explain"))
-        st.code(private_url(session.owner_key), language=None)
+        st.code(private_url(session.owner_key), language=None, wrap_lines=True)
         st.caption(t("results.owner.address_bar"))
         st.button(t("results.owner.forget"), on_click=forget_browser, key="owner.forget", icon=":material/logout:")

@@ -119,7 +119,7 @@ def show_owner_tools(q: Questionnaire) -> None:
     elif session.saved:
         owner.show_private_link()
         st.write(t("results.share.link"))
-        st.code(owner.share_url(session.saved.share_token), language=None)
+        st.code(owner.share_url(session.saved.share_token), language=None, wrap_lines=True)
         if st.query_params.get(Param.RESULT) != session.saved.share_token:
             st.query_params[Param.RESULT] = session.saved.share_token  # a reload shows the saved result
         owner.remember_browser()
