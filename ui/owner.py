@@ -54,7 +54,7 @@ def arrive() -> None:
         if not _come_back(key, None):
             session.tell_results_page(t("results.owner.unknown_link"))
         return
-    if session.result is not None or session.owner_key:
+    if session.result is not None or session.owner_key or session.owner_forgotten:
         return
     remembered = st.context.cookies.get(COOKIE)
     if remembered:
@@ -106,12 +106,11 @@ def cookie_script(cookie: str) -> None:
 def forget_browser() -> None:
     """on_click of "Not your device? Forget me here": the session and the cookie let go of the key."""
     current().forget_owner()
-    st.session_state["wd.cookie_forgotten"] = True
 
 
 def show_forgotten() -> None:
     """After "forget me here": clear the cookie (drawn once) and say what happened."""
-    if st.session_state.pop("wd.cookie_forgotten", False):
+    if current().take_owner_forgotten():
         cookie_script(f"{COOKIE}=; max-age=0")  # not-text
         st.success(t("results.owner.forgotten"))
 

@@ -55,6 +55,7 @@ _FINISHED = "wd.finished"        # set by the last step's button: the page then 
 _JUST_CREATED = "wd.workshop_just_created"  # the facilitator link is shown in full once, after creating
 _JOIN_LINKED = "wd.join_linked"  # the ?code= last copied into the join form, so a typed correction stays
 _OWNER = "wd.owner"              # the owner key: the private link's secret (never log it)
+_OWNER_FORGOTTEN = "wd.owner_forgotten"  # "forget me on this device" pressed: this tab ignores the cookie
 _DRAFT_OFFER = "wd.draft_offer"  # a resume link's draft waiting for "continue" (ui/drafts.py)
 
 
@@ -191,9 +192,22 @@ class Session:
         return self._state[_OWNER]
 
     def forget_owner(self) -> None:
-        """"Not my device": this tab no longer holds the private link (the results stay saved)."""
+        """"Not my device": this tab no longer holds the private link (the results stay saved), and
+        no longer takes it from the browser's cookie (which this tab's connection still reports)."""
         for key in (_OWNER, _RESULT, _SAVED, _SAVE_ERROR, _RESULTS_NOTICE, _NETWORK_EXTRAS):
             self._state.pop(key, None)
+        self._state[_OWNER_FORGOTTEN] = "pending"
+
+    @property
+    def owner_forgotten(self) -> bool:
+        return _OWNER_FORGOTTEN in self._state
+
+    def take_owner_forgotten(self) -> bool:
+        """True once after "forget me on this device" (the page then clears the cookie and says so)."""
+        if self._state.get(_OWNER_FORGOTTEN) == "pending":
+            self._state[_OWNER_FORGOTTEN] = "done"
+            return True
+        return False
 
     @property
     def draft_offer(self) -> Any:
@@ -316,7 +330,7 @@ class Session:
         self._set_or_clear(_NETWORK_EXTRAS, extras)
         if answers:
             self.set_answers(answers)
-        for key in (_SAVE_ERROR, _NOTICE, _FINISHED):
+        for key in (_SAVE_ERROR, _NOTICE, _FINISHED, _OWNER_FORGOTTEN):
             self._state.pop(key, None)
 
     def start_again(self, from_last: bool) -> None:

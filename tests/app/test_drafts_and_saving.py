@@ -252,3 +252,12 @@ def test_private_link__unknown_key__says_so_and_shows_no_ones_results():
     at.switch_page("pages/results.py").run()
     assert at.warning[0].value == t("results.owner.unknown_link")
     assert at.title[0].value == t("results.own_title") and not at.metric
+
+
+def test_forget_me_on_this_device__owner_tools_gone_and_told__results_stay_saved():
+    at = walk_to_results(fresh_app())
+    owner, share = session_of(at).owner_key, session_of(at).saved.share_token
+    at.button(key="owner.forget").click().run()
+    assert session_of(at).owner_key is None and session_of(at).result is None
+    assert at.success[0].value == t("results.owner.forgotten")
+    assert [r.share_token for r in store().results_of_owner(owner)] == [share]
