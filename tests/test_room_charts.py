@@ -107,9 +107,10 @@ def test_room_dimension_bars__means_per_axis_in_okabe_ito():
     assert depth.marker.pattern.shape == "/"  # told apart without colour
 
 
-def test_room_segment_bars__breadth_and_depth_per_segment():
+def test_room_segment_bars__width_and_depth_per_segment():
     fig = room_segment_bars(_room(), SEGMENTS)
     breadth, depth = fig.data
+    assert (breadth.name, depth.name) == ("Width", "Depth")  # the app's word, as in the dimension bars
     assert list(breadth.y) == ["Peers", "Senior to you"]
     assert list(breadth.x) == [65.0, 30.0] and list(depth.x) == [47.5, 12.5]
 

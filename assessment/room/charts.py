@@ -161,12 +161,12 @@ def room_segment_bars(
     title: str = "Where the room is wide, where it is deep",
     scale: float = 1.0,
 ) -> go.Figure:
-    """Per segment, the room's mean breadth (blue) and depth (vermillion, hatched), 0–100."""
+    """Per segment, the room's mean width (blue) and depth (vermillion, hatched), 0–100."""
     if summary.segments is None:
         return _suppressed(title, summary.suppressed or "", scale)
     names = [plain_label(segment_names.get(s.id, s.id)) for s in summary.segments]
     data = [
-        _bars(names, [s.breadth for s in summary.segments], "Breadth", WIDTH_COLOUR, "", scale),
+        _bars(names, [s.breadth for s in summary.segments], "Width", WIDTH_COLOUR, "", scale),
         _bars(names, [s.depth for s in summary.segments], "Depth", DEPTH_COLOUR, "/", scale),
     ]
     return _figure(
