@@ -360,3 +360,41 @@ def test_measure_sentences__two_people__one_pair_and_its_words():
     assert report.measure("constraint").value == pytest.approx(1.125)
     assert report.measure("constraint").case == "high_knit"
     assert report.measure("effective_size").meaning.startswith("All of your people know each other, so together")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_measure_sentences__random_maps__each_case_holds_what_its_sentence_says(seed):
+    # Random maps of 1 to 25 people with random fields and pairs; each chosen case is checked
+    # against the numbers its sentence speaks of ("most" = more than half, "some know each
+    # other" = ties but not every pair, and so on).
+    rnd = random.Random(seed)
+    n = rnd.randint(1, 25)
+    pick = lambda field: rnd.choice(CONTENT.field(field).ids())  # noqa: E731
+    rows = [row(f"P{i}", **{f: pick(f) for f in ("segment", "field", "organisation", "level", "stage", "favour",
+                                                  "last_contact", "giving")}) for i in range(n)]
+    density = rnd.random()
+    ties = [p for p in all_pairs(n) if rnd.random() < density]
+    roster = make_roster(*rows, ties=ties)
+    report = measure_network(roster, CONTENT)
+    m = {x.id: x for x in report.measures}
+    pairs, t, deep = n * (n - 1) // 2, len(ties), m["deep_ties"].value
+    holds = {
+        "none": t == 0 and pairs > 0, "some": 0 < t < pairs and m["density"].value < 0.5,
+        "many": 0 < t < pairs and m["density"].value >= 0.5, "all": t == pairs > 0, "no_pairs": n == 1,
+    }
+    assert holds[m["density"].case]
+    assert {"one": n == 1, "no_overlap": t == 0 and n > 1, "all_overlap": t == pairs > 0,
+            "some_overlap": 0 < t < pairs and 1 < m["effective_size"].value < n}[m["effective_size"].case]
+    assert m["constraint"].case.endswith("_apart") == (n > 1 and t == 0)
+    depth = m["depth"].value
+    assert {"one_deep": n == 1 and depth >= 0.7, "one_not_deep": n == 1 and depth < 0.7,
+            "deep": n > 1 and depth >= 0.7, "some_deep": n > 1 and deep >= 1 and depth < 0.7,
+            "none_deep": n > 1 and deep == 0}[m["depth"].case]
+    for field in ("field", "organisation"):
+        _, inside, outside = ei_index(roster, field, CONTENT)
+        assert {"all_inside": outside == 0, "all_outside": inside == 0, "even": inside == outside,
+                "more_inside": 0 < outside < n / 2, "more_outside": 0 < inside < n / 2}[m[f"openness_{field}"].case]
+    for d in report.diversity:
+        used = sum(1 for _, c in d.counts if c)
+        assert {"one_person": n == 1, "one_option": n > 1 and used == 1, "uneven": used > 1 and d.blau_normalised < 0.6,
+                "spread": used > 1 and d.blau_normalised >= 0.6}[m[f"diversity_{d.field}"].case]
