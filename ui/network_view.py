@@ -28,7 +28,9 @@ from assessment.network.charts import diversity_chart, rings_map
 from assessment.network.content import FIELD_IDS, NetworkContent
 from assessment.network.plan import NetworkPlan, plan_connections
 from assessment.questionnaire import Questionnaire
-from assessment.network.roster import Roster, RosterError, filled_rows, new_contact_problems, roster_from_rows
+from assessment.network.roster import (
+    Roster, RosterError, filled_rows, new_contact_problems, roster_from_rows, table_edits_fit,
+)
 from assessment.scoring import Result
 from assessment.storage.errors import StorageError
 from ui import resources, state
@@ -58,7 +60,7 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
     )
     _add_person_form(content)
     rows = _people_table(content)
-    ties = _who_knows_whom(rows)
+    ties = _who_knows_whom(rows) if len(filled_rows(rows)) <= content.max_contacts else []  # no pairs past the limit
     try:
         roster = roster_from_rows(rows, ties, content)
     except RosterError as error:
@@ -130,6 +132,10 @@ def _people_table(content: NetworkContent) -> list[dict[str, Any]]:
         return []
     st.subheader(f"Your people ({len(base_rows)} of {content.max_contacts})")
     st.caption("Change a cell to correct it. To remove someone, tick their row and press the bin.")
+    if not table_edits_fit(st.session_state.get(PEOPLE_EDITOR), len(base_rows), content):  # before Streamlit applies them
+        del st.session_state[PEOPLE_EDITOR]
+        st.warning(f"The table's changes were not applied: they do not fit a map of at most {content.max_contacts} "
+                   "people. Your earlier table is shown.")
     base = pd.DataFrame(base_rows, columns=list(COLUMNS))
     config: dict[str, Any] = {"name": st.column_config.TextColumn(
         "Name", max_chars=content.max_name_length, required=True, help="Initials or a nickname", pinned=True)}
