@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.exchange import MAX_IMPORT_BYTES, ImportRefused, export_json, import_json
+from assessment.exchange import ImportRefused, export_json, import_json
 from assessment.questionnaire import Questionnaire
 from assessment.report import render_report
 from assessment.storage.errors import StorageError, StorageUnavailable
@@ -135,7 +135,7 @@ def import_section(q: Questionnaire) -> None:
             return
         data = upload.getvalue()
         try:
-            imported = import_json(data[: MAX_IMPORT_BYTES + 1], q)
+            imported = import_json(data, q)  # at most 1 MB (max_upload_size); import_json measures it first
         except ImportRefused as refused:
             st.error(str(refused))
             return
