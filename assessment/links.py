@@ -1,8 +1,9 @@
 """What the app's links may carry: how long each query parameter may be, and what a workshop id is.
 
-A link is typed, pasted or forged by anyone, so its parameters are checked where they enter
-(``app.py``, before any page reads them): a value longer than any the app makes is blanked, so
-each page answers it as it answers a wrong value ("not found", "not valid"), without work that
+A link is typed, pasted or forged by anyone, so its parameters are checked where they enter:
+the first line of each page that reads them (not app.py: on a page change Streamlit fills
+``st.query_params`` only when the page runs). A value longer than any the app makes is blanked,
+so the page answers it as it answers a wrong value ("not found", "not valid"), without work that
 grows with its length. The limits are far above the app's own values.
 """
 

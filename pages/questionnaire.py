@@ -2,10 +2,12 @@
 
 import streamlit as st
 
+from assessment import links
 from ui import drafts, flow, resources, state, workshops
 from ui.items import show_item
 from ui.sharing import sharing_options
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 q = resources.questionnaire()
 drafts.restore_draft(q)
 n = min(state.step(), len(q.steps) - 1)

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from assessment import links
 from ui import resources, results_flow, state
 from ui.result_view import show_result
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 q = resources.questionnaire()
 token = st.query_params.get("r")
 own = state.get(state.RESULT)
