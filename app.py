@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from assessment import links
 from assessment.errors import ContentError
 from ui import resources
 from ui.navigation import PAGES
@@ -16,7 +15,6 @@ except ContentError as error:
     st.code("\n".join(str(issue) for issue in error.issues), language=None)
     st.stop()
 
-links.blank_overlong_params(st.query_params)  # before any page reads them
 pages = [
     st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=n == 0,
             visibility="hidden" if p.hidden else "visible")
