@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from assessment import links
 from assessment.storage.errors import StorageUnavailable
 from ui import join_view, workshops
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 st.title("Join a workshop", anchor=False)
 join_view.current_workshop()
 linked = join_view.prefill_from_link()

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from assessment import links
 from assessment.storage.errors import StorageUnavailable
 from ui import projector_view, workshops
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 st.set_page_config(page_title="Projector · Wide & Deep", layout="wide", initial_sidebar_state="collapsed")
 projector_view.hide_chrome()
 

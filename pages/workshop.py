@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from assessment import links
 from assessment.storage.errors import StorageUnavailable
 from ui import facilitator_view, workshops
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 try:
     opened = workshops.from_link()
 except StorageUnavailable:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment import links
 from assessment.limits import JOIN_ATTEMPTS, RESULTS_INTO_A_ROOM, WORKSHOPS_CREATED, Quota, quota_of
 from assessment.storage.errors import WorkshopCodeTaken
 from assessment.tokens import new_token
@@ -99,10 +100,10 @@ def remember(workshop_id: int, key: str) -> None:
 def from_link() -> tuple[Workshop, str] | None:
     """The workshop and key of a facilitator or projector link (``?w=…&k=…``), or None if
     the link is incomplete, the key is wrong or the workshop is gone."""
-    workshop_id, key = st.query_params.get("w", ""), st.query_params.get("k", "")
-    if not workshop_id.isdigit() or not key:
+    workshop_id, key = links.workshop_id(st.query_params.get("w", "")), st.query_params.get("k", "")
+    if workshop_id is None or not key:
         return None
-    workshop = resources.store().find_workshop(int(workshop_id))
+    workshop = resources.store().find_workshop(workshop_id)
     if workshop is None or not verify_facilitator_key(key, workshop.facilitator_hash):
         return None
     return workshop, key
