@@ -27,16 +27,15 @@ EXEMPT_FILES = {"assessment/errors.py"}
 EXEMPT_FOLDERS = ("assessment/storage/",)
 # Files still holding English literals; each is emptied as its texts move into content/en/ui/.
 PENDING = {
-    "ui/drafts.py", "ui/facilitator_view.py", "ui/flow.py", "ui/join_view.py", "ui/method_view.py",
-    "ui/navigation.py", "ui/network_view.py", "ui/projector_view.py", "ui/result_view.py", "ui/results_flow.py",
-    "ui/saving.py", "ui/sharing.py", "ui/workshops.py", "pages/projector.py", "pages/home.py", "pages/join.py", "pages/workshop.py",
+    "ui/drafts.py", "ui/flow.py", "ui/method_view.py",
+    "ui/navigation.py", "ui/network_view.py", "ui/result_view.py", "ui/results_flow.py",
+    "ui/saving.py", "ui/sharing.py", "pages/home.py",
     "pages/questionnaire.py", "pages/results.py", "app.py",
     "assessment/charts.py", "assessment/method.py", "assessment/report.py", "assessment/exchange.py",
     "assessment/content/load.py", "assessment/content/rules.py", "assessment/content/schema.py",
     "assessment/network/content.py",
     "assessment/answers.py", "assessment/network/roster.py", "assessment/network/blend.py",
-    "assessment/network/charts.py", "assessment/network/loading.py", "assessment/room/summary.py",
-    "assessment/room/charts.py", "assessment/room/joining.py",
+    "assessment/network/charts.py", "assessment/network/loading.py",
 }
 NON_TEXT_KWARGS = {
     "key", "type", "icon", "mime", "file_name", "language", "label_visibility", "width", "height", "anchor",

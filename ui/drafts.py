@@ -22,7 +22,7 @@ from assessment.answers import AnswerError, check_answers
 from assessment.questionnaire import Questionnaire
 from assessment.storage.errors import StorageError
 
-from . import resources, state, workshops
+from . import resources, session, state, workshops
 
 PARAM = "resume"
 WORKSHOP_GONE = "The workshop you joined is no longer running, so your answers will be saved for you only."
@@ -78,11 +78,10 @@ def restore_draft(q: Questionnaire) -> None:
 
 def _workshop_context() -> dict[str, Any] | None:
     """What a draft keeps of the workshop this session takes part in; None outside one."""
-    workshop = state.get(state.WORKSHOP)
-    if not workshop:
+    workshop = session.current().workshop
+    if workshop is None:
         return None
-    return {"workshop_id": workshop["id"], "nickname": state.get(state.NICKNAME),
-            "nickname_public": bool(state.get(state.NICKNAME_PUBLIC))}
+    return {"workshop_id": workshop.id, "nickname": workshop.nickname, "nickname_public": workshop.nickname_public}
 
 
 def _rejoin(context: Mapping[str, Any]) -> None:

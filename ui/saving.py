@@ -10,7 +10,7 @@ import streamlit as st
 from assessment.storage.results import NewResult
 from assessment.storage.errors import StorageError, StorageUnavailable, WorkshopClosed
 
-from . import resources, state
+from . import resources, session, state
 
 UNAVAILABLE = (
     "We couldn't save your results just now: the database can't be reached. Nothing is lost — your answers "
@@ -31,16 +31,16 @@ def ensure_saved() -> None:
         return
     if state.get(state.SAVED) or state.get(state.SAVE_ERROR):
         return
-    workshop = state.get(state.WORKSHOP) or {}
+    workshop = session.current().workshop
     new = NewResult(
         answers=dict(state.answers()),
         result=state.get(state.RESULT),
         include_answers=bool(sharing.get("include_answers")),
         display_name=sharing.get("display_name"),
         extras=extras(),
-        workshop_id=workshop.get("id"),
-        nickname=state.get(state.NICKNAME),
-        nickname_public=bool(state.get(state.NICKNAME_PUBLIC)),
+        workshop_id=workshop.id if workshop else None,
+        nickname=workshop.nickname if workshop else None,
+        nickname_public=bool(workshop and workshop.nickname_public),
     )
     try:
         try:
