@@ -1,4 +1,4 @@
-"""Problems found in the questionnaire content, and the one shape they are reported in.
+"""Problems found in the content files, and the one shape they are reported in.
 
 Exception tree::
 
@@ -47,13 +47,13 @@ class Issue:
 
 
 class ContentError(Exception):
-    """The questionnaire content has errors; ``issues`` holds every error and warning."""
+    """The content (questionnaire or network map) has errors; ``issues`` holds every error and warning."""
 
     def __init__(self, issues: tuple[Issue, ...]) -> None:
         self.issues = issues
         errors = sum(1 for i in issues if i.severity == "error")
         lines = "\n".join(f"  {i}" for i in issues)
-        super().__init__(f"The questionnaire content has {errors} error(s):\n{lines}")
+        super().__init__(f"The content has {errors} error(s):\n{lines}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,10 @@ class Rule(Enum):
     INVALID_LANGUAGE = Template(
         "'{language}' is not a language code", "Use a code such as en, de or pt-BR"
     )
+    FILE_TOO_LARGE = Template(
+        "the file is {size} bytes, more than the {limit} a content file may hold",
+        "Check that this is the right file; real content files are far smaller",
+    )
     NOT_UTF8 = Template("the file is not UTF-8 text", "Save it with UTF-8 encoding")
     YAML_SYNTAX = Template(
         "invalid YAML: {problem}", "Check indentation, colons and quotes here and on the line before"
@@ -82,13 +86,23 @@ class Rule(Enum):
     NOT_A_MAPPING = Template(
         "expected a mapping of keys at the top, got {got}", "Start the file with schema_version: 1"
     )
+    ANCHOR_NOT_ALLOWED = Template(
+        "anchors are not allowed (&{name})", "Remove it and write the entry out in full wherever it is used"
+    )
+    ALIAS_NOT_ALLOWED = Template("aliases are not allowed (*{name})", "Write the entry out in full here")
+    TAG_NOT_ALLOWED = Template(
+        "tags are not allowed ({tag})", "Remove the tag; put quotes around the value if it is text"
+    )
+    TOO_DEEP = Template(
+        "nested more than {limit} levels deep", "Content needs only a few levels; check the indentation and brackets"
+    )
     DUPLICATE_KEY = Template("duplicate key '{key}' (first at line {first})", "Remove or rename one of them")
     SCHEMA_VERSION_MISSING = Template("missing schema_version", "Add schema_version: 1 at the top of the file")
     SCHEMA_VERSION_UNKNOWN = Template(
         "unknown schema_version {value}", "This app reads schema_version 1; convert the file to it"
     )
 
-    # Structure of each file (the schema in content_schema.py).
+    # Structure of each file (the schemas in content/schema.py and content/network_schema.py).
     UNKNOWN_KEY = Template("unknown key '{key}'", "Remove it, or use one of: {choices}")
     MISSING_KEY = Template("missing required key '{key}'", "Add it")
     UNKNOWN_VALUE = Template("unknown {field} {value}", "Use one of: {choices}")
@@ -106,9 +120,10 @@ class Rule(Enum):
         "{value} is not a valid id", "Use lower-case letters, digits and _ only, e.g. reach_size"
     )
     INVALID_GUIDANCE_ID = Template("{value} is not a guidance id", "Use G and two digits, e.g. G05")
+    EMPTY_TEXT = Template("the text is empty", "Write the text here")
     INVALID_VALUE = Template("{detail}", "Check this value")
 
-    # Rules across the questionnaire structure (content_rules.py).
+    # Rules across the questionnaire structure (content/rules.py).
     DUPLICATE_ID = Template("duplicate {kind} id '{id}' (first at line {first})", "Give each {kind} its own id")
     UNKNOWN_REFERENCE = Template("unknown {kind} '{id}'", "Use one of: {choices}")
     TOO_FEW_OPTIONS = Template("fewer than two options", "Give it at least two, each with a score from 0 to 1")
@@ -144,7 +159,7 @@ class Rule(Enum):
 
     # Rules between the structure and a language file.
     LANGUAGE_MISMATCH = Template(
-        "language '{value}' does not match the file name {name}", "Set language: {expected}, or rename the file"
+        "language '{value}' does not match the folder {name}", "Set language: {expected}, or rename the folder"
     )
     MISSING_SECTION = Template("missing section '{section}'", "Add it, with the text of each {kind} in {structure}")
     MISSING_TEXT = Template("missing {field} for {what}", "Add it to this file")
@@ -163,6 +178,17 @@ class Rule(Enum):
     )
     TEXT_MISSING_KEY = Template(
         "no translation of '{key}'", "Add it; until then English is shown", "warning"
+    )
+
+    # Rules of the network map (network.yaml and <language>/network.yaml, network_rules.py).
+    SEGMENTS_DEFINED_ONCE = Template(
+        "the segments are defined in {structure}",
+        "Remove '{key}' here: the network map uses the questionnaire's segments",
+    )
+    WEIGHTS_ALL_ZERO = Template("every weight is 0", "Give at least one of them a weight above 0")
+    UNKNOWN_PLACEHOLDER = Template("unknown placeholder '{{{name}}}'", "Use only: {choices}")
+    BAD_TEMPLATE = Template(
+        "the text cannot be filled in ({problem})", "Write a brace as {{{{ or }}}}, and a placeholder as {{name}}"
     )
 
     def issue(self, file: str, line: int | None, path: str, **fields: Any) -> Issue:

@@ -3,7 +3,8 @@
     with running_streamlit(Path("app.py"), env={"DATABASE_URL": ...}) as base_url:
         ...  # drive it with bench.st_client.StreamlitClient
 
-Used by the load benchmark and by tests/test_st_client.py. Listens on 127.0.0.1 only.
+The one server helper of the project: the benchmarks, tests/test_st_client.py and the browser
+tests (tests/browser/streamlit_app.py) all start Streamlit through it. Listens on 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
@@ -27,12 +32,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_healthy(base_url: str, process: subprocess.Popen, timeout: float) -> None:
+def wait_healthy(base_url: str, process: subprocess.Popen, timeout: float, log: Callable[[], str] = str) -> None:
     """Poll ``/_stcore/health`` until it answers ``ok``; fail early if the process exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+            raise RuntimeError(f"streamlit exited with code {process.returncode}:\n{log()}")
         try:
             with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as reply:
                 if reply.read().strip() == b"ok":
@@ -40,19 +45,31 @@ def wait_healthy(base_url: str, process: subprocess.Popen, timeout: float) -> No
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"streamlit not healthy after {timeout:.0f}s")
+    raise RuntimeError(f"streamlit not healthy after {timeout:.0f}s:\n{log()}")
 
 
-@contextmanager
-def running_streamlit(
+@dataclass(frozen=True, slots=True)
+class RunningApp:
+    """A ``streamlit run`` subprocess and where to reach it."""
+
+    process: subprocess.Popen
+    base_url: str
+    log_file: Path | None
+
+    def log(self) -> str:
+        return self.log_file.read_text(errors="replace") if self.log_file and self.log_file.exists() else ""
+
+
+def start_streamlit(
     script: Path,
     *,
     env: dict[str, str] | None = None,
     log_file: Path | None = None,
     timeout: float = 60,
     options: tuple[str, ...] = (),
-) -> Iterator[str]:
-    """Run ``streamlit run <script>`` (headless, no file watcher, no usage stats); yield its URL."""
+) -> RunningApp:
+    """Start ``streamlit run <script>`` (headless, no file watcher, no usage stats) on a free
+    port of 127.0.0.1; return once ``/_stcore/health`` says ok."""
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
@@ -63,19 +80,40 @@ def running_streamlit(
         "--browser.gatherUsageStats", "false",
         *options,
     ]
-    log = open(log_file, "wb") if log_file else subprocess.DEVNULL  # noqa: SIM115 - closed below
-    process = subprocess.Popen(command, cwd=script.parent, env={**os.environ, **(env or {})},
-                               stdout=log, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
+    with open(log_file, "wb") if log_file else nullcontext(subprocess.DEVNULL) as log:
+        process = subprocess.Popen(command, cwd=_working_folder(script), env={**os.environ, **(env or {})},
+                                   stdout=log, stderr=subprocess.STDOUT)
+    app = RunningApp(process, f"http://127.0.0.1:{port}", log_file)
     try:
-        wait_healthy(base_url, process, timeout)
-        yield base_url
-    finally:
-        process.terminate()
+        wait_healthy(app.base_url, process, timeout, app.log)
+    except BaseException:
+        stop_streamlit(app)
+        raise
+    return app
+
+
+def _working_folder(script: Path) -> Path:
+    """The repository for its own scripts (so ``ui``, ``assessment`` and ``tests`` import and
+    .streamlit/config.toml applies), the script's folder for one outside it (a bare page)."""
+    script = script.resolve()
+    return REPO if REPO in script.parents else script.parent
+
+
+def stop_streamlit(app: RunningApp) -> None:
+    if app.process.poll() is None:
+        app.process.terminate()
         try:
-            process.wait(timeout=10)
+            app.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if log_file:
-            log.close()
+            app.process.kill()
+            app.process.wait()
+
+
+@contextmanager
+def running_streamlit(script: Path, **options: Any) -> Iterator[str]:
+    """``start_streamlit`` as a context manager; yields the base URL and stops the server after."""
+    app = start_streamlit(script, **options)
+    try:
+        yield app.base_url
+    finally:
+        stop_streamlit(app)

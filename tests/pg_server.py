@@ -16,11 +16,12 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.st_server import free_port
 
 PG_USER = "postgres"
 
@@ -80,12 +81,6 @@ def find_postgres_bin() -> Path | None:
 def _major_version(initdb: str) -> int:
     name = Path(initdb).parent.parent.name  # /usr/lib/postgresql/<version>/bin/initdb
     return int(name) if name.isdigit() else 0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _running_as_root() -> bool:

@@ -106,7 +106,8 @@ def changed(text: str, *replacements: tuple[str, str]) -> str:
 
 def write(folder: Path, questionnaire: str = QUESTIONNAIRE, en: str = EN) -> Path:
     (folder / "questionnaire.yaml").write_text(questionnaire, encoding="utf-8")
-    (folder / "en.yaml").write_text(en, encoding="utf-8")
+    (folder / "en").mkdir(exist_ok=True)
+    (folder / "en" / "questionnaire.yaml").write_text(en, encoding="utf-8")
     return folder
 
 
@@ -197,9 +198,9 @@ def test_load_questionnaire__errors__raises_content_error_with_every_issue(tmp_p
 
 
 def test_check_content__file_inside_repo__path_relative_to_repo():
-    # No xx.yaml exists, so the one problem names the file as the repo knows it.
+    # No xx/questionnaire.yaml exists, so the one problem names the file as the repo knows it.
     assert [str(i) for i in check_content("xx", CONTENT_DIR)] == [
-        str(Rule.LANGUAGE_NOT_FOUND.issue("content/xx.yaml", None, "(file)", language="xx",
+        str(Rule.LANGUAGE_NOT_FOUND.issue("content/xx/questionnaire.yaml", None, "(file)", language="xx",
                                           choices=", ".join(list_languages())))
     ]
 
@@ -242,7 +243,7 @@ def test_check_content__language_not_a_code__refused_before_any_file_is_read(tmp
 
 def test_check_content__missing_language_file__lists_the_languages_there(tmp_path):
     assert [str(i) for i in check_content("fr", write(tmp_path))] == [
-        expect(tmp_path, Rule.LANGUAGE_NOT_FOUND, None, "(file)", file="fr.yaml", language="fr", choices="en")
+        expect(tmp_path, Rule.LANGUAGE_NOT_FOUND, None, "(file)", file="fr/questionnaire.yaml", language="fr", choices="en")
     ]
 
 
@@ -263,7 +264,7 @@ def test_check_content__schema_version_unknown__own_message_and_nothing_else(tmp
     broken = changed(EN, ("schema_version: 1", "schema_version: 2"), ("title: Mini", "title: [Mini]"))
 
     assert problems(tmp_path, en=broken) == [
-        expect(tmp_path, Rule.SCHEMA_VERSION_UNKNOWN, 1, "schema_version", file="en.yaml", value="2")
+        expect(tmp_path, Rule.SCHEMA_VERSION_UNKNOWN, 1, "schema_version", file="en/questionnaire.yaml", value="2")
     ]
 
 
@@ -389,7 +390,7 @@ def test_check_content__guidance_measured_by_no_item__reported_in_language_file(
     broken = changed(QUESTIONNAIRE, ("guidance: [G02], options", "guidance: [G01], options"))
 
     assert problems(tmp_path, broken) == [
-        expect(tmp_path, Rule.GUIDANCE_UNMEASURED, 5, "guidance.G02", file="en.yaml", id="G02")
+        expect(tmp_path, Rule.GUIDANCE_UNMEASURED, 5, "guidance.G02", file="en/questionnaire.yaml", id="G02")
     ]
 
 
@@ -399,7 +400,7 @@ def test_check_content__duplicate_step_id__points_at_the_first(tmp_path):
     assert problems(tmp_path, broken) == [
         expect(tmp_path, Rule.DUPLICATE_ID, 23, "steps[1].id", kind="step", id="first", first=22),
         # The language file still has text for the old id.
-        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 18, "steps.second", file="en.yaml", kind="step", id="second",
+        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 18, "steps.second", file="en/questionnaire.yaml", kind="step", id="second",
                choices="first"),
     ]
 
@@ -436,7 +437,7 @@ def test_check_content__grid_with_one_column__needs_two(tmp_path):
     assert problems(tmp_path, broken) == [
         expect(tmp_path, Rule.GRID_COLUMNS, 19, "items[2].columns", count=1),
         # The favour text is now for a column the grid does not have.
-        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 24, "items.grid.columns.favour", file="en.yaml", kind="column",
+        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 24, "items.grid.columns.favour", file="en/questionnaire.yaml", kind="column",
                id="favour", choices="known"),
     ]
 
@@ -498,7 +499,7 @@ def test_check_content__missing_item_text__error_at_its_entry(tmp_path):
     en = changed(EN, ("  meet: {text: I meet new people.}", "  meet: {help: Think of last month.}"))
 
     assert problems(tmp_path, en=en) == [
-        f"{tmp_path}/en.yaml:20: items.meet.text: missing text for item 'meet'. Add it to this file."
+        f"{tmp_path}/en/questionnaire.yaml:20: items.meet.text: missing text for item 'meet'. Add it to this file."
     ]
 
 
@@ -506,7 +507,7 @@ def test_check_content__missing_option_label__error(tmp_path):
     en = changed(EN, ("{narrow: In one place, broad: Everywhere}", "{narrow: In one place}"))
 
     assert problems(tmp_path, en=en) == [
-        expect(tmp_path, Rule.MISSING_TEXT, 21, "items.spread.options.broad", file="en.yaml", field="label",
+        expect(tmp_path, Rule.MISSING_TEXT, 21, "items.spread.options.broad", file="en/questionnaire.yaml", field="label",
                what="option 'broad' of item 'spread'")
     ]
 
@@ -514,7 +515,7 @@ def test_check_content__missing_option_label__error(tmp_path):
 def test_load_questionnaire__missing_optional_text__warning_and_blank(tmp_path, caplog):
     en = changed(EN, ("{title: Second, intro: The grid.}", "{title: Second}"))
     write(tmp_path, en=en)
-    warning = expect(tmp_path, Rule.MISSING_OPTIONAL_TEXT, 18, "steps.second.intro", file="en.yaml", field="intro",
+    warning = expect(tmp_path, Rule.MISSING_OPTIONAL_TEXT, 18, "steps.second.intro", file="en/questionnaire.yaml", field="intro",
                      what="step 'second'")
 
     with caplog.at_level(logging.WARNING, logger="assessment.content.load"):
@@ -529,7 +530,7 @@ def test_check_content__missing_text_section__one_problem(tmp_path):
     en = EN.split("advice:\n")[0] + "caution: {title: Shallow, text: Few would do you a favour.}\n"
 
     assert problems(tmp_path, en=en) == [
-        expect(tmp_path, Rule.MISSING_SECTION, 1, "advice", file="en.yaml", section="advice", kind="advice entry",
+        expect(tmp_path, Rule.MISSING_SECTION, 1, "advice", file="en/questionnaire.yaml", section="advice", kind="advice entry",
                structure=f"{tmp_path}/questionnaire.yaml")
     ]
 
@@ -538,11 +539,11 @@ def test_check_content__text_for_unknown_id__lists_the_ids(tmp_path):
     en = changed(EN, ("  trust_more: {title", "  trust_mroe: {title"))
 
     assert problems(tmp_path, en=en) == [
-        expect(tmp_path, Rule.MISSING_TEXT, 30, "advice.trust_more.title", file="en.yaml", field="title",
+        expect(tmp_path, Rule.MISSING_TEXT, 30, "advice.trust_more.title", file="en/questionnaire.yaml", field="title",
                what="advice 'trust_more'"),
-        expect(tmp_path, Rule.MISSING_TEXT, 30, "advice.trust_more.text", file="en.yaml", field="text",
+        expect(tmp_path, Rule.MISSING_TEXT, 30, "advice.trust_more.text", file="en/questionnaire.yaml", field="text",
                what="advice 'trust_more'"),
-        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 32, "advice.trust_mroe", file="en.yaml", kind="advice",
+        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 32, "advice.trust_mroe", file="en/questionnaire.yaml", kind="advice",
                id="trust_mroe",
                choices="reach_more, trust_more"),
     ]
@@ -552,7 +553,7 @@ def test_check_content__options_text_on_scale_item__not_used(tmp_path):
     en = changed(EN, ("{text: I meet new people.}", "{text: I meet new people., options: {agree: Sure}}"))
 
     assert problems(tmp_path, en=en) == [
-        expect(tmp_path, Rule.TEXT_NOT_USED, 20, "items.meet.options", file="en.yaml", kind="scale", key="options")
+        expect(tmp_path, Rule.TEXT_NOT_USED, 20, "items.meet.options", file="en/questionnaire.yaml", kind="scale", key="options")
     ]
 
 
@@ -560,7 +561,7 @@ def test_check_content__language_key_disagrees_with_file_name__reported(tmp_path
     en = changed(EN, ("language: en", "language: de"))
 
     assert problems(tmp_path, en=en) == [
-        expect(tmp_path, Rule.LANGUAGE_MISMATCH, 2, "language", file="en.yaml", value="de", name="en.yaml",
+        expect(tmp_path, Rule.LANGUAGE_MISMATCH, 2, "language", file="en/questionnaire.yaml", value="de", name="en",
                expected="en")
     ]
 
@@ -585,14 +586,14 @@ def test_check_content__several_problems__all_reported_in_file_order(tmp_path):
                choices="id, kind, options, dimension, guidance, reverse"),
         expect(tmp_path, Rule.OUT_OF_RANGE, 29, "thresholds.wide", value=150, low=0, high=100),
         expect(tmp_path, Rule.DUPLICATE_ID, 33, "advice[1].id", kind="advice", id="reach_more", first=32),
-        expect(tmp_path, Rule.MISSING_TEXT, 23, "items.grid.text", file="en.yaml", field="text", what="item 'grid'"),
+        expect(tmp_path, Rule.MISSING_TEXT, 23, "items.grid.text", file="en/questionnaire.yaml", field="text", what="item 'grid'"),
         # ...and the text of trust_more no longer has an advice entry.
-        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 32, "advice.trust_more", file="en.yaml", kind="advice",
+        expect(tmp_path, Rule.TEXT_FOR_UNKNOWN_ID, 32, "advice.trust_more", file="en/questionnaire.yaml", kind="advice",
                id="trust_more", choices="reach_more"),
     ]
 
 
-@pytest.mark.parametrize("file", ["questionnaire.yaml", "en.yaml"])
+@pytest.mark.parametrize("file", ["questionnaire.yaml", "en/questionnaire.yaml"])
 def test_check_content__any_one_line_removed__problems_listed_not_raised(tmp_path, file):
     # Every line of the small questionnaire carries something required: each removal is a problem.
     lines = (QUESTIONNAIRE if file == "questionnaire.yaml" else EN).splitlines(keepends=True)

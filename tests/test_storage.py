@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -79,12 +81,12 @@ def test_save_result__answers_not_shared__kept_but_never_handed_out(store: Store
 
 
 def test_save_result__hostile_display_name__stored_verbatim(store: Store):
-    saved = store.save_result(sample_new_result(display_name=HOSTILE, nickname=HOSTILE + "'; DROP TABLE results; --"))
+    saved = store.save_result(sample_new_result(display_name=HOSTILE + "'; DROP TABLE results; --", nickname=HOSTILE))
 
     stored = store.find_result(saved.share_token).result
 
-    assert stored.display_name == HOSTILE
-    assert stored.nickname == HOSTILE + "'; DROP TABLE results; --"
+    assert stored.display_name == HOSTILE + "'; DROP TABLE results; --"
+    assert stored.nickname == HOSTILE
 
 
 def test_save_result__manage_key__only_its_hash_is_stored(store: Store, database_url):
@@ -497,3 +499,206 @@ def test_open_store__eight_at_once_on_new_files__all_open_in_wal_mode(tmp_path):
         with engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         engine.dispose()
+
+
+# People's text and races (issue 9 §3) ------------------------------------------------------
+
+
+def test_save_result__nul_and_invisibles_in_names__stored_clean_on_both_databases(store: Store):
+    # PostgreSQL refuses "\x00" in text with a DataError; SQLite would keep it. Both store
+    # what clean_text leaves: no NUL, no right-to-left override, no zero-width space.
+    saved = store.save_result(sample_new_result(display_name="Sam\x00 \u202eevil", nickname="a\u200bda\x00",
+                                                nickname_public=True))
+
+    stored = store.find_result(saved.share_token).result
+
+    assert (stored.display_name, stored.nickname, stored.nickname_public) == ("Sam evil", "ada", True)
+
+
+def test_save_result__name_of_invisibles_only__stored_as_no_name(store: Store):
+    saved = store.save_result(sample_new_result(display_name="\x00\u200b", nickname="\u202e", nickname_public=True))
+
+    stored = store.find_result(saved.share_token).result
+
+    assert (stored.display_name, stored.nickname, stored.nickname_public) == (None, None, False)
+
+
+def test_save_draft__twenty_first_saves_of_one_token_at_once__one_draft_no_error(store: Store, database_url):
+    # Before the upsert: UPDATE found no row in each thread, then all INSERTed -> IntegrityError.
+    token = new_token()
+    start = threading.Barrier(20)
+
+    def first_save(n: int) -> str:
+        start.wait()
+        return store.save_draft({"a": str(n)}, step=n, token=token)
+
+    with ThreadPoolExecutor(20) as pool:
+        tokens = list(pool.map(first_save, range(20)))
+
+    assert tokens == [token] * 20
+    assert count_rows(database_url, "drafts") == 1
+    assert store.load_draft(token).answers["a"] in {str(n) for n in range(20)}
+
+
+# A disk that fails (issue 9 §4) -----------------------------------------------------------
+
+
+def run_as_unprivileged(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """Run ``args`` so that file permissions apply to it: as root, without the capabilities
+    that let root write anything (setpriv drops CAP_DAC_OVERRIDE and the rest)."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            skip_or_fail("setpriv not found (util-linux): as root, read-only files cannot be simulated")
+        prefix = [setpriv, "--inh-caps=-all", "--bounding-set=-all"]
+    return subprocess.run(prefix + args, capture_output=True, text=True, timeout=120, cwd=REPO, **kwargs)
+
+
+def test_sqlite_folder_turns_read_only__next_press__refused_and_the_process_lives(tmp_path):
+    # Before the writable check, the pooled connections kept writing through their open files
+    # into a folder made read-only (and a disk remounted read-only ended the process with
+    # SIGBUS through the -shm mapping). Now: refused before SQLite touches the WAL, the person
+    # told their progress stays in this tab, and the process lives on.
+    folder = tmp_path / "data"
+    folder.mkdir()
+
+    try:
+        child = run_as_unprivileged([sys.executable, "-m", "tests.disk_fault_child", str(folder), "read-only"])
+    finally:
+        for path in (folder, *folder.iterdir()):
+            path.chmod(0o755)
+
+    assert child.returncode == 0, child.stderr[-2000:]
+    assert child.stdout.splitlines() == [
+        "draft saved: True",
+        "exception: False",
+        "shown: Your progress is kept in this tab only: the server can't store it right now.",
+        "store: the database at sqlite:///FOLDER/app.sqlite cannot be written: FOLDER is read-only. "
+        "Nothing was saved; make the folder writable again, then try again.",
+        "alive",
+    ]
+
+
+def test_sqlite_files_truncated_under_the_process__rollback_journal__unavailable_and_alive(tmp_path):
+    # WAL memory-maps its -shm file: cut under the process, the next access is a SIGBUS that
+    # ends the whole server (bench/sqlite_disk_faults.py shows it). With a rollback journal
+    # SQLite maps nothing: the same fault is a StorageUnavailable, and the process lives.
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.disk_fault_child", str(tmp_path), "truncated"],
+        capture_output=True, text=True, timeout=120, cwd=REPO,
+        env={**os.environ, "WIDE_DEEP_SQLITE_JOURNAL": "delete"},
+    )
+
+    assert child.returncode == 0, (child.returncode, child.stderr[-2000:])
+    assert child.stdout.splitlines() == ["save StorageUnavailable", "read StorageUnavailable", "alive"]
+
+
+@pytest.mark.parametrize("setting, mode", [(None, "wal"), ("delete", "delete"), (" DELETE ", "delete")])
+def test_open_store__sqlite_journal_setting__file_in_that_mode(tmp_path, monkeypatch, setting, mode):
+    if setting is None:
+        monkeypatch.delenv("WIDE_DEEP_SQLITE_JOURNAL", raising=False)
+    else:
+        monkeypatch.setenv("WIDE_DEEP_SQLITE_JOURNAL", setting)
+
+    with open_store(f"sqlite:///{tmp_path / 'j.sqlite'}") as store, store._db.reading() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == mode
+
+
+def test_open_store__unknown_sqlite_journal_setting__storage_unavailable_names_the_choices(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIDE_DEEP_SQLITE_JOURNAL", "memory")
+
+    with pytest.raises(StorageUnavailable) as error:
+        open_store(f"sqlite:///{tmp_path / 'j.sqlite'}")
+
+    assert str(error.value) == "WIDE_DEEP_SQLITE_JOURNAL: unknown journal mode 'memory'. Use one of: wal, delete."
+
+
+# Keeping drafts no longer than needed (issue 9 §8) ----------------------------------------
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def age_draft(url: str, token: str, days: float) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE drafts SET updated_at = :t WHERE token = :k"),
+                     {"t": datetime.now(UTC) - timedelta(days=days), "k": token})
+    engine.dispose()
+
+
+def test_open_store__drafts_older_than_30_days__purged_at_start(database_url, monkeypatch):
+    monkeypatch.delenv("WIDE_DEEP_DRAFT_DAYS", raising=False)
+    with open_store(database_url) as first:
+        old, recent = first.save_draft({"a": "1"}, step=0), first.save_draft({"a": "2"}, step=0)
+    age_draft(database_url, old, 31)
+    age_draft(database_url, recent, 29)
+
+    with open_store(database_url) as store:
+        assert store.load_draft(old) is None
+        assert store.load_draft(recent) is not None
+
+
+def test_save_draft__purge_due__old_drafts_go_at_most_once_an_hour(database_url, monkeypatch):
+    monkeypatch.setenv("WIDE_DEEP_DRAFT_DAYS", "7")
+    clock = Clock()
+    with open_store(database_url, clock=clock) as store:   # purged at start (t=0)
+        first = store.save_draft({"a": "1"}, step=0)
+        age_draft(database_url, first, 8)
+        clock.now = 3599                                     # 59:59 after the last purge
+        store.save_draft({"a": "2"}, step=0)
+        assert store.load_draft(first) is not None           # not due yet
+        clock.now = 3600
+        store.save_draft({"a": "3"}, step=0)
+        assert store.load_draft(first) is None               # an hour on: purged
+        assert count_rows(database_url, "drafts") == 2
+
+
+def test_purge_drafts_if_due__retention_from_the_setting__younger_drafts_kept(database_url, monkeypatch):
+    monkeypatch.setenv("WIDE_DEEP_DRAFT_DAYS", "7")
+    clock = Clock()
+    with open_store(database_url, clock=clock) as store:
+        eight, six = store.save_draft({"a": "8"}, step=0), store.save_draft({"a": "6"}, step=0)
+        age_draft(database_url, eight, 8)
+        age_draft(database_url, six, 6)
+        clock.now = 3600
+
+        assert store.purge_drafts_if_due() == 1
+        assert store.purge_drafts_if_due() == 0                # just purged: not due again
+        assert (store.load_draft(eight), store.load_draft(six) is not None) == (None, True)
+
+
+@pytest.mark.parametrize("setting", ["0", "-1", "thirty", "1.5", "5000"])
+def test_open_store__draft_days_setting_not_a_day_count__storage_unavailable_says_how(sqlite_url, monkeypatch, setting):
+    monkeypatch.setenv("WIDE_DEEP_DRAFT_DAYS", setting)
+
+    with pytest.raises(StorageUnavailable) as error:
+        open_store(sqlite_url)
+
+    assert str(error.value) == (
+        f"WIDE_DEEP_DRAFT_DAYS: {setting!r} is not a number of days. Give a whole number from 1 to 3650 (default 30)."
+    )
+
+
+def test_save_draft__purge_fails__draft_still_saved_and_purge_due_again(sqlite_url, monkeypatch):
+    clock = Clock()
+    with open_store(sqlite_url, clock=clock) as store:
+        calls = []
+
+        def unreachable(_age):
+            calls.append(clock.now)
+            raise StorageUnavailable("the database cannot be reached")
+
+        monkeypatch.setattr(store, "delete_drafts_older_than", unreachable)
+        clock.now = 3600
+        token = store.save_draft({"a": "1"}, step=0)     # saved; the purge failed quietly
+        store.save_draft({"a": "2"}, step=0, token=token)  # and is tried again at once
+
+        assert store.load_draft(token).answers == {"a": "2"}
+        assert calls == [3600, 3600]

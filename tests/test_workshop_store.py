@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -12,6 +14,7 @@ from assessment.tokens import hash_secret, new_token
 from assessment.room.summary import MetricSummary, RoomPoint, summarise_room
 from assessment.room.export import ExportRow, build_room_csv
 from tests.storage_samples import sample_new_result, sample_result
+from tests.test_storage import count_rows
 
 FACILITATOR_HASH = hash_secret(new_token())
 
@@ -173,3 +176,43 @@ def test_save_result__16_threads_joining_one_workshop__all_counted(store: Store)
 
     assert store.workshop_response_count(workshop.id) == 400
     assert store.workshop_metric_summary(workshop.id)["width"].count == 400
+
+
+def test_create_workshop__nul_and_invisibles_in_title_and_note__stored_clean(store: Store):
+    # A NUL raised DataError on PostgreSQL; the note keeps its line break.
+    workshop = store.create_workshop("K7RWX3", "Team\x00 day\u202e", "Room 2\x00\n14:00\u200b", FACILITATOR_HASH)
+
+    found = store.find_workshop(workshop.id)
+
+    assert (workshop.title, workshop.note) == ("Team day", "Room 2\n14:00")
+    assert (found.title, found.note) == ("Team day", "Room 2\n14:00")
+
+
+def test_delete_workshop__racing_saves_into_it__no_live_result_or_metric_left(store: Store, database_url):
+    # Before the row lock, PostgreSQL (READ COMMITTED) let a save that read "open" before
+    # the delete commit after it: 33 of 40 trials left a live result. Ten trials of eight
+    # saves racing one delete.
+    for trial in range(10):
+        workshop = store.create_workshop(f"K7RW{trial:02d}", "T", "", FACILITATOR_HASH)
+        join(store, workshop.id, 50.0, 50.0, "starting")
+        start = threading.Barrier(9)
+
+        def save(_n: int) -> None:
+            start.wait()
+            try:
+                join(store, workshop.id, 50.0, 50.0, "starting")
+            except WorkshopClosed:
+                pass
+
+        def delete() -> None:
+            start.wait()
+            time.sleep(0.002 * trial)  # vary who goes first
+            assert store.delete_workshop(workshop.id) is True
+
+        with ThreadPoolExecutor(9) as pool:
+            futures = [pool.submit(save, n) for n in range(8)] + [pool.submit(delete)]
+            for future in futures:
+                future.result()
+
+        assert store.workshop_response_count(workshop.id) == 0, trial
+        assert count_rows(database_url, f"result_metrics WHERE workshop_id = {workshop.id}") == 0, trial

@@ -18,6 +18,7 @@ from .result_view import md_escape
 from .text import number, t
 
 DELETED = "workshop.deleted"            # the title of the workshop just deleted, for a one-off notice
+NOT_CHANGED = "workshop.not_changed"    # one-off flag: a control's change did not reach the database
 COUNT_REFRESH = "5s"
 QR_WIDTH = 220
 
@@ -37,7 +38,14 @@ def create_form() -> None:
         if not title:
             st.error(t("workshop.create.no_title"))
             return
-        workshop, key = workshops.create(title, str(st.session_state.get("workshop.note") or ""))
+        if not workshops.allowed(workshops.CREATIONS):
+            st.error(t("workshop.too_many_workshops"))
+            return
+        try:
+            workshop, key = workshops.create(title, str(st.session_state.get("workshop.note") or ""))
+        except StorageUnavailable:
+            st.error(t("workshop.not_created"))
+            return
         session.current().just_created = workshop.id
         st.query_params.update(workshops.link_params(workshop.id, key))
         st.rerun()
@@ -67,6 +75,8 @@ def facilitator_page(workshop: Workshop, key: str) -> None:
     st.title(md_escape(workshop.title), anchor=False)
     if workshop.note:
         st.caption(md_escape(workshop.note))
+    if st.session_state.pop(NOT_CHANGED, False):
+        st.error(t("workshop.not_changed"))
     if session.current().just_created == workshop.id:
         _private_link(workshop, key)
     _status(workshop)
@@ -153,11 +163,14 @@ def _controls(workshop: Workshop) -> None:
 
 
 def _set(what: str, workshop_id: int, value: bool) -> None:
-    store = resources.store()
-    if what == "revealed":
-        store.set_workshop_revealed(workshop_id, value)
-    else:
-        store.set_workshop_open(workshop_id, value)
+    try:
+        store = resources.store()
+        if what == "revealed":
+            store.set_workshop_revealed(workshop_id, value)
+        else:
+            store.set_workshop_open(workshop_id, value)
+    except StorageUnavailable:
+        st.session_state[NOT_CHANGED] = True
 
 
 def _delete(workshop: Workshop) -> None:
@@ -166,7 +179,11 @@ def _delete(workshop: Workshop) -> None:
         sure = st.checkbox(t("workshop.facilitator.delete_confirm"), key="workshop.delete_confirm")
         if st.button(t("workshop.facilitator.delete"), key="workshop.delete", disabled=not sure,
                      icon=":material/delete:"):
-            resources.store().delete_workshop(workshop.id)
+            try:
+                resources.store().delete_workshop(workshop.id)
+            except StorageUnavailable:
+                st.error(t("workshop.not_changed"))
+                return
             session.current().just_created = None
             st.session_state[DELETED] = workshop.title
             st.query_params.clear()

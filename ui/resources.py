@@ -8,6 +8,9 @@ import os
 import streamlit as st
 
 from assessment import load_questionnaire
+from assessment.errors import ContentError
+from assessment.content.load import load_network_content
+from assessment.network.content import NetworkContent
 from assessment.questionnaire import Questionnaire
 
 from .navigation import URL_PATHS
@@ -28,6 +31,28 @@ def _questionnaire(language: str, content_dir: str | None) -> Questionnaire:
     sharing one across sessions and threads is safe.
     """
     return load_questionnaire(language) if content_dir is None else load_questionnaire(language, content_dir)
+
+
+def network(language: str = "en") -> NetworkContent:
+    """The network map's content from the same folder as the questionnaire."""
+    return _network(language, os.environ.get("WIDE_DEEP_CONTENT") or None)
+
+
+@functools.lru_cache(maxsize=16)
+def _network(language: str, content_dir: str | None) -> NetworkContent:
+    """Loaded and checked once per process, like ``_questionnaire``; a ContentError is not cached."""
+    return load_network_content(language) if content_dir is None else load_network_content(language, content_dir)
+
+
+def content_problems(language: str = "en") -> tuple[str, ...]:
+    """Every problem of the content the app runs on, each once (the network lists the questionnaire's too)."""
+    problems: dict[str, None] = {}
+    for load in (questionnaire, network):
+        try:
+            load(language)
+        except ContentError as error:
+            problems.update(dict.fromkeys(str(issue) for issue in error.issues))
+    return tuple(problems)
 
 
 def quadrant_names(q: Questionnaire) -> dict[tuple[bool, bool], str]:

@@ -16,12 +16,21 @@ from urllib.parse import urlencode
 import streamlit as st
 from babel.lists import format_list
 
+from assessment.limits import JOIN_ATTEMPTS, RESULTS_INTO_A_ROOM, WORKSHOPS_CREATED, Quota, quota_of
 from assessment.room import joining
-from assessment.room.joining import Refusal, format_join_code, join_qr_svg, verify_facilitator_key
+from assessment.room.joining import (
+    InvalidJoinCode,
+    Refusal,
+    format_join_code,
+    join_qr_svg,
+    normalise_join_code,
+    verify_facilitator_key,
+)
 from assessment.storage.workshops import Workshop
 from assessment.text import locale_of
+from assessment.tokens import new_token
 
-from . import resources, session
+from . import resources, session, state
 from .links import Param
 from .result_view import md_escape
 from .text import language, t
@@ -29,6 +38,17 @@ from .text import language, t
 MAX_TITLE = 80
 MAX_NOTE = 280
 MAX_NICKNAME = 30
+
+# Abuse limits, one per server process (assessment/limits.py has the rates and why).
+JOINS, CREATIONS, ROOM_RESULTS = quota_of(JOIN_ATTEMPTS), quota_of(WORKSHOPS_CREATED), quota_of(RESULTS_INTO_A_ROOM)
+
+
+def allowed(quota: Quota, scope: str = "") -> bool:
+    """Whether this session and its address may do one more of what ``quota`` limits (in ``scope``)."""
+    if not state.get(state.CLIENT):
+        state.put(state.CLIENT, new_token())
+    address = st.context.ip_address
+    return quota.allow(f"{state.get(state.CLIENT)}{scope}", f"{address}{scope}" if address else None)
 
 
 def create(title: str, note: str) -> tuple[Workshop, str]:
@@ -85,8 +105,16 @@ def join_qr(url: str, size_px: int) -> str:
 
 
 def find_for_joining(typed: str) -> Workshop | Refusal:
-    """The open workshop a typed or linked code names, or the ``Refusal`` saying why not."""
-    return joining.find_for_joining(resources.store(), typed)
+    """The open workshop a typed or linked code names, or the ``Refusal`` saying why not
+    (also when this session tried too many different codes: ``JOINS``)."""
+    try:
+        code = normalise_join_code(typed)
+    except InvalidJoinCode as error:
+        return error.refusal
+    if code != state.get(state.JOIN_CHECKED) and not allowed(JOINS):
+        return Refusal.of("too_many_joins")
+    state.put(state.JOIN_CHECKED, code)
+    return joining.find_for_joining(resources.store(), code)
 
 
 def refusal_text(refusal: Refusal) -> str:

@@ -1,13 +1,17 @@
-"""Content files -> a checked ``Questionnaire``, with a line number for every problem.
+"""Content files -> a checked ``Questionnaire`` and ``NetworkContent``, with a line for every problem.
 
-Checking runs in layers, and every layer reports all it finds before the next one runs:
+The content folder holds the structure (``questionnaire.yaml``, ``network.yaml``) and one
+folder per language with the words (``en/questionnaire.yaml``, ``en/network.yaml``). Both
+kinds of content are checked in the same layers, and every layer reports all it finds
+before the next one runs:
 
-1. each file is read as YAML (syntax, duplicate keys: ``content_source.py``);
-2. ``schema_version`` is checked, then the strict schema (``content_schema.py``);
-3. the logic rules across entries and files (``content_rules.py``).
+1. each file is read as YAML (size, syntax, duplicate keys, no anchors or tags: ``source.py``);
+2. ``schema_version`` is checked, then the strict schema (``schema.py``, ``network_schema.py``);
+3. the logic rules across entries and files (``rules.py``, ``network_rules.py``).
 
-Only content without errors becomes a ``Questionnaire``; warnings (an optional text not
-translated yet) are logged and leave that text blank.
+Only content without errors becomes a model; warnings (an optional text not translated
+yet) are logged and leave that text blank. The network map takes its segments and guidance
+from the questionnaire, so it loads only when the questionnaire does.
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from assessment.content import network_rules
+from assessment.content.network_schema import SEGMENT_FIELD, NetworkFile, NetworkTexts
+from assessment.content.network_rules import NetworkFiles
 from assessment.content.rules import LANGUAGE_RULES, STRUCTURE_RULES, Files
 from assessment.content.schema import (
     SCHEMA_VERSION,
@@ -34,6 +41,10 @@ from assessment.content.schema import (
 )
 from assessment.content.source import Source, read_source
 from assessment.errors import FILE_LEVEL, ContentError, Issue, Rule, show
+from assessment.network.content import (
+    FIELD_IDS, MEASURE_IDS, PLAN_ACTIONS, RULE_IDS, Choice, Field, MeasureText, NetworkContent, PlanText,
+)
+from assessment.network.content import Thresholds as NetworkThresholds
 from assessment.questionnaire import (
     Advice,
     Band,
@@ -51,9 +62,10 @@ from assessment.questionnaire import (
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CONTENT_DIR = REPO_ROOT / "content"
-STRUCTURE_FILE = "questionnaire.yaml"
-# A language file is named by its code (en.yaml, pt-BR.yaml); this also keeps a language
-# given by a caller (say from a URL) from naming any other file.
+STRUCTURE_FILE = "questionnaire.yaml"  # the structure, in content/; the texts in content/<language>/
+NETWORK_FILE = "network.yaml"  # likewise
+# A language folder is named by its code (en, pt-BR); this also keeps a language given by a
+# caller (say from a URL) from naming any other file.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 M = TypeVar("M", bound=BaseModel)
@@ -76,8 +88,9 @@ def check_content(language: str = "en", content_dir: Path | str = CONTENT_DIR) -
 
 
 def list_languages(content_dir: Path | str = CONTENT_DIR) -> tuple[str, ...]:
-    """The codes of the language files in ``content_dir``, e.g. ``("de", "en")``."""
-    return tuple(sorted(p.stem for p in Path(content_dir).glob("*.yaml") if LANGUAGE_CODE.fullmatch(p.stem)))
+    """The codes of the language folders in ``content_dir``, e.g. ``("de", "en")``: each holds a questionnaire.yaml."""
+    folders = Path(content_dir).glob(f"*/{STRUCTURE_FILE}")
+    return tuple(sorted(p.parent.name for p in folders if LANGUAGE_CODE.fullmatch(p.parent.name)))
 
 
 def _load(language: str, folder: Path) -> tuple[Questionnaire | None, tuple[Issue, ...]]:
@@ -101,11 +114,65 @@ def _load(language: str, folder: Path) -> tuple[Questionnaire | None, tuple[Issu
     return _build(parsed.model, texts.model, language), tuple(issues)
 
 
+def load_network_content(language: str = "en", content_dir: Path | str = CONTENT_DIR) -> NetworkContent:
+    """The network map's content in ``language``; raises ContentError listing every problem.
+
+    The problems of the questionnaire are listed too when it has errors, since the map
+    takes its segments from it.
+    """
+    content, issues = _load_network(language, Path(content_dir))
+    if content is None:
+        raise ContentError(issues)
+    for issue in issues:
+        logger.warning("%s", issue)
+    return content
+
+
+def _load_network(language: str, folder: Path) -> tuple[NetworkContent | None, tuple[Issue, ...]]:
+    questionnaire, questionnaire_issues = _load(language, folder)
+    issues: list[Issue] = []
+    structure_file = _shown(folder / NETWORK_FILE)
+    structure, found = read_source(folder / NETWORK_FILE, structure_file)
+    issues += found
+    texts_source = None
+    if LANGUAGE_CODE.fullmatch(language) and (folder / language).is_dir():  # else the questionnaire says so
+        texts_source, found = read_source(folder / language / NETWORK_FILE, _shown(folder / language / NETWORK_FILE))
+        issues += found
+
+    if structure is not None:
+        structure = _without_segments(structure, _shown(folder / STRUCTURE_FILE), issues)
+    parsed = _parse(structure, NetworkFile, issues) if structure else None
+    texts = _parse(texts_source, NetworkTexts, issues) if texts_source else None
+    if parsed is not None:
+        files = NetworkFiles(structure, parsed, texts_source if texts else None, texts, language, questionnaire)
+        rules = network_rules.STRUCTURE_RULES + (network_rules.LANGUAGE_RULES if texts else ())
+        for rule in rules:
+            issues += rule(files)
+
+    issues.sort(key=lambda i: (i.file != structure_file, i.line or 0))
+    if questionnaire is None:
+        return None, (*questionnaire_issues, *issues)
+    if parsed is None or texts is None or any(i.severity == "error" for i in issues):
+        return None, tuple(issues)
+    return _build_network(parsed.model, texts.model, questionnaire), tuple(issues)
+
+
+def _without_segments(source: Source, questionnaire_file: str, issues: list[Issue]) -> Source:
+    """The segments live once, in the questionnaire: network.yaml may not list them again."""
+    fields = source.data.get("fields")
+    if not isinstance(fields, dict) or SEGMENT_FIELD not in fields:
+        return source
+    issues.append(source.issue(Rule.SEGMENTS_DEFINED_ONCE, ("fields", SEGMENT_FIELD), structure=questionnaire_file,
+                               key=SEGMENT_FIELD))
+    rest = {k: v for k, v in fields.items() if k != SEGMENT_FIELD}
+    return Source(source.file, {**source.data, "fields": rest}, source.lines)
+
+
 def _read_language(language: str, folder: Path, issues: list[Issue]) -> Source | None:
     if not LANGUAGE_CODE.fullmatch(language):
         issues.append(Rule.INVALID_LANGUAGE.issue(_shown(folder), None, "language", language=language))
         return None
-    path = folder / f"{language}.yaml"
+    path = folder / language / STRUCTURE_FILE
     if not path.is_file():
         choices = ", ".join(list_languages(folder)) or "none yet"
         issues.append(
@@ -204,3 +271,48 @@ def _build_item(item: ItemModel, t: LanguageFile, scales: dict, bands: dict) -> 
         item.id, item.kind, item.dimension, item.guidance, item.reverse, text.text, text.help or "", options=options
     )
 
+
+
+# --- building the network map's models from content without errors ---------------------
+
+
+def _build_network(s: NetworkFile, t: NetworkTexts, q: Questionnaire) -> NetworkContent:
+    """Join structure, words and the questionnaire's segments; the rules guarantee every label."""
+    segments = tuple(Choice(segment.id, segment.name, None) for segment in q.segments)
+
+    def field(field_id: str) -> Field:
+        text = getattr(t.fields, field_id)
+        if field_id == SEGMENT_FIELD:
+            return Field(field_id, text.label, segments)
+        options = getattr(s.fields, field_id)
+        pairs = options.items() if isinstance(options, dict) else ((o, None) for o in options)
+        return Field(field_id, text.label, tuple(Choice(o, text.options[o], w) for o, w in pairs))
+
+    chart = dict(t.chart)
+    words = tuple((k, v) for k, v in chart.items() if isinstance(v, str))
+    words += tuple((f"ring_{k}", v) for k, v in dict(t.chart.rings).items())
+    words += tuple((f"group_{k}", v) for k, v in dict(t.chart.groups).items())
+    return NetworkContent(
+        language=t.language,
+        max_contacts=s.limits.max_contacts,
+        max_name_length=s.limits.max_name_length,
+        fields=tuple(field(f) for f in FIELD_IDS),
+        strength=tuple(s.strength.items()),
+        rules=tuple((r, tuple((f, frozenset(ids)) for f, ids in dict(getattr(s.rules, r)).items())) for r in RULE_IDS),
+        thresholds=NetworkThresholds(**dict(s.thresholds)),
+        width_parts=tuple(dict(s.axes.width).items()),
+        depth_parts=tuple(dict(s.axes.depth).items()),
+        references=tuple(dict(s.references).items()),
+        measures=tuple(_measure(m, getattr(s.measures, m), getattr(t.measures, m)) for m in MEASURE_IDS),
+        empty=t.empty,
+        plan=tuple(
+            PlanText(p, getattr(s.plan, p).guidance, getattr(t.plan, p).title, getattr(t.plan, p).intro,
+                     tuple(getattr(t.plan, p).actions.items()))
+            for p in PLAN_ACTIONS
+        ),
+        chart=words,
+    )
+
+
+def _measure(measure_id: str, spec: Any, text: Any) -> MeasureText:
+    return MeasureText(measure_id, spec.guidance, spec.cut, text.name, text.display, text.low, text.high)

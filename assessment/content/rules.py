@@ -2,7 +2,7 @@
 
 Each rule is a small function that takes the validated files and yields every problem it
 finds. They run after the schema, on whatever part of each file validated (see
-``content_schema.Parsed``), so one typo does not hide the other problems:
+``schema.Parsed``), so one typo does not hide the other problems:
 
 - references and uniqueness are checked against the ids *declared* in the file, even by
   entries that failed the schema, so a broken item does not turn into 'unknown item';
@@ -257,7 +257,7 @@ def language_matches_file(files: Files) -> Iterator[Issue]:
     """`language:` inside a language file agrees with the file's name."""
     value = files.texts.model.language
     if value is not None and value != files.language:
-        name = files.texts_source.file.rsplit("/", 1)[-1]
+        name = files.texts_source.file.rsplit("/", 2)[-2]  # the folder: content/<language>/questionnaire.yaml
         yield files.texts_source.issue(
             Rule.LANGUAGE_MISMATCH, ("language",), value=value, name=name, expected=files.language
         )

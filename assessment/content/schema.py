@@ -1,11 +1,11 @@
 """The strict, versioned schema of the two kinds of content file (schema_version 1).
 
 ``QuestionnaireFile`` is ``content/questionnaire.yaml``: ids, scales, weights, references.
-``LanguageFile`` is ``content/<language>.yaml``: only text, keyed by those ids. Every text is
+``LanguageFile`` is ``content/<language>/questionnaire.yaml``: only text, keyed by those ids. Every text is
 optional here, because which texts are required depends on the structure; the rules in
-``content_rules.py`` check that, and everything else that spans entries or files.
+``rules.py`` check that, and everything else that spans entries or files.
 
-The models only mirror the files; ``loading.py`` builds the frozen dataclasses of
+The models only mirror the files; ``load.py`` builds the frozen dataclasses of
 ``questionnaire.py`` from them. Strict mode keeps YAML's types honest: ``"0.5"`` is not a
 number and ``15`` (an unquoted ``1_5``) is not text.
 """
@@ -36,7 +36,7 @@ class FileModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
-def _bounded(low: float, high: float | None = None, *, above: bool = False):
+def bounded(low: float, high: float | None = None, *, above: bool = False):
     """A validator keeping a number in ``low..high``, or above ``low``."""
 
     def check(value: float) -> float:
@@ -63,8 +63,8 @@ def _matching(pattern: re.Pattern[str], error: str):
 
 Id = Annotated[str, _matching(_ID, "invalid_id")]
 GuidanceId = Annotated[str, _matching(_GUIDANCE_ID, "invalid_guidance_id")]
-Score = Annotated[float, _bounded(0, 1)]  # an option's score, 0 (low) to 1 (high)
-Percent = Annotated[float, _bounded(0, 100)]  # Width, Depth and segment scores are 0-100
+Score = Annotated[float, bounded(0, 1)]  # an option's score, 0 (low) to 1 (high)
+Percent = Annotated[float, bounded(0, 100)]  # Width, Depth and segment scores are 0-100
 Refs = Annotated[tuple[str, ...], Field(min_length=1)]
 
 
@@ -73,12 +73,12 @@ Refs = Annotated[tuple[str, ...], Field(min_length=1)]
 
 class DimensionModel(FileModel):
     axis: Literal["width", "depth"]
-    weight: Annotated[float, _bounded(0, above=True)]
+    weight: Annotated[float, bounded(0, above=True)]
 
 
 class BandModel(FileModel):
     value: Score
-    count: Annotated[float, _bounded(0)]
+    count: Annotated[float, bounded(0)]
 
 
 class ScaleItemModel(FileModel):
@@ -157,12 +157,12 @@ class QuestionnaireFile(FileModel):
     steps: Annotated[tuple[StepModel, ...], Field(min_length=1)]
     profiles: dict[Id, ProfileModel]
     thresholds: ThresholdsModel
-    advice_count: Annotated[int, _bounded(1)]
+    advice_count: Annotated[int, bounded(1)]
     advice: tuple[AdviceModel, ...]
     caution: CautionModel
 
 
-# --- content/<language>.yaml ----------------------------------------------------------
+# --- content/<language>/questionnaire.yaml ------------------------------------------
 # Texts are `str | None`: an empty `text:` counts as missing, reported by the text rules.
 
 Text = Union[str, None]
@@ -250,7 +250,7 @@ class Parsed(Generic[M]):
 
     def kept(self, path: FieldPath) -> bool:
         """False when ``path`` lies in a part of the file that was left out."""
-        return not any(path[: len(d)] == d for d in self.dropped)
+        return not any(path[:end] in self.dropped for end in range(1, len(path) + 1))
 
 
 def validate_source(source: Source, model: type[M]) -> Parsed[M]:
@@ -301,11 +301,14 @@ _RANGE_RULES = {
     "not_above": Rule.NOT_ABOVE,
     "invalid_id": Rule.INVALID_ID,
     "invalid_guidance_id": Rule.INVALID_GUIDANCE_ID,
+    "empty_text": Rule.EMPTY_TEXT,
 }
 
 
 def _schema_issue(source: Source, model: type[BaseModel], error: dict, loc: FieldPath) -> Issue:
     kind, value, ctx = error["type"], error["input"], error.get("ctx", {})
+    if kind == "string_type" and value is None:  # `label:` with nothing after it
+        return source.issue(Rule.EMPTY_TEXT, loc)
     if kind in _TYPE_RULES:
         return source.issue(_TYPE_RULES[kind], loc, got=show(value))
     if kind in _RANGE_RULES:

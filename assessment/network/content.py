@@ -1,8 +1,9 @@
 """Frozen models of the network map's content: option ids, weights, rules and text.
 
-Built once by ``network_loading.py`` from ``content/network.yaml`` and never mutated.
-Structure (ids, weights, rules, thresholds) and text (``text.<language>``) share that file;
-the names below are the ones the code relies on, so the file must provide exactly these.
+Built by ``assessment.content.load.load_network_content`` from ``content/network.yaml`` (the
+structure), ``content/<language>/network.yaml`` (the words) and the questionnaire (the
+segments), and never mutated. The ids below are the ones the code relies on; the schema
+(``assessment/content/network_schema.py``) asks the files for exactly these.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assessment.errors import ContentError, Issue
 
 FIELD_IDS = ("segment", "field", "organisation", "level", "stage", "favour", "last_contact", "giving")
 RULE_IDS = ("external", "strong", "stale", "deepen", "outer_ring")
@@ -24,15 +24,6 @@ PLAN_ACTIONS = {"at_risk": "giving", "deepen": "stage", "bridges": ("articulatio
 CHART_KEYS = ("you", "map_title", "rings", "groups", "strength", "ties", "diversity_title", "deep", "other", "people")
 RING_KEYS = ("inner", "middle", "outer")
 GROUP_KEYS = ("segment", "organisation", "level")
-
-
-class NetworkContentError(ContentError):
-    """content/network.yaml has problems; ``issues`` lists every one (see ``errors.Issue``)."""
-
-    def __init__(self, issues: tuple[Issue, ...]) -> None:
-        self.issues = tuple(issues)
-        lines = "\n".join(f"  {i}" for i in self.issues)
-        Exception.__init__(self, f"The network map content has {len(self.issues)} error(s):\n{lines}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,9 +48,10 @@ LOOKALIKE_GROUPS: tuple[str, ...] = ("0OQD", "1IL", "2Z", "5S", "8B", "6G", "UV"
 _SEPARATORS = re.compile(r"[\s\-_.·]+")
 
 
-# Why a code cannot be joined: the first four are about what was typed, the rest about the
-# workshop it names. Each is a text key ``workshop.refusal.<reason>`` in the UI.
-Reason = Literal["empty", "length", "lookalike", "character", "unknown", "deleted", "closed"]
+# Why a code cannot be joined: the first four are about what was typed, the next three about the
+# workshop it names, the last is the UI's abuse limit (assessment/limits.py). Each is a text key
+# ``workshop.refusal.<reason>`` in the UI.
+Reason = Literal["empty", "length", "lookalike", "character", "unknown", "deleted", "closed", "too_many_joins"]
 
 
 @dataclass(frozen=True, slots=True)

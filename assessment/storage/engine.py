@@ -6,6 +6,21 @@ shared lock and then fails at once with "database is locked" when it tries to wr
 another writer is active — the busy timeout cannot help there. Taking the write lock at
 BEGIN makes writers queue on the busy timeout instead. Recipe from SQLAlchemy's SQLite
 dialect documentation ("Serializable isolation / Savepoints / Transactional DDL").
+
+A disk that turns read-only or fails under a running server must cost one "try again", not
+the process. WAL keeps its index in the ``-shm`` file, memory-mapped by every connection: if
+the pages of that mapping cannot be read or written any more (the file truncated or lost
+underneath, a write fault the filesystem refuses), the kernel ends the whole process with
+SIGBUS, and every session on the server with it. So (docs/deploying.md, "A disk that fails"):
+
+- before every transaction the database folder and file are checked to be writable
+  (``os.access``, about a microsecond); if not, ``StorageUnavailable`` says so before SQLite
+  touches the WAL or its shared memory;
+- SQLite's own disk errors ("disk I/O error", "database disk image is malformed", "attempt
+  to write a readonly database") leave as ``StorageUnavailable`` too;
+- ``WIDE_DEEP_SQLITE_JOURNAL=delete`` uses a rollback journal instead of WAL: SQLite then
+  maps no file into memory at all (``mmap_size`` is 0), so no disk fault can be a SIGBUS;
+  readers then wait while a write commits (measured in bench/sqlite_disk_faults.py).
 """
 
 from __future__ import annotations
@@ -29,9 +44,14 @@ DEFAULT_SQLITE_FILE = REPO_ROOT / "data" / "wide_deep.sqlite"
 BUSY_TIMEOUT_SECONDS = 30
 _WRITE = "wide_deep_write"  # execution option marking a write transaction
 
+JOURNAL_MODES = ("wal", "delete")  # WIDE_DEEP_SQLITE_JOURNAL; the first is the default
+
 # Errors meaning "the database cannot be reached or used right now", as opposed to a bug
 # in a statement. pool TimeoutError: every pooled connection stayed busy for pool_timeout.
 _UNAVAILABLE = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError)
+# sqlite3 reports a failing disk as a plain DatabaseError (SQLITE_IOERR, SQLITE_CORRUPT and
+# SQLITE_READONLY after the disk went away): the data may be fine, the disk is not usable now.
+_SQLITE_DISK_ERRORS = ("disk i/o error", "malformed", "readonly database", "unable to open database file")
 
 
 def database_url_from(url: str | None = None) -> str:
@@ -71,15 +91,26 @@ def _set_up_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def _use_wal(file: Path, url: str, attempts: int = 50) -> None:
-    """Put the SQLite file in WAL mode (it stays so). Switching the journal mode does not wait
-    on the busy timeout as writes do, so several processes or stores opening a new file at
-    once can see "database is locked": retry a few times, briefly, then give up clearly."""
+def sqlite_journal_mode() -> str:
+    """``WIDE_DEEP_SQLITE_JOURNAL`` (``wal`` or ``delete``), default ``wal``."""
+    chosen = (os.environ.get("WIDE_DEEP_SQLITE_JOURNAL") or JOURNAL_MODES[0]).strip().lower()
+    if chosen not in JOURNAL_MODES:
+        raise StorageUnavailable(
+            f"WIDE_DEEP_SQLITE_JOURNAL: unknown journal mode {chosen!r}. Use one of: {', '.join(JOURNAL_MODES)}."
+        )
+    return chosen
+
+
+def _use_wal(file: Path, url: str, attempts: int = 50, journal: str = "wal") -> None:
+    """Put the SQLite file in WAL mode, or the rollback ``journal`` asked for (it stays so).
+    Switching the journal mode does not wait on the busy timeout as writes do, so several
+    processes or stores opening a new file at once can see "database is locked": retry a few
+    times, briefly, then give up clearly."""
     for attempt in range(attempts):
         try:
             with closing(sqlite3.connect(file, timeout=BUSY_TIMEOUT_SECONDS)) as conn:
-                mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if str(mode).lower() == "wal":
+                mode = conn.execute(f"PRAGMA journal_mode={journal.upper()}").fetchone()[0]
+            if str(mode).lower() == journal:
                 return
         except sqlite3.OperationalError as error:
             if "locked" not in str(error) and "busy" not in str(error):
@@ -106,7 +137,8 @@ def create_database_engine(url: str) -> Engine:
                     f"cannot create the folder of the SQLite database {file}: {error.strerror}. "
                     "Point DATABASE_URL at a writable place."
                 ) from error
-            _use_wal(file, url)
+            _check_writable(file, url)
+            _use_wal(file, url, journal=sqlite_journal_mode())
         engine = sa.create_engine(
             parsed,
             connect_args={"timeout": BUSY_TIMEOUT_SECONDS},
@@ -120,6 +152,17 @@ def create_database_engine(url: str) -> Engine:
     return sa.create_engine(
         parsed, pool_pre_ping=True, pool_size=8, max_overflow=24, connect_args=connect_args
     )
+
+
+def _check_writable(file: Path, url: str) -> None:
+    """``StorageUnavailable`` if the SQLite folder or file cannot be written (a disk remounted
+    read-only, a folder made read-only): refused before SQLite opens or maps anything."""
+    for path in (file.parent, file):
+        if path.exists() and not os.access(path, os.W_OK):
+            raise StorageUnavailable(
+                f"the database at {describe_url(url)} cannot be written: {path} is read-only. "
+                "Nothing was saved; make the folder writable again, then try again."
+            )
 
 
 def describe_url(url: str) -> str:
@@ -136,6 +179,7 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = create_database_engine(url)
+        self._sqlite_file = _sqlite_file(self.engine.url) if self.dialect == "sqlite" else None
         self._writer = self.engine.execution_options(**{_WRITE: True})
         # SQLite has one writer at a time. Threads of this process queue on a lock (woken
         # at once, in turn) rather than on SQLite's busy handler, which polls with sleeps of
@@ -166,13 +210,29 @@ class Database:
 
     @contextmanager
     def _unavailable_as_error(self) -> Iterator[None]:
+        if self._sqlite_file is not None:
+            _check_writable(self._sqlite_file, self.url)  # before SQLite touches the WAL's shared memory
         try:
             yield
+        except sa.exc.DatabaseError as error:
+            if isinstance(error, _UNAVAILABLE) or _is_sqlite_disk_error(error):
+                raise StorageUnavailable(
+                    f"the database at {describe_url(self.url)} cannot be reached: "
+                    f"{_first_line(error)}. Try again in a moment."
+                ) from error
+            raise
         except _UNAVAILABLE as error:
             raise StorageUnavailable(
                 f"the database at {describe_url(self.url)} cannot be reached: "
                 f"{_first_line(error)}. Try again in a moment."
             ) from error
+
+
+def _is_sqlite_disk_error(error: sa.exc.DatabaseError) -> bool:
+    orig = getattr(error, "orig", None)
+    if not isinstance(orig, sqlite3.DatabaseError) or isinstance(orig, sqlite3.IntegrityError):
+        return False
+    return any(words in str(orig).lower() for words in _SQLITE_DISK_ERRORS)
 
 
 def _first_line(error: Exception) -> str:

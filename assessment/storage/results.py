@@ -13,15 +13,20 @@ answers in its session and offers to try again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
+from assessment.people_text import MAX_DISPLAY_NAME, MAX_NICKNAME, clean_optional_text
 from assessment.storage.engine import Database, database_url_from, describe_url
-from assessment.storage.errors import WorkshopClosed
+from assessment.storage.errors import StorageUnavailable, WorkshopClosed
 from assessment.storage.schema import (
     SCHEMA_VERSION, drafts, read_schema_version, result_metrics, results, upgrade_schema, workshops,
 )
@@ -33,6 +38,24 @@ LookupStatus = Literal["found", "removed", "unknown"]
 # A draft's context holds a workshop id and a nickname (30 characters): ~100 bytes. The cap
 # keeps a caller's mistake from turning every step's save into a large write.
 MAX_DRAFT_CONTEXT = 2_000
+# Unfinished answers are kept this long after their last change, then purged (README, "what is
+# stored"). WIDE_DEEP_DRAFT_DAYS sets it; a month lets a person come back after a holiday.
+DRAFT_DAYS_SETTING = "WIDE_DEEP_DRAFT_DAYS"
+DEFAULT_DRAFT_DAYS = 30
+# Purging runs when the store opens and then with a draft save at most once per this many
+# seconds (per process): no scheduler or background thread, and one cheap indexed DELETE an hour.
+PURGE_EVERY_SECONDS = 3600
+
+
+def draft_retention() -> timedelta:
+    """How long a draft is kept: ``WIDE_DEEP_DRAFT_DAYS`` whole days (1 or more), default 30."""
+    text = (os.environ.get(DRAFT_DAYS_SETTING) or str(DEFAULT_DRAFT_DAYS)).strip()
+    if not text.isdigit() or not 1 <= int(text) <= 3650:
+        raise StorageUnavailable(
+            f"{DRAFT_DAYS_SETTING}: {text!r} is not a number of days. "
+            f"Give a whole number from 1 to 3650 (default {DEFAULT_DRAFT_DAYS})."
+        )
+    return timedelta(days=int(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +169,13 @@ def _context_json(context: Mapping[str, Any] | None) -> str | None:
     return text
 
 
+def _dialect_insert(conn: sa.Connection):
+    """The INSERT of the connection's dialect, which offers ``on_conflict_do_update``."""
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert
+    return sqlite.insert
+
+
 def _stored_result(row: sa.Row) -> StoredResult:
     return StoredResult(
         share_token=row.share_token,
@@ -172,8 +202,15 @@ def _stored_result(row: sa.Row) -> StoredResult:
 class Store(WorkshopQueries):
     """Results, drafts and workshops in one database. Thread-safe: share one per process."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(
+        self, database: Database, draft_retention: timedelta | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._db = database
+        self._draft_retention = draft_retention  # None: drafts are never purged by this store
+        self._clock = clock
+        self._next_purge = float("-inf")
+        self._purge_turn = threading.Lock()
 
     @property
     def url(self) -> str:
@@ -197,8 +234,16 @@ class Store(WorkshopQueries):
     # Results -------------------------------------------------------------------------------
 
     def save_result(self, new: NewResult) -> SavedResult:
-        """Save a result; raises ``WorkshopClosed`` if its workshop takes no new results."""
+        """Save a result; raises ``WorkshopClosed`` if its workshop takes no new results.
+
+        The display name and nickname are stored as ``clean_text`` leaves them (no control or
+        invisible characters, cut to their field's length), the same on every database.
+        The workshop's row is locked while the result goes in (``FOR UPDATE``; SQLite's
+        writer lock already does it), so ``delete_workshop`` runs wholly before or after.
+        """
         summary = _summary_of(new.result)
+        display_name = clean_optional_text(new.display_name, MAX_DISPLAY_NAME)
+        nickname = clean_optional_text(new.nickname, MAX_NICKNAME)
         metrics = result_metrics_of(new.result)
         share_token, manage_key = new_token(), new_token()
         now = datetime.now(UTC)
@@ -207,7 +252,7 @@ class Store(WorkshopQueries):
                 open_now = conn.scalar(
                     sa.select(workshops.c.is_open).where(
                         workshops.c.id == new.workshop_id, workshops.c.deleted_at.is_(None)
-                    )
+                    ).with_for_update()
                 )
                 if not open_now:
                     raise WorkshopClosed(f"workshop {new.workshop_id} is closed or deleted")
@@ -216,14 +261,14 @@ class Store(WorkshopQueries):
                     share_token=share_token,
                     manage_hash=hash_secret(manage_key),
                     created_at=now,
-                    display_name=new.display_name,
+                    display_name=display_name,
                     include_answers=new.include_answers,
                     answers=to_json(dict(new.answers)),
                     result=to_json(dict(new.result)),
                     extras=to_json(dict(new.extras)) if new.extras is not None else None,
                     workshop_id=new.workshop_id,
-                    nickname=new.nickname,
-                    nickname_public=new.nickname_public,
+                    nickname=nickname,
+                    nickname_public=new.nickname_public and nickname is not None,
                     **summary,
                 )
             )
@@ -287,9 +332,13 @@ class Store(WorkshopQueries):
             "context": _context_json(context),
         }
         with self._db.writing() as conn:
-            updated = conn.execute(sa.update(drafts).where(drafts.c.token == token).values(**values))
-            if updated.rowcount == 0:
-                conn.execute(sa.insert(drafts).values(token=token, **values))
+            # One statement (an upsert): two first saves of one token cannot both insert.
+            insert = _dialect_insert(conn)(drafts).values(token=token, **values)
+            conn.execute(insert.on_conflict_do_update(index_elements=[drafts.c.token], set_=values))
+        try:
+            self.purge_drafts_if_due()
+        except StorageUnavailable:
+            pass  # this draft is saved; the purge runs again within the hour
         return token
 
     def load_draft(self, token: str) -> Draft | None:
@@ -309,6 +358,23 @@ class Store(WorkshopQueries):
         with self._db.writing() as conn:
             conn.execute(sa.delete(drafts).where(drafts.c.token == token))
 
+    def purge_drafts_if_due(self) -> int:
+        """Forget drafts older than the retention, if the last purge of this store was an hour
+        ago or more (or never); returns how many went (0 when not due)."""
+        if self._draft_retention is None:
+            return 0
+        with self._purge_turn:
+            now = self._clock()
+            if now < self._next_purge:
+                return 0
+            self._next_purge = now + PURGE_EVERY_SECONDS
+        try:
+            return self.delete_drafts_older_than(self._draft_retention)
+        except StorageUnavailable:
+            with self._purge_turn:
+                self._next_purge = now  # not done: due again at the next chance
+            raise
+
     def delete_drafts_older_than(self, age: timedelta) -> int:
         """Forget drafts not touched for ``age``; returns how many went."""
         with self._db.writing() as conn:
@@ -316,23 +382,28 @@ class Store(WorkshopQueries):
         return gone.rowcount
 
 
-def open_store(url: str | None = None) -> Store:
-    """Connect and bring the schema up to date; raises ``StorageUnavailable`` if the
-    database cannot be reached.
+def open_store(url: str | None = None, *, clock: Callable[[], float] = time.monotonic) -> Store:
+    """Connect, bring the schema up to date and purge old drafts; raises ``StorageUnavailable``
+    if the database cannot be reached.
 
     ``url``: a SQLAlchemy URL; default ``DATABASE_URL``, else ``data/wide_deep.sqlite``.
+    Drafts are kept ``draft_retention()`` (``WIDE_DEEP_DRAFT_DAYS``); ``clock`` times the
+    hourly purge (tests pass their own).
     """
+    retention = draft_retention()
     database = Database(database_url_from(url))
     try:
         with database.writing() as conn:
             upgrade_schema(conn)
+        store = Store(database, retention, clock)
+        store.purge_drafts_if_due()
     except BaseException:
         database.dispose()
         raise
-    return Store(database)
+    return store
 
 
 __all__ = [
-    "MAX_DRAFT_CONTEXT", "SCHEMA_VERSION", "Draft", "Lookup", "LookupStatus", "NewResult", "SavedResult",
+    "DEFAULT_DRAFT_DAYS", "DRAFT_DAYS_SETTING", "MAX_DRAFT_CONTEXT", "PURGE_EVERY_SECONDS", "draft_retention", "SCHEMA_VERSION", "Draft", "Lookup", "LookupStatus", "NewResult", "SavedResult",
     "Store", "StoredResult", "open_store", "result_metrics_of",
 ]

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from assessment.room.summary import MetricSummary, RoomPoint
 from assessment.room.export import ExportRow
 from assessment.room.tally import MetricTotal, RoomRows, RoomVersion
+from assessment.people_text import MAX_WORKSHOP_NOTE, MAX_WORKSHOP_TITLE, clean_text
 from assessment.storage.engine import Database
 from assessment.storage.errors import WorkshopCodeTaken
 from assessment.storage.rows import remove_results, utc
@@ -64,9 +65,12 @@ class WorkshopQueries:
 
     def create_workshop(self, code: str, title: str, note: str, facilitator_hash: str) -> Workshop:
         """Create an open, unrevealed workshop; ``WorkshopCodeTaken`` if ``code`` is in use
-        (by any workshop, even a deleted one: old join links must not lead somewhere new)."""
+        (by any workshop, even a deleted one: old join links must not lead somewhere new).
+
+        Title and note are stored as ``clean_text`` leaves them (the note keeps its lines)."""
         values = {
-            "code": code, "title": title, "note": note, "facilitator_hash": facilitator_hash,
+            "code": code, "title": clean_text(title, MAX_WORKSHOP_TITLE),
+            "note": clean_text(note, MAX_WORKSHOP_NOTE, multiline=True), "facilitator_hash": facilitator_hash,
             "is_open": True, "revealed": False, "created_at": datetime.now(UTC),
         }
         try:
@@ -93,7 +97,13 @@ class WorkshopQueries:
         return self._update_workshop(workshop_id, revealed=revealed)
 
     def delete_workshop(self, workshop_id: int) -> bool:
-        """Delete a workshop and remove every result in it (their links say "removed")."""
+        """Delete a workshop and remove every result in it (their links say "removed").
+
+        The UPDATE locks the workshop's row first; a ``save_result`` into it holds the same
+        lock (``FOR UPDATE``), so on PostgreSQL a save either commits before and is removed
+        here (READ COMMITTED: each statement below sees it), or waits and then finds the
+        workshop deleted. SQLite has one writer at a time, so the same holds there.
+        """
         with self._db.writing() as conn:
             gone = conn.execute(
                 sa.update(workshops)

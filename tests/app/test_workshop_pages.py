@@ -18,8 +18,10 @@ from streamlit.testing.v1 import AppTest
 from assessment import load_questionnaire, score_answers
 from assessment.storage.results import NewResult, open_store
 from assessment.room.joining import JOIN_CODE_ALPHABET, Refusal, format_join_code, new_facilitator_key
+from assessment.questionnaire import complete_answers
 from tests.app.test_walkthrough import answer_step
-from ui import drafts, state
+from ui import state
+from ui.answer_widgets import widget_key
 from ui.session import JoinedWorkshop, Session
 from ui.text import t
 from ui.workshops import refusal_text
@@ -43,16 +45,8 @@ def new_workshop(store, title="Team day", *, revealed=False, is_open=True):
     return workshop, key.secret
 
 
-def _options(answer_key: str) -> list[str]:
-    item_id, _, rest = answer_key.partition(".")
-    item = Q.item(item_id)
-    if rest:
-        return [b.id for b in next(c for c in item.columns if c.id == rest.split(".")[1]).bands]
-    return [o.id for o in item.options]
-
-
 def scored_answers(pick: int) -> tuple[dict[str, str], dict]:
-    answers = {k: _options(k)[min(pick, len(_options(k)) - 1)] for k in Q.answer_keys()}
+    answers = complete_answers(Q, lambda _key, choices: choices[min(pick, len(choices) - 1)])
     return answers, score_answers(Q, answers).to_dict()
 
 
@@ -244,7 +238,7 @@ def test_join_then_answer_everything__result_saved_into_the_workshop_with_opt_in
     for n, step in enumerate(Q.steps):
         for item_id in step.items:
             for key in Q.item(item_id).answer_keys(Q.segments):
-                at.radio(key=state.widget_key(key)).set_value(_options(key)[1])
+                at.radio(key=widget_key(key)).set_value(Q.choices(key)[1])
         at.button(key="nav.finish" if n == len(Q.steps) - 1 else "nav.next").click().run()
     assert not at.exception
     rows = store.workshop_export_rows(workshop.id)
@@ -287,7 +281,7 @@ def test_resume_token__new_session_after_joining__result_saved_in_the_workshop_w
     at = resume_and_finish(token)
 
     assert joined(at) == JoinedWorkshop(workshop.id, "K7RWX3", "Team day", nickname="Kim", nickname_public=public)
-    saved = store.find_result(at.session_state[state.SAVED]["share_token"]).result
+    saved = store.find_result(at.session_state[state.SAVED].share_token).result
     assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (workshop.id, "Kim", public)
     assert store.workshop_response_count(workshop.id) == 1
 
@@ -298,13 +292,13 @@ def test_resume_token__workshop_deleted_meanwhile__told_so_and_result_saved_for_
     store.delete_workshop(workshop.id)
 
     at = page("pages/questionnaire.py", resume=token)
-    assert at.info[0].value == drafts.WORKSHOP_GONE
+    assert at.info[0].value == t("questionnaire.draft.workshop_gone")
     assert TAKING_PART not in [c.value for c in at.caption]
     assert at.header[0].value == Q.steps[1].title  # the answers are back all the same
     at = resume_and_finish(token)
 
     assert joined(at) is None
-    saved = store.find_result(at.session_state[state.SAVED]["share_token"]).result
+    saved = store.find_result(at.session_state[state.SAVED].share_token).result
     assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (None, None, False)
 
 
@@ -343,7 +337,7 @@ def test_projector__wrong_key__message_and_nothing_else(store):
 def test_projector__no_responses__title_code_and_qr(store):
     workshop, key = new_workshop(store, title="<b>Team</b> $x$")
     at = page("pages/projector.py", w=str(workshop.id), k=key)
-    assert at.title[0].value == r"\<b\>Team\</b\> \$x\$"
+    assert at.title[0].value == r"\<b\>Team\<\/b\> \$x\$"  # escaped: shown as typed (people_text)
     assert "K7R WX3" in [m.value for m in at.markdown]
     assert t("projector.answers", n=0) in [m.value for m in at.markdown]
     assert len(at.get("image")) == 1 and not at.get("plotly_chart")
