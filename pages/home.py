@@ -7,7 +7,7 @@ from ui import resources, state
 q = resources.questionnaire()
 
 st.title("Wide & Deep")
-st.markdown("##### See where your professional network is wide, where it is deep, and what to do next.")
+st.markdown("**See where your professional network is wide, where it is deep, and what to do next.**")
 st.write(q.intro)
 
 answered = len(state.answers())

@@ -107,7 +107,7 @@ def _live_count(workshop_id: int) -> None:
 
 
 def _joining(workshop: Workshop) -> None:
-    st.subheader("Participants join", anchor=False)
+    st.header("Participants join", anchor=False)
     link = workshops.join_link(workshop.code)
     text, code = st.columns([3, 2], vertical_alignment="center")
     with text:
@@ -115,11 +115,11 @@ def _joining(workshop: Workshop) -> None:
         st.code(link, language=None, wrap_lines=True)
         st.caption("Or they scan the QR code (also shown on the projector) or type the code on the Join page.")
     with code:
-        st.image(workshops.qr_svg(link, QR_WIDTH), width=QR_WIDTH)
+        st.image(workshops.qr_svg(link, QR_WIDTH), width=QR_WIDTH, alt="QR code of the join link")
 
 
 def _projector(workshop: Workshop, key: str) -> None:
-    st.subheader("Projector", anchor=False)
+    st.header("Projector", anchor=False)
     link = workshops.projector_link(workshop.id, key)
     st.link_button("Open the projector view", link, icon=":material/tv:", type="primary")
     st.caption("Open it on the computer that drives the projector (F11 for full screen); it refreshes by itself.")
@@ -128,7 +128,7 @@ def _projector(workshop: Workshop, key: str) -> None:
 
 
 def _controls(workshop: Workshop) -> None:
-    st.subheader("During the workshop", anchor=False)
+    st.header("During the workshop", anchor=False)
     reveal, close = st.columns(2)
     reveal.button(
         "Hide results on the projector" if workshop.revealed else "Reveal results on the projector",

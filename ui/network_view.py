@@ -81,7 +81,7 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
 def _add_person_form(content: NetworkContent) -> None:
     """One person at a time: a name and a tap per field (easier on a phone than the table).
     Horizontal radios, not pills: pills scroll sideways when they do not fit, radios wrap."""
-    st.subheader("Add a person")
+    st.header("Add a person")
     if len(filled_rows(state.get(state.ROSTER, []))) >= content.max_contacts:
         st.info(f"Your map holds {content.max_contacts} people, the most it can. "
                 "Remove someone from the table below to add another.")
@@ -128,7 +128,7 @@ def _people_table(content: NetworkContent) -> list[dict[str, Any]]:
     base_rows = state.get(state.ROSTER_BASE)
     if not base_rows:
         return []
-    st.subheader(f"Your people ({len(base_rows)} of {content.max_contacts})")
+    st.header(f"Your people ({len(base_rows)} of {content.max_contacts})")
     st.caption("Change a cell to correct it. To remove someone, tick their row and press the bin.")
     base = pd.DataFrame(base_rows, columns=list(COLUMNS))
     config: dict[str, Any] = {"name": st.column_config.TextColumn(

@@ -52,7 +52,7 @@ CHROME = """
 .st-key-proj-profiles p { font-size: 2rem; color: #000; margin-bottom: 0.4rem; }
 .st-key-proj-prompt { border-left: 0.6rem solid #0072B2; padding-left: 1.2rem; }
 .st-key-proj-prompt p { font-size: 2rem; line-height: 1.3; color: #000; }
-.st-key-proj-prompt h3 { font-size: 2.4rem; color: #000; }
+.st-key-proj-prompt h2 { font-size: 2.4rem; color: #000; }
 .st-key-proj-joinline p { font-size: 1.8rem; color: #000; }
 </style>
 """
@@ -111,7 +111,7 @@ def _collecting(is_open: bool, code: str, join_url: str) -> None:
         with st.container(key="proj-join-after"):
             st.markdown("Your answers are anonymous: this screen shows dots and counts, never names.")
     with right, st.container(key="proj-qr"):
-        st.image(workshops.qr_svg(join_url, QR_PX), width=QR_PX)
+        st.image(workshops.qr_svg(join_url, QR_PX), width=QR_PX, alt="QR code of the join link")
 
 
 def _revealed(room: room_feed.RoomView, q: Questionnaire, join_url: str | None, code: str) -> None:
@@ -128,7 +128,7 @@ def _revealed(room: room_feed.RoomView, q: Questionnaire, join_url: str | None, 
                     st.markdown(f"**{summary.profile_count(profile.id):,}** · {profile.name}")
         with st.container(key="proj-prompt"):
             top = next((p for p in q.profiles if p.id == summary.top_profile), None)
-            st.markdown(f"### Talk about it: {top.name}" if top else "### Talk about it")
+            st.markdown(f"## Talk about it: {top.name}" if top else "## Talk about it")
             st.markdown(summary.top_prompt or "The discussion prompt appears once 3 people have answered.")
         with st.container(key="proj-joinline"):
             st.markdown(f"Join: **{format_join_code(code)}** at {_address(join_url)}" if join_url else "Answers are closed.")

@@ -44,7 +44,7 @@ def show_result(result: Mapping[str, Any], q: Questionnaire, *, title: str | Non
     profile = result["profile"]
     if title:
         st.title(md_escape(title))
-    st.subheader(profile["name"])
+    st.header(profile["name"])
     st.markdown(f"*{profile['tagline']}*")
     st.write(profile["summary"])
 

@@ -98,10 +98,10 @@ def show_owner_tools(q: Questionnaire) -> None:
         share = resources.app_url(f"results?r={saved['share_token']}")
         manage = f"{share}&m={saved['manage_key']}"
         st.write("**Share link** — anyone with it sees your results, read-only:")
-        st.code(share, language=None)
+        st.code(share, language=None, wrap_lines=True)
         with st.expander("Private link to delete your saved results"):
             st.write("Keep this one to yourself: with it you can delete what was saved.")
-            st.code(manage, language=None)
+            st.code(manage, language=None, wrap_lines=True)
         if st.query_params.get("r") != saved["share_token"]:
             st.query_params["r"] = saved["share_token"]  # a reload shows the saved result
     else:

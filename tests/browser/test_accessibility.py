@@ -1,0 +1,179 @@
+"""axe-core on every page and state, at 1280 and at 390 px: WCAG 2.2 AA and best practice.
+
+One person walks through the app once (one server for the module, pages in sequence); at every
+state the same tab is checked at both widths by resizing it, so nothing is lost between states
+(a reload would start a new Streamlit session). axe.min.js comes with axe-playwright-python
+(pinned in requirements-dev.txt): nothing is downloaded at test time.
+
+What Streamlit itself draws and we cannot change is excluded by exact (rule, selector) pairs in
+``STREAMLIT_OWN``, each naming its upstream issue; docs/accessibility.md lists the same ones.
+The figures (states x widths x violations) are printed: run with ``-s`` to see them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.person import answer_all_steps, answer_visible_questions, current_step
+from tests.browser.streamlit_app import REPO, start_streamlit, stop_streamlit, wait_idle
+from tests.browser.workshop_steps import LAPTOP, PHONE, participant
+
+TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+OPTIONS = {"runOnly": {"type": "tag", "values": list(TAGS)}, "resultTypes": ["violations"]}
+WIDTHS = (LAPTOP, PHONE)
+
+# (axe rule, CSS selector of the node as axe reports it's target) -> the upstream issue.
+# Only what Streamlit's own markup does; everything we draw must pass.
+STREAMLIT_OWN: dict[tuple[str, str], str] = {}
+
+HALF_FILLED = 3  # the questionnaire is checked on step 3, steps 1 and 2 answered
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    state: str
+    width: int
+    rule: str
+    target: str
+    html: str
+
+    def __str__(self) -> str:
+        return f"{self.state} @ {self.width}px: {self.rule}: {self.target}: {self.html[:160]}"
+
+
+@dataclass(slots=True)
+class Audit:
+    """Runs axe on one tab at both widths and keeps what it finds, state by state."""
+
+    page: Page
+    axe: Axe
+    findings: list[Finding]
+    excluded: list[Finding]
+    figures: list[tuple[str, int, int, int]]  # state, width, violations, excluded (Streamlit's own)
+
+    def check(self, state: str) -> None:
+        for viewport in WIDTHS:
+            self.page.set_viewport_size(viewport)
+            self.page.wait_for_timeout(400)  # the layout follows the width (the menu becomes a sidebar)
+            wait_idle(self.page)
+            response = self.axe.run(self.page, options=OPTIONS).response
+            found = [
+                Finding(state, viewport["width"], v["id"], " ".join(map(str, node["target"])), node["html"])
+                for v in response["violations"] for node in v["nodes"]
+            ]
+            ours = [f for f in found if (f.rule, f.target) not in STREAMLIT_OWN]
+            self.findings.extend(ours)
+            self.excluded.extend(f for f in found if (f.rule, f.target) in STREAMLIT_OWN)
+            self.figures.append((state, viewport["width"], len(ours), len(found) - len(ours)))
+            for finding in ours:
+                print(finding)
+        self.page.set_viewport_size(LAPTOP)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory) -> Iterator[str]:
+    """One server for the whole module, on a fresh SQLite file."""
+    folder = tmp_path_factory.mktemp("a11y")
+    app = start_streamlit(REPO / "app.py", {"DATABASE_URL": f"sqlite:///{folder / 'app.sqlite'}"},
+                          folder / "streamlit.log")
+    yield app.base_url
+    stop_streamlit(app)
+
+
+def visit(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+    expect(page.locator("[data-testid='stMainBlockContainer'] h1").first).to_be_visible(timeout=20_000)
+
+
+def add_person(page: Page, name: str, option: int) -> None:
+    """The network map's add form: a name and option ``option`` (clamped) of every field."""
+    form = page.get_by_test_id("stForm")
+    form.locator("input[type='text']").first.fill(name)
+    groups = form.get_by_role("radiogroup")
+    for n in range(groups.count()):
+        radios = groups.nth(n).locator("label[data-testid='stRadioOption']")
+        radios.nth(min(option, radios.count() - 1)).click()
+    form.get_by_test_id("stFormSubmitButton").locator("button").click()
+    wait_idle(page)
+
+
+def walk_the_app(browser: Browser, base: str, audit: Audit) -> None:
+    page = audit.page
+    for path, state in (("", "home, empty"), ("/results", "results, none yet"), ("/method", "method"),
+                        ("/join", "join, empty"), ("/workshop", "workshop, create"), ("/network", "network, empty")):
+        visit(page, base + path)
+        audit.check(state)
+
+    for n, name in enumerate(("Ana Q", "Bo 7", "Cyd X")):
+        add_person(page, name, n)
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=20_000)
+    page.get_by_test_id("stMultiSelect").locator("input").click()
+    page.keyboard.type("Ana Q")  # the list of pairs opens on typing
+    page.get_by_role("option").first.click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    audit.check("network, 3 people, 1 pair")
+
+    visit(page, base + "/workshop")
+    page.locator(".st-key-workshop-title input").fill("Accessibility check")
+    page.locator(".st-key-workshop-create button").click()
+    wait_idle(page)
+    expect(page.locator(".st-key-workshop-reveal button")).to_be_visible(timeout=20_000)
+    audit.check("facilitator, just created")
+    facilitator = page.url
+    code = re.search(r"join\?code=([A-Z0-9]{6})", page.content()).group(1)
+
+    projector = browser.new_context(viewport=LAPTOP).new_page()
+    projector_audit = Audit(projector, audit.axe, audit.findings, audit.excluded, audit.figures)
+    visit(projector, facilitator.replace("/workshop?", "/projector?"))
+    projector_audit.check("projector, collecting")
+    participant(browser, base, code, 2)
+    visit(page, facilitator)
+    page.locator(".st-key-workshop-reveal button").click()
+    wait_idle(page)
+    audit.check("facilitator, revealed")
+    expect(projector.locator("[data-testid='stPlotlyChart']").first).to_be_visible(timeout=20_000)
+    projector_audit.check("projector, revealed")
+    projector.context.close()
+
+    visit(page, f"{base}/join?code={code}")
+    audit.check("join, with a code")
+
+    visit(page, base)
+    page.locator(".st-key-home-start button").click()
+    wait_idle(page)
+    current_step(page)
+    audit.check("questionnaire, step 1, empty")
+    for _ in range(HALF_FILLED - 1):
+        answer_visible_questions(page)
+        page.locator(".st-key-nav-next button").click()
+        wait_idle(page)
+    assert current_step(page)[0] == HALF_FILLED
+    answer_visible_questions(page)
+    audit.check("questionnaire, half filled")
+    answer_all_steps(page)
+    expect(page).to_have_url(re.compile(r"[?&]r="), timeout=20_000)
+    audit.check("results, own")
+
+    viewer = browser.new_context(viewport=LAPTOP).new_page()
+    visit(viewer, page.url)
+    Audit(viewer, audit.axe, audit.findings, audit.excluded, audit.figures).check("results, share page")
+    viewer.context.close()
+
+
+def test_every_page_and_state__axe_at_1280_and_390__no_violation_in_our_markup(base_url, browser):
+    page = browser.new_context(viewport=LAPTOP).new_page()
+    audit = Audit(page, Axe(), [], [], [])
+    walk_the_app(browser, base_url, audit)
+    print(f"\naxe-core {', '.join(TAGS)}: {len(audit.figures)} checks "
+          f"({len({f[0] for f in audit.figures})} states x {len(WIDTHS)} widths)")
+    for state, width, ours, theirs in audit.figures:
+        print(f"  {state:32} {width:5} px  {ours:3} violations  {theirs:3} excluded (Streamlit's own)")
+    assert [str(f) for f in audit.findings] == []
