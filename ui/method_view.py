@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from assessment.method import dimension_table, guidance_table, item_table
@@ -9,6 +11,9 @@ from assessment.network.blend import N_FULL, N_MIN, W_MAX
 from assessment.network.content import NetworkContent
 from assessment.network.loading import network_content
 from assessment.questionnaire import Questionnaire
+
+STATEMENT = Path(__file__).resolve().parents[1] / "docs" / "accessibility.md"
+MAINTAINERS = "\n## For maintainers"  # the statement shown on the method page stops here
 
 
 def show_method(q: Questionnaire) -> None:
@@ -58,7 +63,16 @@ def show_method(q: Questionnaire) -> None:
                 for r in rows if r["step"] == step.title
             ))
     show_network_method(network_content())
+    show_accessibility_statement()
     st.caption(f"Questionnaire {q.id}, version {q.version}, language {q.language}.")
+
+
+def show_accessibility_statement() -> None:
+    """docs/accessibility.md up to its maintainers' section, under its own heading (its title line dropped)."""
+    title, body = STATEMENT.read_text(encoding="utf-8").split(MAINTAINERS)[0].split("\n", 1)
+    st.header(title.lstrip("# "))
+    with st.expander("What was tested, how, and what is known not to work"):
+        st.markdown(body.replace("\n## ", "\n### "))
 
 
 def show_network_method(content: NetworkContent) -> None:

@@ -63,8 +63,8 @@ def test_network_page__people__show_axes_two_charts_and_the_plan():
     assert not at.exception
     assert [m.label for m in at.metric] == ["Width from your map", "Depth from your map"]
     assert len(at.get("plotly_chart")) == 2
-    assert [s.value for s in at.subheader] == ["Add a person", "Your people (3 of 25)", "Depth at risk",
-                                               "Worth deepening", "Bridges"]
+    assert [h.value for h in at.header][:2] == ["Add a person", "Your people (3 of 25)"]  # h2: after the h1
+    assert [s.value for s in at.subheader] == ["Depth at risk", "Worth deepening", "Bridges"]
     assert "**Bo** · Peers" in markdown(at)
 
 
@@ -97,7 +97,7 @@ def test_add_person_form__complete__joins_the_table_and_the_form_is_cleared():
     assert [r["name"] for r in at.session_state[state.ROSTER]] == ["Ana", HOSTILE]
     assert at.text_input(key=ADD_PREFIX + "name").value == ""
     assert at.radio(key=ADD_PREFIX + "stage").value is None
-    assert [s.value for s in at.subheader][1] == "Your people (2 of 25)"
+    assert [h.value for h in at.header][1] == "Your people (2 of 25)"
 
 
 def test_add_person_form__fields_left_open__names_them_and_keeps_the_entries():
@@ -111,7 +111,7 @@ def test_add_person_form__fields_left_open__names_them_and_keeps_the_entries():
 def test_scores__no_result__offers_the_questionnaire():
     at = page_with(FIVE)
     assert not at.exception
-    assert at.header[0].value == "Your map in your scores"
+    assert at.header[2].value == "Your map in your scores"  # after "Add a person" and "Your people"
     assert not [b for b in at.button if b.key == "network.blend"]
 
 

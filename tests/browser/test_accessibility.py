@@ -1,8 +1,9 @@
-"""axe-core on every page and state, at 1280 and at 390 px: WCAG 2.2 AA and best practice.
+"""axe-core on every page and state, at 1280 and at 390 px, light and dark: WCAG 2.2 AA and best practice.
 
 One person walks through the app once (one server for the module, pages in sequence); at every
-state the same tab is checked at both widths by resizing it, so nothing is lost between states
-(a reload would start a new Streamlit session). axe.min.js comes with axe-playwright-python
+state the same tab is checked at both widths and in both colour schemes by resizing it and
+switching the emulated system preference (Streamlit follows it live), so nothing is lost between
+states (a reload would start a new Streamlit session). axe.min.js comes with axe-playwright-python
 (pinned in requirements-dev.txt): nothing is downloaded at test time.
 
 What Streamlit itself draws and we cannot change is excluded by exact (rule, selector) pairs in
@@ -27,8 +28,9 @@ from tests.browser.workshop_steps import LAPTOP, PHONE, participant
 TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
 OPTIONS = {"runOnly": {"type": "tag", "values": list(TAGS)}, "resultTypes": ["violations"]}
 WIDTHS = (LAPTOP, PHONE)
+SCHEMES = ("light", "dark")  # .streamlit/config.toml configures both
 
-# (axe rule, CSS selector of the node as axe reports it's target) -> the upstream issue.
+# (axe rule, CSS selector the node matches) -> the upstream issue.
 # Only what Streamlit's own markup does; everything we draw must pass.
 STREAMLIT_OWN: dict[tuple[str, str], str] = {}
 
@@ -39,12 +41,13 @@ HALF_FILLED = 3  # the questionnaire is checked on step 3, steps 1 and 2 answere
 class Finding:
     state: str
     width: int
+    scheme: str
     rule: str
     target: str
     html: str
 
     def __str__(self) -> str:
-        return f"{self.state} @ {self.width}px: {self.rule}: {self.target}: {self.html[:160]}"
+        return f"{self.state} @ {self.width}px {self.scheme}: {self.rule}: {self.target}: {self.html[:160]}"
 
 
 @dataclass(slots=True)
@@ -55,25 +58,35 @@ class Audit:
     axe: Axe
     findings: list[Finding]
     excluded: list[Finding]
-    figures: list[tuple[str, int, int, int]]  # state, width, violations, excluded (Streamlit's own)
+    figures: list[tuple[str, int, str, int, int]]  # state, width, scheme, violations, excluded (Streamlit's own)
 
     def check(self, state: str) -> None:
-        for viewport in WIDTHS:
-            self.page.set_viewport_size(viewport)
-            self.page.wait_for_timeout(400)  # the layout follows the width (the menu becomes a sidebar)
-            wait_idle(self.page)
-            response = self.axe.run(self.page, options=OPTIONS).response
-            found = [
-                Finding(state, viewport["width"], v["id"], " ".join(map(str, node["target"])), node["html"])
-                for v in response["violations"] for node in v["nodes"]
-            ]
-            ours = [f for f in found if (f.rule, f.target) not in STREAMLIT_OWN]
-            self.findings.extend(ours)
-            self.excluded.extend(f for f in found if (f.rule, f.target) in STREAMLIT_OWN)
-            self.figures.append((state, viewport["width"], len(ours), len(found) - len(ours)))
-            for finding in ours:
-                print(finding)
+        for scheme in SCHEMES:
+            self.page.emulate_media(color_scheme=scheme)
+            for viewport in WIDTHS:
+                self.page.set_viewport_size(viewport)
+                self.page.wait_for_timeout(400)  # the layout follows the width (the menu becomes a sidebar)
+                wait_idle(self.page)
+                response = self.axe.run(self.page, options=OPTIONS).response
+                found = [
+                    Finding(state, viewport["width"], scheme, v["id"], " ".join(map(str, node["target"])), node["html"])
+                    for v in response["violations"] for node in v["nodes"]
+                ]
+                theirs = [f for f in found if streamlit_own(self.page, f)]
+                ours = [f for f in found if f not in theirs]
+                self.findings.extend(ours)
+                self.excluded.extend(theirs)
+                self.figures.append((state, viewport["width"], scheme, len(ours), len(theirs)))
+        self.page.emulate_media(color_scheme="light")
         self.page.set_viewport_size(LAPTOP)
+
+
+def streamlit_own(page: Page, finding: Finding) -> bool:
+    """Whether the node is one of ``STREAMLIT_OWN``'s: same rule, and the node matches its selector."""
+    return any(
+        rule == finding.rule and page.evaluate("([t, s]) => !!document.querySelector(t)?.matches(s)", [finding.target, css])
+        for rule, css in STREAMLIT_OWN
+    )
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +119,13 @@ def add_person(page: Page, name: str, option: int) -> None:
 
 def walk_the_app(browser: Browser, base: str, audit: Audit) -> None:
     page = audit.page
-    for path, state in (("", "home, empty"), ("/results", "results, none yet"), ("/method", "method"),
-                        ("/join", "join, empty"), ("/workshop", "workshop, create"), ("/network", "network, empty")):
+    visit(page, base + "/method")
+    statement = page.get_by_test_id("stExpander").last  # the accessibility statement, opened
+    statement.locator("summary").click()
+    expect(statement.locator("table")).to_be_visible()
+    audit.check("method, statement open")
+    for path, state in (("", "home, empty"), ("/results", "results, none yet"), ("/join", "join, empty"),
+                        ("/workshop", "workshop, create"), ("/network", "network, empty")):
         visit(page, base + path)
         audit.check(state)
 
@@ -173,7 +191,41 @@ def test_every_page_and_state__axe_at_1280_and_390__no_violation_in_our_markup(b
     audit = Audit(page, Axe(), [], [], [])
     walk_the_app(browser, base_url, audit)
     print(f"\naxe-core {', '.join(TAGS)}: {len(audit.figures)} checks "
-          f"({len({f[0] for f in audit.figures})} states x {len(WIDTHS)} widths)")
-    for state, width, ours, theirs in audit.figures:
-        print(f"  {state:32} {width:5} px  {ours:3} violations  {theirs:3} excluded (Streamlit's own)")
+          f"({len({f[0] for f in audit.figures})} states x {len(WIDTHS)} widths x {len(SCHEMES)} schemes)")
+    for state, width, scheme, ours, theirs in audit.figures:
+        print(f"  {state:30} {width:5} px {scheme:5}  {ours:3} violations  {theirs:3} excluded (Streamlit's own)")
+    for finding in audit.findings:
+        print(finding)
     assert [str(f) for f in audit.findings] == []
+
+
+def contrast(page: Page, first: str, second: str) -> float:
+    """WCAG contrast ratio of two CSS colours as the browser computed them ("rgb(r, g, b)")."""
+    return page.evaluate("""([a, b]) => {
+        const lum = c => {
+            const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
+                v = Number(v) / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+        return (hi + 0.05) / (lo + 0.05); }""", [first, second])
+
+
+def test_radio_option__reached_by_keyboard__ring_of_3_to_1_or_more_in_light_and_dark(base_url, browser):
+    # #0072B2 on white: 5.1:1; on Streamlit's dark background rgb(14, 17, 23): 3.7:1
+    page = browser.new_context(viewport=PHONE).new_page()
+    visit(page, base_url)  # a first visit settles the fresh server, so no rerun steals focus
+    page.goto(base_url + "/questionnaire")
+    wait_idle(page)
+    group = page.locator("[data-testid='stMainBlockContainer'] [role='radiogroup']").first
+    group.locator("input[type='radio']").first.focus()
+    page.keyboard.press("ArrowRight")  # keyboard focus on the second option
+    option = group.locator("label[data-testid='stRadioOption']").nth(1)
+    background = page.locator("[data-testid='stApp']")
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        page.wait_for_timeout(400)
+        ring = option.evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }")
+        behind = background.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert ring[:2] == ["solid", "3px"], scheme
+        assert contrast(page, ring[2], behind) >= 3, (scheme, ring[2], behind)
+    page.context.close()
