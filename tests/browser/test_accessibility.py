@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.person import answer_all_steps, answer_visible_questions, current_step
+from tests.browser.person import answer_all_steps, answer_visible_questions, current_step, settled_count
 from tests.browser.streamlit_app import REPO, start_streamlit, stop_streamlit, wait_idle
 from tests.browser.workshop_steps import LAPTOP, PHONE, participant
 
@@ -33,6 +33,27 @@ SCHEMES = ("light", "dark")  # .streamlit/config.toml configures both
 # (axe rule, CSS selector the node matches) -> the upstream issue.
 # Only what Streamlit's own markup does; everything we draw must pass.
 STREAMLIT_OWN: dict[tuple[str, str], str] = {}
+
+# Contrast of every text in every Plotly chart against the chart's paper (or the page behind it),
+# keyed by chart and text. axe does not look inside charts' SVG.
+RATIO_JS = """
+    const lum = c => {
+        const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
+            v = Number(v) / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const ratio = (a, b) => { const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
+"""  # WCAG contrast ratio of two colours as the browser computes them ("rgb(r, g, b)")
+CHART_TEXTS = "() => {" + RATIO_JS + """
+    const seen = c => c && c !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(c);
+    const behind = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (seen(c)) return c; }
+                          return 'rgb(255, 255, 255)'; };
+    return [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot, n) => {
+        const paper = behind(plot.querySelector('.main-svg'));
+        return [...plot.querySelectorAll('text')].filter(t => t.textContent.trim())
+            .map(t => [n + ': ' + t.textContent.trim(), ratio(getComputedStyle(t).fill, paper)]);
+    });
+}"""
+DARK_AT_LEAST_AS_LEGIBLE = 4.5  # in dark, a chart text keeps its light contrast, or reaches 4.5:1
 
 HALF_FILLED = 3  # the questionnaire is checked on step 3, steps 1 and 2 answered
 
@@ -59,8 +80,10 @@ class Audit:
     findings: list[Finding]
     excluded: list[Finding]
     figures: list[tuple[str, int, str, int, int]]  # state, width, scheme, violations, excluded (Streamlit's own)
+    chart_texts: list[tuple[str, int, int]]  # state, chart texts compared light and dark, less legible in dark
 
     def check(self, state: str) -> None:
+        chart_texts: dict[str, dict[str, float]] = {}
         for scheme in SCHEMES:
             self.page.emulate_media(color_scheme=scheme)
             for viewport in WIDTHS:
@@ -77,6 +100,17 @@ class Audit:
                 self.findings.extend(ours)
                 self.excluded.extend(theirs)
                 self.figures.append((state, viewport["width"], scheme, len(ours), len(theirs)))
+            self.page.wait_for_timeout(400)  # charts redraw for the scheme
+            chart_texts[scheme] = dict(self.page.evaluate(CHART_TEXTS))
+        worse = [
+            Finding(state, WIDTHS[-1]["width"], "dark", "chart-text-contrast", text,
+                    f"{chart_texts['dark'].get(text, 0.0):.2f}:1 in dark, {light:.2f}:1 in light")
+            for text, light in chart_texts["light"].items()
+            if chart_texts["dark"].get(text, 0.0) < min(light, DARK_AT_LEAST_AS_LEGIBLE) - 0.01
+        ]
+        self.findings.extend(worse)
+        if chart_texts["light"]:
+            self.chart_texts.append((state, len(chart_texts["light"]), len(worse)))
         self.page.emulate_media(color_scheme="light")
         self.page.set_viewport_size(LAPTOP)
 
@@ -120,7 +154,8 @@ def add_person(page: Page, name: str, option: int) -> None:
 def walk_the_app(browser: Browser, base: str, audit: Audit) -> None:
     page = audit.page
     visit(page, base + "/method")
-    statement = page.get_by_test_id("stExpander").last  # the accessibility statement, opened
+    expanders = page.get_by_test_id("stExpander")
+    statement = expanders.nth(settled_count(expanders) - 1)  # the last one: the accessibility statement
     statement.locator("summary").click()
     expect(statement.locator("table")).to_be_visible()
     audit.check("method, statement open")
@@ -149,7 +184,7 @@ def walk_the_app(browser: Browser, base: str, audit: Audit) -> None:
     code = re.search(r"join\?code=([A-Z0-9]{6})", page.content()).group(1)
 
     projector = browser.new_context(viewport=LAPTOP).new_page()
-    projector_audit = Audit(projector, audit.axe, audit.findings, audit.excluded, audit.figures)
+    projector_audit = replace(audit, page=projector)  # the same lists: one report
     visit(projector, facilitator.replace("/workshop?", "/projector?"))
     projector_audit.check("projector, collecting")
     participant(browser, base, code, 2)
@@ -182,32 +217,27 @@ def walk_the_app(browser: Browser, base: str, audit: Audit) -> None:
 
     viewer = browser.new_context(viewport=LAPTOP).new_page()
     visit(viewer, page.url)
-    Audit(viewer, audit.axe, audit.findings, audit.excluded, audit.figures).check("results, share page")
+    replace(audit, page=viewer).check("results, share page")
     viewer.context.close()
 
 
 def test_every_page_and_state__axe_at_1280_and_390__no_violation_in_our_markup(base_url, browser):
     page = browser.new_context(viewport=LAPTOP).new_page()
-    audit = Audit(page, Axe(), [], [], [])
+    audit = Audit(page, Axe(), [], [], [], [])
     walk_the_app(browser, base_url, audit)
     print(f"\naxe-core {', '.join(TAGS)}: {len(audit.figures)} checks "
           f"({len({f[0] for f in audit.figures})} states x {len(WIDTHS)} widths x {len(SCHEMES)} schemes)")
     for state, width, scheme, ours, theirs in audit.figures:
         print(f"  {state:30} {width:5} px {scheme:5}  {ours:3} violations  {theirs:3} excluded (Streamlit's own)")
+    for state, texts, worse in audit.chart_texts:
+        print(f"  charts in {state}: {texts} texts, {worse} less legible in dark")
     for finding in audit.findings:
         print(finding)
     assert [str(f) for f in audit.findings] == []
 
 
 def contrast(page: Page, first: str, second: str) -> float:
-    """WCAG contrast ratio of two CSS colours as the browser computed them ("rgb(r, g, b)")."""
-    return page.evaluate("""([a, b]) => {
-        const lum = c => {
-            const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
-                v = Number(v) / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-        const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-        return (hi + 0.05) / (lo + 0.05); }""", [first, second])
+    return page.evaluate("([a, b]) => {" + RATIO_JS + "return ratio(a, b); }", [first, second])
 
 
 def test_radio_option__reached_by_keyboard__ring_of_3_to_1_or_more_in_light_and_dark(base_url, browser):
