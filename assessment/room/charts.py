@@ -70,7 +70,8 @@ def _figure(data: list[dict[str, Any]], title: str, height: int, scale: float, *
     than a chain of ``add_shape`` / ``update_xaxes`` calls (3 ms against 145 ms for the map),
     and a projector page redraws every few seconds on the server that serves the room."""
     base = {
-        "title": {"text": plain_label(title, 80), "font": {"size": TITLE_PX * scale}, "x": 0, "xanchor": "left"},
+        "title": {"text": plain_label(title, 80), "font": {"size": TITLE_PX * scale, "color": "#000000"}, "x": 0,
+                  "xanchor": "left"},  # black in the dark theme too: Streamlit's theme would make it light
         "font": {"family": FONT, "size": TEXT_PX * scale, "color": "#000000"},
         "height": int(height * scale),
         "margin": {"l": 16, "r": 24, "t": int(110 * scale), "b": 16},
