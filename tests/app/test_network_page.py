@@ -98,9 +98,9 @@ def test_network_page__people__show_axes_two_charts_and_the_plan():
     assert not at.exception
     assert [m.label for m in at.metric] == [t("network.measures.width"), t("network.measures.depth")]
     assert len(at.get("plotly_chart")) == 2
-    assert [s.value for s in at.subheader] == [
-        t("network.add.title"), t("network.table.title", count=3, most=25),
-        *(CONTENT.plan_text(kind).title for kind in ("at_risk", "deepen", "bridges"))]
+    assert [h.value for h in at.header][:2] == [  # h2: after the h1
+        t("network.add.title"), t("network.table.title", count=3, most=25)]
+    assert [s.value for s in at.subheader] == [CONTENT.plan_text(kind).title for kind in ("at_risk", "deepen", "bridges")]
     assert t("network.plan.person", name="Bo", segment=CONTENT.label("segment", "peers")) in markdown(at)
 
 
@@ -158,7 +158,7 @@ def test_add_person_form__complete__joins_the_table_and_the_form_is_cleared():
     assert [r["name"] for r in session_of(at).roster_rows] == ["Ana", HOSTILE]
     assert at.text_input(key=ADD_PREFIX + "name").value == ""
     assert at.radio(key=ADD_PREFIX + "stage").value is None
-    assert t("network.table.title", count=2, most=25) in [s.value for s in at.subheader]
+    assert [h.value for h in at.header][1] == t("network.table.title", count=2, most=25)
 
 
 def test_add_person_form__fields_left_open__names_them_and_keeps_the_entries():
@@ -174,7 +174,7 @@ def test_add_person_form__fields_left_open__names_them_and_keeps_the_entries():
 def test_scores__no_result__offers_the_questionnaire():
     at = page_with(FIVE)
     assert not at.exception
-    assert at.header[0].value == t("network.scores.title")
+    assert at.header[2].value == t("network.scores.title")  # after "Add a person" and "Your people"
     assert not [b for b in at.button if b.key == "network.blend"]
 
 
