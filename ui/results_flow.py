@@ -170,9 +170,9 @@ def import_section(q: Questionnaire) -> None:
         if upload is None:
             return
         try:
-            imported = import_json(upload.getvalue(), q)  # at most 1 MB (max_upload_size); import_json measures it first
+            imported = import_json(upload.getvalue(), q, resources.network())  # at most 1 MB (max_upload_size); import_json measures it first
         except ImportRefused as refused:
-            st.error(str(refused))
+            st.error(t(f"results.import.refused.{refused.code}", **refused.params))
             return
         if st.button(t("results.import.apply"), type="primary", key="results.import.apply"):
             roster = imported.roster or {}

@@ -107,9 +107,7 @@ def test_results_page__upload_of_half_a_megabyte__refused_with_its_true_size():
     # on main the file was cut to 200,001 bytes first: "the file is 200 kB, more than the 200 kB"
     at = page("pages/results.py")
     at.file_uploader(key="results.import").set_value(("big.json", b" " * 500_000, "application/json")).run()
-    assert [e.value for e in at.error] == [
-        "import: the file is 500 kB, larger than a results file can be (200 kB at most). "
-        "Choose the .json file you downloaded from your results page."]
+    assert [e.value for e in at.error] == [t("results.import.refused.too_large", size_kb=500, most_kb=200)]
 
 
 def test_join_page__code_longer_than_any_link_makes__ignored_and_the_form_shown():
