@@ -12,6 +12,8 @@ its size (``blend.roster_weight``), never read from the file.
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,8 +22,9 @@ from typing import Any
 from assessment.answers import AnswerError, check_answers
 from assessment.network.blend import N_FULL, blend_roster
 from assessment.network.content import NetworkContent
+from assessment.network.loading import network_content
 from assessment.network.measures import measure_network
-from assessment.network.roster import RosterError, roster_from_rows
+from assessment.network.roster import RosterError, roster_from_rows, size_problems
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result, ResultShapeError, score_answers
 
@@ -32,7 +35,20 @@ MAX_NAME = 60
 
 
 class ImportRefused(ValueError):
-    """An imported file that cannot be used; the message says why and what to do."""
+    """An imported file that cannot be used: ``code`` names the reason (``REFUSALS``), ``params``
+    hold the numbers a sentence about it needs. No words: the UI writes them."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(f"import: {code}" + (f" {params}" if params else ""))
+
+
+# Why an import is refused, each with the parameters its sentence takes.
+REFUSALS = {
+    "too_large": ("size_kb", "most_kb"), "unreadable": (), "not_ours": (), "format_version": ("version", "reads"),
+    "answers_shape": (), "other_questionnaire": ("found",), "answers_do_not_fit": ("missing", "invalid"),
+    "roster_lists": (), "roster_people": (), "roster_pairs": (), "roster_too_large": ("people", "pairs", "most"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,43 +87,105 @@ class _MapScores:
 def import_json(data: bytes | str, questionnaire: Questionnaire, network: NetworkContent | None = None) -> Imported:
     """Read a file made by ``export_json``; raises ImportRefused with a message for the person.
 
-    ``network``: the network content, to measure the file's map again (without it, a blended
-    result is blended from the map's recorded scores)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    Every limit is checked before the work that grows with it: the size before decoding, the
+    nesting depth before parsing (``json`` recurses once per bracket: 100,000 of them raised
+    RecursionError), the length of each number while parsing (a 5,000-digit one raised
+    ValueError), the roster's size before any roster work (``network`` gives the limits).
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportRefused(
-            f"import: the file is {len(raw) // 1000} kB, more than the {MAX_IMPORT_BYTES // 1000} kB a results file can be. "
-            "Choose the .json file you downloaded from your results page."
-        )
+        raise ImportRefused("too_large", size_kb=math.ceil(len(raw) / 1000), most_kb=MAX_IMPORT_BYTES // 1000)
     try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ImportRefused(f"import: the file is not valid JSON ({error}). Choose the .json file you downloaded from your results page.") from None
+        text = raw.decode("utf-8-sig")  # a BOM, as some editors save one, is not part of the file
+        if nesting_depth(text) > MAX_DEPTH:
+            raise _Unreadable
+        document = json.loads(text, parse_int=_small_int, parse_float=_small_float)
+    except (UnicodeDecodeError, json.JSONDecodeError, _Unreadable):
+        raise ImportRefused("unreadable") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportRefused("import: this is not a Wide & Deep results file. Choose the .json file you downloaded from your results page.")
+        raise ImportRefused("not_ours")
     if document.get("format_version") != FORMAT_VERSION:
-        raise ImportRefused(
-            f"import: format_version {document.get('format_version')!r} is not one this app reads (it reads {FORMAT_VERSION}). "
-            "Export the file again from a current version of the app."
-        )
+        raise ImportRefused("format_version", version=_shown(document.get("format_version")), reads=FORMAT_VERSION)
     answers = document.get("answers")
     if not isinstance(answers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
-        raise ImportRefused("import: answers must be a mapping of question ids to option ids. Export the file again from your results page.")
+        raise ImportRefused("answers_shape")
     saved = document.get("result")
     questionnaire_id = saved.get("questionnaire", {}).get("id") if isinstance(saved, dict) and isinstance(saved.get("questionnaire"), dict) else None
     if questionnaire_id != questionnaire.id:
-        raise ImportRefused(
-            f"import: the file belongs to questionnaire {questionnaire_id!r}, not {questionnaire.id!r}. Choose a Wide & Deep results file."
-        )
+        raise ImportRefused("other_questionnaire", found=_shown(questionnaire_id))
     try:
         check_answers(questionnaire, answers)
     except AnswerError as error:
-        raise ImportRefused(f"import: the answers do not fit this questionnaire — {error}") from None
+        raise ImportRefused("answers_do_not_fit", missing=len(error.missing), invalid=len(error.invalid)) from None
     name = document.get("display_name")
     name = name.strip()[:MAX_NAME] or None if isinstance(name, str) else None
     roster = document.get("roster") if isinstance(document.get("roster"), dict) else None
+    network = network or network_content()
+    if roster is not None:
+        _check_roster(roster, network)
     result = _blended_as_saved(score_answers(questionnaire, answers), saved, roster, questionnaire, network)
     return Imported(answers=dict(answers), result=result, display_name=name, roster=roster)
+
+
+MAX_DEPTH = 32  # an exported file nests 5 deep; Python's json recurses once per level
+MAX_NUMBER = 40  # characters of one number: a score is at most ~20 ("66.66666666666667", "1e-05")
+_STRING_TAIL = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # the rest of a JSON string, after its opening quote
+_TOKEN = re.compile(r'["\[\]{}]')
+
+
+class _Unreadable(Exception):
+    """Raised from inside ``json.loads``: the text is not one this app would have written."""
+
+
+def nesting_depth(text: str) -> int:
+    """How deep brackets nest in JSON ``text`` (brackets inside strings do not count), in one
+    linear pass. It stops at an unterminated string: ``json`` stops there too."""
+    depth = deepest = 0
+    position = 0
+    while (token := _TOKEN.search(text, position)) is not None:
+        mark = token.group()
+        if mark == '"':
+            tail = _STRING_TAIL.match(text, token.end())
+            if tail is None:
+                break
+            position = tail.end()
+            continue
+        depth += 1 if mark in "[{" else -1
+        deepest = max(deepest, depth)
+        position = token.end()
+    return deepest
+
+
+def _small_int(digits: str) -> int:
+    if len(digits) > MAX_NUMBER:
+        raise _Unreadable
+    return int(digits)
+
+
+def _small_float(digits: str) -> float:
+    if len(digits) > MAX_NUMBER:
+        raise _Unreadable
+    return float(digits)
+
+
+def _shown(value: Any) -> str:
+    """A value from the file, quoted and cut short for a message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _check_roster(roster: Mapping[str, Any], network: NetworkContent) -> None:
+    """The network map's shape and size, before the network page does any work with it."""
+    rows, ties = roster.get("rows"), roster.get("ties") or []
+    if not isinstance(rows, list) or not isinstance(ties, list):
+        raise ImportRefused("roster_lists")
+    too_many = size_problems(rows, ties, network)
+    if too_many:
+        raise ImportRefused("roster_too_large", people=len(rows), pairs=len(ties), most=network.max_contacts)
+    if not all(isinstance(r, dict) and all(v is None or isinstance(v, str) for v in r.values()) for r in rows):
+        raise ImportRefused("roster_people")
+    if not all(isinstance(t, list) and len(t) == 2 and all(isinstance(n, str) for n in t) for t in ties):
+        raise ImportRefused("roster_pairs")
 
 
 def _blended_as_saved(result: Result, saved: dict[str, Any], roster: dict[str, Any] | None,

@@ -6,6 +6,7 @@ reload or a dropped connection loses nothing. The cost is one rerun per answer (
 
 import streamlit as st
 
+from assessment import links
 from ui import drafts, flow, resources, results_flow, workshops
 from ui.items import show_item
 from ui.session import current
@@ -16,6 +17,7 @@ session = current()
 if session.take_finished():  # "See my results" scored and saved in its callback: nothing to draw here
     st.switch_page("pages/results.py")
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 q = resources.questionnaire()
 drafts.restore_draft(q)
 if drafts.show_offer(q):  # another browser's draft: asked first, nothing adopted yet

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.exchange import MAX_IMPORT_BYTES, ImportRefused, export_json, import_json
+from assessment.exchange import ImportRefused, export_json, import_json
 from assessment.questionnaire import Questionnaire
 from assessment.report import ReportTexts, render_report
 from assessment.scoring import Result, ResultShapeError
@@ -190,9 +190,9 @@ def import_section(q: Questionnaire) -> None:
         if upload is None:
             return
         try:
-            imported = import_json(upload.getvalue()[: MAX_IMPORT_BYTES + 1], q, resources.network())
+            imported = import_json(upload.getvalue(), q, resources.network())  # at most 1 MB (max_upload_size); import_json measures it first
         except ImportRefused as refused:
-            st.error(str(refused))
+            st.error(t(f"results.import.refused.{refused.code}", **refused.params))
             return
         if st.button(t("results.import.apply"), type="primary", key="results.import.apply"):
             roster = imported.roster or {}
