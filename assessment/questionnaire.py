@@ -47,10 +47,11 @@ class AnswerKey:
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """One answer a person can pick; ``value`` is its score from 0 (low) to 1 (high)."""
+    """One answer a person can pick; ``value`` is its score from 0 (low) to 1 (high), or None for an
+    answer that is not scored ("this has not happened"): the item then leaves its dimension's mean."""
 
     id: str
-    value: float
+    value: float | None
     label: str
 
 

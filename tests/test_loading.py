@@ -138,8 +138,9 @@ def test_load_questionnaire__real_content__loads_without_problems(language):
     assert [d.id for d in questionnaire.dimensions] == [
         "reach", "openness", "span", "curiosity", "trust", "nurture", "giving", "connecting"
     ]
-    # 31 scale and choice items plus one grid of 6 segments x 2 columns: 31 + 12 = 43 answers.
-    assert len(questionnaire.answer_keys()) == 43
+    # 35 scale and choice items plus one grid of 6 segments x 2 columns: 35 + 12 = 47 answers
+    # (31 before issue 10 split favour_call, mutual_knowledge (in three) and pass_praise).
+    assert len(questionnaire.answer_keys()) == 47
     assert {p.id for p in questionnaire.profiles} == {"wide_and_deep", "wide_shallow", "deep_narrow", "starting"}
 
 

@@ -93,7 +93,7 @@ class ScaleItemModel(FileModel):
 class ChoiceItemModel(FileModel):
     id: Id
     kind: Literal["choice"]
-    options: dict[Id, Score]
+    options: dict[Id, Union[Score, None]]  # null: an answer that is not scored (``Option.value``)
     dimension: str
     guidance: Refs
     reverse: bool = False
