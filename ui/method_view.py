@@ -44,8 +44,7 @@ def show_method(q: Questionnaire) -> None:
     grid = next((i for i in q.items if i.kind == "segment_grid"), None)
     reversed_guidance = sorted({g for i in q.items if i.reverse for g in i.guidance})
     st.title(t("method.title"))
-    st.write(t("method.intro", n=len(q.guidance)))
-    st.markdown(t("method.sources"))
+    st.markdown("\n\n".join((t("method.intro", n=len(q.guidance)), t("method.sources"))))
     st.header(t("method.scores_title"))
     st.markdown("\n".join((
         t("method.rule.values", scales=_scales(q), guidance="/".join(reversed_guidance)),
