@@ -247,6 +247,23 @@ class Questionnaire:
         column = next(c.label for c in item.columns if c.id == found.column)
         return f"{segment}: {column}"  # not-text: two content texts side by side
 
+    def answers_as_read(self, answers: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        """(question, answer) as the person saw them, in questionnaire order; an answer this
+        questionnaire no longer asks, or an option it no longer offers, is left out (never a raw id)."""
+        rows = []
+        for key in self.answer_keys():
+            chosen = answers.get(key)
+            found = AnswerKey.parse(key)
+            item = self.item(found.item)
+            if found.segment is None:
+                label = next((o.label for o in item.options if o.id == chosen), None)
+            else:
+                column = next(c for c in item.columns if c.id == found.column)
+                label = next((b.label for b in column.bands if b.id == chosen), None)
+            if label is not None:
+                rows.append((self.key_label(key), label))
+        return tuple(rows)
+
     def answered(self, answers: Mapping[str, str]) -> int:
         """How many of this questionnaire's questions ``answers`` answers (progress)."""
         return sum(1 for k in self.answer_keys() if answers.get(k))

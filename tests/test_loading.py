@@ -617,3 +617,17 @@ def test_check_content__caution_on_unknown_dimension__reported_with_the_choices(
         expect(tmp_path, Rule.UNKNOWN_REFERENCE, 34, "caution.dimension", kind="dimension", id="size",
                choices="reach, trust")
     ]
+
+
+def test_answers_as_read__real_content__question_and_answer_words_never_ids():
+    q = load_questionnaire("en")
+    given = {"reach_size": "over_1000", "grid.own_field.known": "over_50", "missed_match": "not_happened",
+             "gone_question": "agree", "favour_call": "no_such_option"}
+    # in questionnaire order; the unknown question and the unknown option are left out
+    assert q.answers_as_read(given) == (
+        ("Roughly how many people in your professional life could you contact this month and expect a reply?",
+         "1,000 or more"),
+        ("Own field: People you know", "51+"),
+        ("The last time two of your contacts could clearly have helped each other, what did you do?",
+         "This hasn't happened, or I can't recall"),
+    )

@@ -62,7 +62,7 @@ def show_shared(token: str, q: Questionnaire) -> None:
     title = (t("results.shared.title_named", name=md_escape(stored.display_name)) if stored.display_name
              else t("results.shared.title"))
     st.caption(t("results.shared.read_only"))
-    show_result(result, q, title=title, answers=stored.answers if stored.include_answers else None)
+    show_result(result, q, title=title, answers=stored.answers if stored.include_answers else None, for_reader=True)
     manage_key = st.query_params.get(Param.MANAGE)
     if manage_key:
         delete_section(token, manage_key)
