@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from assessment import links
 from assessment.pace import pace
 from ui import drafts, flow, resources, workshops
 from ui.items import show_item
@@ -13,6 +14,7 @@ session = current()
 if session.take_finished():  # "See my results" scored and saved in its callback: nothing to draw here
     st.switch_page("pages/results.py")
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 q = resources.questionnaire()
 drafts.restore_draft(q)
 n = min(session.step, len(q.steps) - 1)

@@ -29,7 +29,7 @@ from assessment.network.content import FIELD_IDS, NetworkContent
 from assessment.network.measures import DIVERSITY_FIELDS, NetworkReport, measure_network
 from assessment.network.plan import NetworkPlan, plan_connections
 from assessment.network.roster import (
-    COLUMNS, Roster, RosterError, RosterProblem, filled_rows, new_contact_problems, roster_from_rows,
+    COLUMNS, Roster, RosterError, RosterProblem, filled_rows, new_contact_problems, roster_from_rows, table_edits_fit,
 )
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
@@ -56,7 +56,7 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
     st.info(t("network.privacy"), icon=":material/lock:")
     _add_person_form(content)
     rows = _people_table(content)
-    ties = _who_knows_whom(rows)
+    ties = _who_knows_whom(rows) if len(filled_rows(rows)) <= content.max_contacts else []  # no pairs past the limit
     try:
         roster = roster_from_rows(rows, ties, content)
     except RosterError as error:
@@ -164,6 +164,9 @@ def _people_table(content: NetworkContent) -> list[dict[str, Any]]:
         return []
     st.subheader(t("network.table.title", count=len(base_rows), most=content.max_contacts))
     st.caption(t("network.table.caption"))
+    if not table_edits_fit(st.session_state.get(PEOPLE_EDITOR), len(base_rows), content):  # before Streamlit applies them
+        del st.session_state[PEOPLE_EDITOR]
+        st.warning(t("network.table.edits_refused", most=content.max_contacts))
     base = pd.DataFrame(base_rows, columns=list(COLUMNS))
     config: dict[str, Any] = {"name": st.column_config.TextColumn(
         t("network.table.name"), max_chars=content.max_name_length, required=True,

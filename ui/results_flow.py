@@ -9,7 +9,7 @@ import datetime
 
 import streamlit as st
 
-from assessment.exchange import MAX_IMPORT_BYTES, ImportRefused, export_json, import_json
+from assessment.exchange import ImportRefused, export_json, import_json
 from assessment.questionnaire import Questionnaire
 from assessment.report import ReportTexts, render_report
 from assessment.scoring import Result, ResultShapeError
@@ -177,7 +177,7 @@ def import_section(q: Questionnaire) -> None:
         if upload is None:
             return
         try:
-            imported = import_json(upload.getvalue()[: MAX_IMPORT_BYTES + 1], q)
+            imported = import_json(upload.getvalue(), q)  # at most 1 MB (max_upload_size); import_json measures it first
         except ImportRefused as refused:
             st.error(str(refused))
             return
