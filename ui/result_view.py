@@ -130,10 +130,9 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
     show_network_note(result)
 
     if answers:
-        with st.expander(t("results.shared_answers")):
-            question, answer = t("results.shared_answers_question"), t("results.shared_answers_answer")
-            st.dataframe([{question: asked, answer: chosen} for asked, chosen in q.answers_as_read(answers)],
-                         hide_index=True, width="stretch")
+        with st.expander(t("results.shared_answers")):  # a list, not a table: a question wraps on a phone
+            st.markdown("\n".join(t("results.shared_answer", question=asked, answer=chosen)
+                                   for asked, chosen in q.answers_as_read(answers)))
 
 
 def show_network_note(result: Result) -> None:

@@ -62,12 +62,18 @@ def test_share_page__answers_shared__question_and_answer_words_and_a_reader_voic
     viewer.query_params[Param.RESULT] = session_of(owner).saved.share_token
     viewer.switch_page("pages/results.py").run()
     assert not viewer.exception
-    table = viewer.dataframe[0].value
-    assert list(table.columns) == [t("results.shared_answers_question"), t("results.shared_answers_answer")]
-    rows = dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
-    assert rows[Q.item("reach_size").text] == "1,000 or more"
-    assert rows["Own field: People you know"] == "51+"
-    assert "reach_size" not in rows and "over_1000" not in rows.values()
+    shown = page_text(viewer)
+    assert t("results.shared_answer", question=Q.item("reach_size").text, answer="1,000 or more") in shown
+    assert t("results.shared_answer", question="Own field: People you know", answer="51+") in shown
+    assert "reach_size" not in shown and "over_1000" not in shown and "grid.own_field" not in shown
     headings = [s.value for s in viewer.subheader]
     assert t("results.reader.dimensions") in headings and t("results.dimensions") not in headings
     assert t("results.reader.intro") in page_text(viewer)
+
+
+def test_method_page__formulas__no_line_starts_with_a_plus_that_markdown_makes_a_bullet():
+    at = fresh_app()
+    at.switch_page("pages/method.py").run()
+    lines = [line.strip() for m in at.markdown for line in m.value.splitlines()]
+    assert [line for line in lines if line.startswith("+")] == []
+    assert "*While Quantity is Important, Quality is King in Networking* by Ivan Misner" in at.markdown[0].value
