@@ -92,6 +92,7 @@ def import_json(data: bytes | str, questionnaire: Questionnaire, network: Networ
         raise ImportRefused(
             f"import: the file belongs to questionnaire {_shown(questionnaire_id)}, not {questionnaire.id!r}. Choose a Wide & Deep results file."
         )
+    answers = questionnaire.carry_over(answers)  # a file saved before an item was split still fits
     try:
         check_answers(questionnaire, answers)
     except AnswerError as error:

@@ -123,6 +123,7 @@ class Item:
     help: str
     options: tuple[Option, ...] = ()
     columns: tuple[GridColumn, ...] = ()
+    split_from: str | None = None    # an earlier item that asked this together with another idea
 
     def answer_keys(self, segments: tuple[Segment, ...]) -> tuple[str, ...]:
         """The keys under which this item's answers are stored."""
@@ -263,6 +264,16 @@ class Questionnaire:
             if label is not None:
                 rows.append((self.key_label(key), label))
         return tuple(rows)
+
+    def carry_over(self, answers: Mapping[str, str]) -> dict[str, str]:
+        """``answers`` with each split item that lacks an answer given the answer of the item it was
+        split from (an answer saved before the split asked both ideas at once), when it is one of its options."""
+        carried = dict(answers)
+        for item in self.items:
+            source = answers.get(item.split_from) if item.split_from else None
+            if source is not None and item.id not in carried and source in {o.id for o in item.options}:
+                carried[item.id] = source
+        return carried
 
     def answered(self, answers: Mapping[str, str]) -> int:
         """How many of this questionnaire's questions ``answers`` answers (progress)."""

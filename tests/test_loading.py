@@ -357,6 +357,14 @@ def test_check_content__unknown_dimension__lists_the_dimensions(tmp_path):
     ]
 
 
+def test_check_content__split_from_an_unknown_item__lists_the_items(tmp_path):
+    broken = changed(QUESTIONNAIRE, ("agreement, dimension: reach, guidance: [G01]}", "agreement, dimension: reach, guidance: [G01], split_from: meat}"))
+
+    assert problems(tmp_path, broken) == [
+        f"{tmp_path}/questionnaire.yaml:14: items[0].split_from: unknown item 'meat'. Use one of: meet, spread, grid."
+    ]
+
+
 def test_check_content__unknown_scale_and_bands__both_reported(tmp_path):
     broken = changed(QUESTIONNAIRE, ("scale: agreement", "scale: agree"), ("reach, bands: contacts", "reach, bands: contact"))
 

@@ -88,6 +88,7 @@ class ScaleItemModel(FileModel):
     dimension: str
     guidance: Refs
     reverse: bool = False
+    split_from: Union[Id, None] = None  # the item this one was split from: its answer carries over
 
 
 class ChoiceItemModel(FileModel):
