@@ -118,7 +118,7 @@ def _live_count(workshop_id: int) -> None:
 
 
 def _joining(workshop: Workshop) -> None:
-    st.subheader(t("workshop.facilitator.participants_join"), anchor=False)
+    st.header(t("workshop.facilitator.participants_join"), anchor=False)
     link = workshops.join_link(workshop.code)
     text, code = st.columns([3, 2], vertical_alignment="center")
     with text:
@@ -126,11 +126,11 @@ def _joining(workshop: Workshop) -> None:
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("workshop.facilitator.join_other_ways"))
     with code:
-        st.image(workshops.join_qr(link, QR_WIDTH), width=QR_WIDTH)
+        st.image(workshops.join_qr(link, QR_WIDTH), width=QR_WIDTH, alt=t("workshop.qr_alt"))
 
 
 def _projector(workshop: Workshop, key: str) -> None:
-    st.subheader(t("workshop.facilitator.projector"), anchor=False)
+    st.header(t("workshop.facilitator.projector"), anchor=False)
     link = workshops.projector_link(workshop.id, key)
     st.link_button(t("workshop.facilitator.projector_open"), link, icon=":material/tv:", type="primary")
     st.caption(t("workshop.facilitator.projector_help"))
@@ -139,7 +139,7 @@ def _projector(workshop: Workshop, key: str) -> None:
 
 
 def _controls(workshop: Workshop) -> None:
-    st.subheader(t("workshop.facilitator.during"), anchor=False)
+    st.header(t("workshop.facilitator.during"), anchor=False)
     reveal, close = st.columns(2)
     reveal.button(
         t("workshop.facilitator.hide") if workshop.revealed else t("workshop.facilitator.reveal"),

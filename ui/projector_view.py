@@ -52,7 +52,7 @@ CHROME = """<style> /* # not-text: static CSS, no words for people */
 .st-key-proj-profiles p { font-size: 2rem; color: #000; margin-bottom: 0.4rem; }
 .st-key-proj-prompt { border-left: 0.6rem solid #0072B2; padding-left: 1.2rem; }
 .st-key-proj-prompt p { font-size: 2rem; line-height: 1.3; color: #000; }
-.st-key-proj-prompt h3 { font-size: 2.4rem; color: #000; }
+.st-key-proj-prompt h2 { font-size: 2.4rem; color: #000; }
 .st-key-proj-joinline p { font-size: 1.8rem; color: #000; }
 </style>
 """
@@ -111,7 +111,7 @@ def _collecting(is_open: bool, code: str, join_url: str) -> None:
         with st.container(key="proj-join-after"):
             st.markdown(t("projector.anonymous"))
     with right, st.container(key="proj-qr"):
-        st.image(workshops.join_qr(join_url, QR_PX), width=QR_PX)
+        st.image(workshops.join_qr(join_url, QR_PX), width=QR_PX, alt=t("workshop.qr_alt"))
 
 
 def _revealed(room: room_feed.RoomView, q: Questionnaire, join_url: str | None, code: str) -> None:

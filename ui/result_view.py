@@ -91,7 +91,7 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         st.title(title)
     if for_reader:
         st.write(t("results.reader.intro"))
-    st.subheader(profile.name)
+    st.header(profile.name)
     st.markdown(t("results.tagline", tagline=profile.tagline))
     st.write(profile.summary)
 

@@ -118,10 +118,10 @@ def show_owner_tools(q: Questionnaire) -> None:
         share = resources.app_url(f"results?{Param.RESULT}={session.saved.share_token}")
         manage = f"{share}&{Param.MANAGE}={session.saved.manage_key}"
         st.write(t("results.share.link"))
-        st.code(share, language=None)
+        st.code(share, language=None, wrap_lines=True)
         with st.expander(t("results.share.private_title")):
             st.write(t("results.share.private"))
-            st.code(manage, language=None)
+            st.code(manage, language=None, wrap_lines=True)
         if st.query_params.get(Param.RESULT) != session.saved.share_token:
             st.query_params[Param.RESULT] = session.saved.share_token  # a reload shows the saved result
     else:

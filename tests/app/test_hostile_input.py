@@ -14,7 +14,6 @@ from streamlit.testing.v1 import AppTest
 from tests.network_samples import row
 from ui import state
 from ui.network_view import PEOPLE_EDITOR
-from ui.workshops import MESSAGES
 from ui.text import t
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -36,14 +35,14 @@ def test_workshop_page__forged_workshop_id__says_the_link_is_not_valid(w):
     # on main: ValueError ('²', 5,000 digits) and OverflowError (20 digits, past SQLite's INTEGER)
     at = page("pages/workshop.py", w=w, k="x" * 22)
     assert not at.exception
-    assert [e.value for e in at.error] == [MESSAGES["facilitator_link"]]
+    assert [e.value for e in at.error] == [t("workshop.facilitator_link")]
 
 
 @pytest.mark.parametrize("w", FORGED_IDS.values(), ids=FORGED_IDS.keys())
 def test_projector_page__forged_workshop_id__says_the_link_is_not_valid(w):
     at = page("pages/projector.py", w=w, k="x" * 22)
     assert not at.exception
-    assert [e.value for e in at.error] == [MESSAGES["projector_link"]]
+    assert [e.value for e in at.error] == [t("workshop.projector_link")]
 
 
 def test_questionnaire_page__resume_token_longer_than_any_link_makes__ignored():
