@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result, SegmentScore
@@ -68,7 +69,8 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
     guidance = dict(words.questionnaire.guidance)
     profile = words.profile(result.profile.id)
     charts = [
-        fig.to_html(full_html=False, include_plotlyjs=False, config={"displayModeBar": False, "responsive": True})
+        pio.to_html(_untitled(fig), full_html=False, include_plotlyjs=False,
+                    config={"displayModeBar": False, "responsive": True})
         for fig in figures
     ]
     script = f"<script>{_plotly_basic()}</script>" if charts else ""
@@ -123,6 +125,13 @@ def _network_section(texts: ReportTexts) -> str:
         f"<table><tr><th></th><th>{e(texts.width)}</th><th>{e(texts.depth)}</th></tr>{rows}</table>"
         f"<p class='muted'>{e(texts.network_note)}</p>"
     )
+
+
+def _untitled(fig: go.Figure) -> dict:
+    """The figure without its own title: the report's headings and score line say it once."""
+    data = fig.to_dict()
+    data["layout"].pop("title", None)
+    return data
 
 
 def _idea(ids: Sequence[str], guidance: dict[str, str], texts: ReportTexts) -> str:

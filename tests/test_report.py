@@ -1,6 +1,7 @@
 """The downloadable HTML report stands alone and never lets typed text become markup."""
 
 import datetime
+import json
 import re
 
 from assessment import load_questionnaire, score_answers
@@ -73,6 +74,9 @@ def test_render_report__headings__each_section_once_and_no_chart_titles():
     headings = re.findall(r"<h2>(.*?)</h2>", html)
     assert len(headings) == len(set(headings))
     assert t("results.charts.dimensions_title") not in html  # "Your dimensions (0–100)" under "Your dimensions"
+    result = score_answers(Q, complete_answers())
+    map_title = t("results.charts.map_title", width=result.width, depth=result.depth)
+    assert json.dumps(map_title) not in html and map_title not in html  # the score line says it (JSON escapes "·")
 
 
 def test_render_report__segments__show_the_ranges_chosen_not_counts():
