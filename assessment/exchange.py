@@ -113,6 +113,7 @@ def import_json(data: bytes | str, questionnaire: Questionnaire, network: Networ
     questionnaire_id = saved.get("questionnaire", {}).get("id") if isinstance(saved, dict) and isinstance(saved.get("questionnaire"), dict) else None
     if questionnaire_id != questionnaire.id:
         raise ImportRefused("other_questionnaire", found=_shown(questionnaire_id))
+    answers = questionnaire.carry_over(answers)  # a file saved before an item was split still fits
     try:
         check_answers(questionnaire, answers)
     except AnswerError as error:

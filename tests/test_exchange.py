@@ -59,6 +59,20 @@ def test_import_json__own_export__gives_back_answers_scores_and_name():
     assert imported.result.to_dict() == original.to_dict()
 
 
+def test_import_json__file_from_before_the_split_items__their_answers_carry_over_from_the_old_item():
+    # issue 10 split favour_call, mutual_knowledge and pass_praise; a file saved before holds only the old
+    # item: its answer carries over to the items split from it (the old question asked both ideas at once)
+    answers = complete_answers()
+    old = {k: v for k, v in answers.items()
+           if k not in {"favour_same_day", "mutual_strengths", "mutual_circumstances", "pass_credit"}}
+    old.update(favour_call="strongly_agree", mutual_knowledge="agree", pass_praise="often")
+    imported = import_json(export_json(old, score_answers(Q, answers).to_dict()), Q)
+    assert {k: imported.answers[k] for k in ("favour_same_day", "mutual_strengths", "mutual_circumstances",
+                                             "pass_credit")} == {
+        "favour_same_day": "strongly_agree", "mutual_strengths": "agree", "mutual_circumstances": "agree",
+        "pass_credit": "often"}
+
+
 def test_import_json__edited_scores__are_ignored_and_recomputed_from_answers():
     document = exported()
     document["result"]["width"] = 100.0

@@ -57,6 +57,8 @@ _JOIN_LINKED = "wd.join_linked"  # the ?code= last copied into the join form, so
 _OWNER = "wd.owner"              # the owner key: the private link's secret (never log it)
 _OWNER_FORGOTTEN = "wd.owner_forgotten"  # "forget me on this device" pressed: this tab ignores the cookie
 _DRAFT_OFFER = "wd.draft_offer"  # a resume link's draft waiting for "continue" (ui/drafts.py)
+_CLIENT = "wd.client"            # this session's random key for the abuse limits (ui/workshops.py)
+_JOIN_CHECKED = "wd.join_checked"  # the last join code looked up: looking it up again is not a new attempt
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +250,24 @@ class Session:
     @join_linked.setter
     def join_linked(self, code: str | None) -> None:
         self._set_or_clear(_JOIN_LINKED, code)
+
+    @property
+    def client_key(self) -> str | None:
+        """This session's random key for the abuse limits (``assessment/limits.py``)."""
+        return self._state.get(_CLIENT)
+
+    @client_key.setter
+    def client_key(self, key: str) -> None:
+        self._state[_CLIENT] = key
+
+    @property
+    def join_checked(self) -> str | None:
+        """The join code last looked up: looking it up again is not a new attempt."""
+        return self._state.get(_JOIN_CHECKED)
+
+    @join_checked.setter
+    def join_checked(self, code: str | None) -> None:
+        self._set_or_clear(_JOIN_CHECKED, code)
 
     # --- the network map --------------------------------------------------------------------
 
