@@ -22,7 +22,6 @@ from typing import Any
 from assessment.answers import AnswerError, check_answers
 from assessment.network.blend import N_FULL, blend_roster
 from assessment.network.content import NetworkContent
-from assessment.network.loading import network_content
 from assessment.network.measures import measure_network
 from assessment.network.roster import RosterError, roster_from_rows, size_problems
 from assessment.questionnaire import Questionnaire
@@ -84,7 +83,7 @@ class _MapScores:
     people: int
 
 
-def import_json(data: bytes | str, questionnaire: Questionnaire, network: NetworkContent | None = None) -> Imported:
+def import_json(data: bytes | str, questionnaire: Questionnaire, network: NetworkContent) -> Imported:
     """Read a file made by ``export_json``; raises ImportRefused with a message for the person.
 
     Every limit is checked before the work that grows with it: the size before decoding, the
@@ -121,7 +120,6 @@ def import_json(data: bytes | str, questionnaire: Questionnaire, network: Networ
     name = document.get("display_name")
     name = name.strip()[:MAX_NAME] or None if isinstance(name, str) else None
     roster = document.get("roster") if isinstance(document.get("roster"), dict) else None
-    network = network or network_content()
     if roster is not None:
         _check_roster(roster, network)
     result = _blended_as_saved(score_answers(questionnaire, answers), saved, roster, questionnaire, network)
@@ -190,7 +188,7 @@ def _check_roster(roster: Mapping[str, Any], network: NetworkContent) -> None:
 
 
 def _blended_as_saved(result: Result, saved: dict[str, Any], roster: dict[str, Any] | None,
-                      questionnaire: Questionnaire, network: NetworkContent | None) -> Result:
+                      questionnaire: Questionnaire, network: NetworkContent) -> Result:
     """``result`` blended with the file's map as the exported result was; as it is when it was not."""
     try:
         told = Result.from_dict(saved).blend
@@ -205,9 +203,9 @@ def _blended_as_saved(result: Result, saved: dict[str, Any], roster: dict[str, A
     return blend_roster(result, _MapScores(_score(told.map_width), _score(told.map_depth), people), questionnaire)
 
 
-def _measured_map(roster: dict[str, Any] | None, network: NetworkContent | None):
+def _measured_map(roster: dict[str, Any] | None, network: NetworkContent):
     """The file's own map measured again (its axes), or None when there is none or it does not read."""
-    if network is None or not roster or not isinstance(roster.get("rows"), list):
+    if not roster or not isinstance(roster.get("rows"), list):
         return None
     ties = roster.get("ties") if isinstance(roster.get("ties"), list) else []
     try:
