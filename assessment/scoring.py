@@ -332,16 +332,17 @@ def choose_advice(questionnaire: Questionnaire, dimensions: tuple[DimensionScore
 
     The order: a beginner (neither wide nor deep) starts with the first step of the first dimension
     (Reach: meet one new person); then the weakest dimensions, lowest first; but when the weakest are
-    within ``CLOSE_POINTS`` of each other, the segment map orders them: the depth dimensions first
-    when fewer parts are deep than wide (the part nearest to deep is the next place to work on),
-    the width dimensions first otherwise.
+    within ``CLOSE_POINTS`` of each other their scores say nothing, so the segment map orders them:
+    the depth dimensions first when fewer parts are deep than wide (the part nearest to deep is the
+    next place to work on), the width dimensions first otherwise; within an axis, in content order
+    (which lists the most direct step first: Reach, Trust).
     """
     order = {d.id: n for n, d in enumerate(questionnaire.dimensions)}
     weakest = sorted(dimensions, key=lambda d: (d.score, order[d.id]))
     close = close_weakest(dimensions)
     if close:
         thinner = "depth" if sum(s.deep for s in segments) < sum(s.wide for s in segments) else "width"
-        ranked = sorted(close, key=lambda d: (d.axis != thinner, d.score, order[d.id]))
+        ranked = sorted(close, key=lambda d: (d.axis != thinner, order[d.id]))
         weakest = ranked + [d for d in weakest if d not in close]
     entries = {d.id: [a for a in questionnaire.advice if a.dimension == d.id] for d in questionnaire.dimensions}
     chosen: list[str] = []
