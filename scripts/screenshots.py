@@ -4,6 +4,11 @@
 
 Each name is a URL path (query string allowed, e.g. "results?r=TOKEN"); files are
 <out>/<name>-<width>.png, full page. For looking at what we build, not a test.
+
+    python scripts/screenshots.py --figures out/
+
+renders the "where" chart of every persona (tests/personas.py) on its own page with plotly.js,
+<out>/where-<persona>-<width>.png, to look at the chart without running the app.
 """
 
 from __future__ import annotations
@@ -60,5 +65,40 @@ def main(base: str, out: str, names: list[str], viewports=VIEWPORTS) -> None:
         browser.close()
 
 
+def figures(out: str, viewports=VIEWPORTS) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from plotly.offline import get_plotlyjs
+
+    from assessment import load_questionnaire, score_answers
+    from assessment.charts import where_chart
+    from assessment.wording import result_words
+    from tests import personas
+    from ui.result_view import chart_texts
+
+    q = load_questionnaire()
+    Path(out).mkdir(parents=True, exist_ok=True)
+    script = f"<script>{get_plotlyjs()}</script>"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+        for persona in (personas.MILE_WIDE, personas.DEEP_NARROW, personas.BALANCED, personas.BEGINNER,
+                        personas.ALL_MIDDLE, personas.MIXED):
+            result = score_answers(q, persona.answers(q))
+            fig = where_chart(result, result_words(result, q), chart_texts(result))
+            html = Path(out) / "figure.html"
+            html.write_text(f"<html><head><meta name='viewport' content='width=device-width'>{script}</head>"
+                            f"<body style='margin:0'>{fig.to_html(full_html=False, include_plotlyjs=False)}</body></html>")
+            safe = re.sub(r"[^A-Za-z0-9]+", "_", persona.name)
+            for label, (w, h) in viewports.items():
+                page = browser.new_page(viewport={"width": w, "height": h})
+                page.goto(html.resolve().as_uri())
+                page.wait_for_timeout(600)
+                page.screenshot(path=f"{out}/where-{safe}-{label}.png", full_page=True)
+                page.close()
+        browser.close()
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3:])
+    if sys.argv[1] == "--figures":
+        figures(sys.argv[2])
+    else:
+        main(sys.argv[1], sys.argv[2], sys.argv[3:])

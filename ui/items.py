@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.questionnaire import AnswerKey, Item, Questionnaire
+from assessment.questionnaire import AnswerKey, Item, Questionnaire, Segment
+from assessment.scoring import impossible_segments
 
 from . import answer_widgets
 from .session import current
@@ -46,6 +47,8 @@ def _grid(item: Item, q: Questionnaire) -> None:
     step is rerun once per click by each person in the room.
     """
     st.markdown(t("questionnaire.grid.title", text=item.text))
+    answers = current().answers
+    wrong = set(impossible_segments(q, answers))  # answers as of the last Next: the message stays until corrected
     for segment in q.segments:
         for column in item.columns:
             _choice(
@@ -54,6 +57,14 @@ def _grid(item: Item, q: Questionnaire) -> None:
                 tuple((b.id, b.label) for b in column.bands),
                 help=t("questionnaire.grid.help", segment=segment.description, column=column.help),
             )
+        if segment.id in wrong:
+            st.error(impossible_text(item, segment, answers), icon=":material/error:")
+
+
+def impossible_text(item: Item, segment: Segment, answers) -> str:
+    """The note under a grid row whose favour-ready band is above its known band."""
+    known, favour = (c.band(answers[str(AnswerKey(item.id, segment.id, c.id))]) for c in item.columns[:2])
+    return t("questionnaire.grid.impossible", segment=segment.name, known=known.label, favour=favour.label)
 
 
 def unanswered(q: Questionnaire, item_ids: tuple[str, ...]) -> list[str]:
