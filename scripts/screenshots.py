@@ -9,6 +9,12 @@ Each name is a URL path (query string allowed, e.g. "results?r=TOKEN"); files ar
 
 renders the "where" chart of every persona (tests/personas.py) on its own page with plotly.js,
 <out>/where-<persona>-<width>.png, to look at the chart without running the app.
+
+    python scripts/screenshots.py --readme docs/screenshots/results.png
+
+starts the app on a throw-away SQLite file, opens the questionnaire on a draft holding the answers of
+a person wide in some places and deep in others (tests/personas.py MIXED), finishes it, and puts
+the results page at laptop and phone width side by side into one picture for the README.
 """
 
 from __future__ import annotations
@@ -97,8 +103,49 @@ def figures(out: str, viewports=VIEWPORTS) -> None:
         browser.close()
 
 
+def readme(target: str) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(repo))
+    import tempfile
+
+    from PIL import Image
+
+    from assessment import load_questionnaire
+    from assessment.storage.results import open_store
+    from bench.st_server import running_streamlit
+    from tests import personas
+    from ui.text import t
+
+    q = load_questionnaire()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/readme.sqlite"
+        with open_store(url) as store:
+            tokens = [store.save_draft(personas.MIXED.answers(q), len(q.steps) - 1) for _ in VIEWPORTS]
+        with running_streamlit(repo / "app.py", env={"DATABASE_URL": url}) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+            for (label, (w, h)), token in zip(VIEWPORTS.items(), tokens):
+                page = browser.new_page(viewport={"width": w, "height": h})
+                page.goto(f"{base}/questionnaire?resume={token}")
+                wait_idle(page)
+                page.get_by_role("button", name=t("questionnaire.finish")).click()
+                page.get_by_text(t("results.where.title")).first.wait_for(timeout=30_000)
+                wait_idle(page)
+                shoot(page, f"{tmp}/{label}.png")
+                page.close()
+            browser.close()
+        laptop, phone = Image.open(f"{tmp}/desktop.png"), Image.open(f"{tmp}/phone.png")
+        laptop = laptop.resize((laptop.width * 3 // 4, laptop.height * 3 // 4))
+        height = min(max(laptop.height, phone.height), 2600)
+        picture = Image.new("RGB", (laptop.width + 24 + phone.width, height), "white")
+        picture.paste(laptop, (0, 0))
+        picture.paste(phone, (laptop.width + 24, 0))
+        picture.save(target, optimize=True)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--figures":
         figures(sys.argv[2])
+    elif sys.argv[1] == "--readme":
+        readme(sys.argv[2])
     else:
         main(sys.argv[1], sys.argv[2], sys.argv[3:])
