@@ -63,8 +63,10 @@ def _grid(item: Item, q: Questionnaire) -> None:
 
 def impossible_text(item: Item, segment: Segment, answers) -> str:
     """The note under a grid row whose favour-ready band is above its known band."""
-    known, favour = (c.band(answers[str(AnswerKey(item.id, segment.id, c.id))]) for c in item.columns[:2])
-    return t("questionnaire.grid.impossible", segment=segment.name, known=known.label, favour=favour.label)
+    (known_col, known), (favour_col, favour) = (
+        (c, c.band(answers[str(AnswerKey(item.id, segment.id, c.id))])) for c in item.columns[:2])
+    return t("questionnaire.grid.impossible", segment=segment.name, known_column=known_col.label, known=known.label,
+             favour_column=favour_col.label, favour=favour.label)
 
 
 def unanswered(q: Questionnaire, item_ids: tuple[str, ...]) -> list[str]:
