@@ -98,3 +98,22 @@ def test_every_persona__rules__agree_with_each_other(persona):
     assert not r.profile.wide or wide
     assert not r.caution or (not deep and not r.profile.deep)
     assert impossible_segments(Q, persona.answers(Q)) == ()
+
+
+def test_where_lists__mile_wide__every_part_wide_none_deep_with_the_bands_that_decide():
+    from ui.result_view import where_lists
+    from ui.text import t
+
+    names = ", ".join(s.name for s in Q.segments)
+    assert where_lists(score(P.MILE_WIDE), Q) == t("results.where.lists", wide=names, deep=t("results.where.none"),
+                                                   wide_band="21–50", deep_band="2–3")
+
+
+def test_steps_reason__mixed__says_the_weakest_are_close_and_names_the_nearest_parts():
+    # nearest to deep: outside (1 favour-ready, 51+ known) before other fields (1, 21-50); nearest to wide:
+    # senior (6-20 known, 2-3 favour-ready) before junior (6-20, none)
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    nearest = t("results.where.nearest_both", deep="Outside your organisation", wide="Senior to you")
+    assert steps_reason(score(P.MIXED), Q) == t("results.where.close", points=5, nearest=nearest)
