@@ -6,7 +6,9 @@ import math
 
 import pytest
 
-from assessment.network.roster import Contact, RosterError, RosterProblem, new_contact_problems, roster_from_rows
+from assessment.network.roster import (
+    Contact, RosterError, RosterProblem, new_contact_problems, roster_from_rows, size_problems, table_edits_fit,
+)
 from tests.network_samples import CONTENT, DEFAULT, row
 
 
@@ -90,6 +92,39 @@ def test_roster_from_rows__25_people__is_the_most_allowed():
 
 def test_roster_from_rows__26_people__asks_to_remove_one():
     assert problems([row(f"P{i}") for i in range(26)]) == [P("too_many", "contacts", count=26, most=25, remove=1)]
+
+
+def test_roster_from_rows__12000_rows_of_anything__one_problem_before_any_row_is_checked():
+    # on main every row was checked: 12,000 "not a mapping" problems, and the page built the pairs first
+    assert problems(["x"] * 6_000 + [{"name": 1}] * 6_000) == [
+        P("too_many", "contacts", count=12_000, most=25, remove=11_975)]
+
+
+def test_roster_from_rows__more_pairs_than_25_people_can_form__refused_before_any_pair_is_checked():
+    # 25 people form at most 25 * 24 / 2 = 300 pairs; on main 301 unknown pairs gave 602 problems
+    assert problems([row("A")], [("X", "Y")] * 301) == [P("too_many_ties", "ties", count=301, most=300)]
+
+
+def test_size_problems__blank_rows__do_not_count():
+    blank = {"name": None, **{k: None for k in DEFAULT}}
+    assert size_problems([row("A")] * 25 + [blank] * 100, [], CONTENT) == []
+
+
+@pytest.mark.parametrize("edits, fits", [
+    (None, True),
+    ({"edited_rows": {}, "added_rows": [], "deleted_rows": []}, True),
+    ({"edited_rows": {"0": {"name": "Z"}}, "deleted_rows": [1]}, True),
+    ({"added_rows": [{"name": "C"}] * 23}, True),         # 2 + 23 = 25
+    ({"added_rows": [{"name": "C"}] * 24}, False),        # 2 + 24 = 26
+    ({"added_rows": [{"name": "C"}] * 24, "deleted_rows": [0]}, True),  # 2 - 1 + 24 = 25
+    ({"added_rows": [{}] * 3_000}, False),
+    ({"deleted_rows": [0, 0, 1, 1, 2, 3]}, False),        # more deletions than rows
+    ({"edited_rows": {str(i): {} for i in range(3)}}, False),  # edits of rows that are not there
+    ({"added_rows": "lots"}, False),
+    ("not a state", False),
+])
+def test_table_edits_fit__two_rows_in_the_table__at_most_25_people_after_the_edits(edits, fits):
+    assert table_edits_fit(edits, 2, CONTENT) is fits
 
 
 def test_roster_from_rows__entirely_blank_rows__are_skipped_and_ids_keep_row_numbers():

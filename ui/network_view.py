@@ -29,7 +29,7 @@ from assessment.network.content import FIELD_IDS, NetworkContent
 from assessment.network.measures import DIVERSITY_FIELDS, NetworkReport, measure_network
 from assessment.network.plan import NetworkPlan, plan_connections
 from assessment.network.roster import (
-    COLUMNS, Roster, RosterError, RosterProblem, filled_rows, new_contact_problems, roster_from_rows,
+    COLUMNS, Roster, RosterError, RosterProblem, filled_rows, new_contact_problems, roster_from_rows, table_edits_fit,
 )
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
@@ -56,7 +56,7 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
     st.info(t("network.privacy"), icon=":material/lock:")
     _add_person_form(content)
     rows = _people_table(content)
-    ties = _who_knows_whom(rows)
+    ties = _who_knows_whom(rows) if len(filled_rows(rows)) <= content.max_contacts else []  # no pairs past the limit
     try:
         roster = roster_from_rows(rows, ties, content)
     except RosterError as error:
@@ -114,7 +114,7 @@ def problem_text(problem: RosterProblem, content: NetworkContent) -> str:
 def _add_person_form(content: NetworkContent) -> None:
     """One person at a time: a name and a tap per field (easier on a phone than the table).
     Horizontal radios, not pills: pills scroll sideways when they do not fit, radios wrap."""
-    st.subheader(t("network.add.title"))
+    st.header(t("network.add.title"))
     if len(filled_rows(current().roster_rows)) >= content.max_contacts:
         st.info(t("network.add.full", most=content.max_contacts))
         return
@@ -162,8 +162,11 @@ def _people_table(content: NetworkContent) -> list[dict[str, Any]]:
     base_rows = session.roster_base
     if not base_rows:
         return []
-    st.subheader(t("network.table.title", count=len(base_rows), most=content.max_contacts))
+    st.header(t("network.table.title", count=len(base_rows), most=content.max_contacts))
     st.caption(t("network.table.caption"))
+    if not table_edits_fit(st.session_state.get(PEOPLE_EDITOR), len(base_rows), content):  # before Streamlit applies them
+        del st.session_state[PEOPLE_EDITOR]
+        st.warning(t("network.table.edits_refused", most=content.max_contacts))
     base = pd.DataFrame(base_rows, columns=list(COLUMNS))
     config: dict[str, Any] = {"name": st.column_config.TextColumn(
         t("network.table.name"), max_chars=content.max_name_length, required=True,
@@ -201,10 +204,13 @@ def _show_measures(report: NetworkReport) -> None:
                  help=t("network.measures.width_help"))
     depth.metric(t("network.measures.depth"), t("network.measures.out_of_100", score=report.axes.depth),
                  help=t("network.measures.depth_help"))
+    # Plain words first; the measure's own name and number after, small, for those who want them.
+    # No guidance ids here: the method page traces each measure to its guidance.
     with st.expander(t("network.measures.expander"), expanded=False):
         for m in report.measures:
-            st.markdown(t("network.measures.item", name=m.name, value=m.display, meaning=m.meaning,
-                          guidance=", ".join(m.guidance)))
+            st.markdown(t("network.measures.item", name=m.name, meaning=m.meaning))
+            if m.value is not None:
+                st.caption(t("network.measures.figure", term=m.term, value=m.display))
 
 
 def _show_scores(session: Session, roster: Roster, report: NetworkReport, q: Questionnaire) -> None:

@@ -34,7 +34,7 @@ COLUMNS = ("name",) + FIELD_IDS
 PROBLEM_CODES = (
     "too_many", "map_full", "not_a_person", "unknown_column", "name_empty", "name_not_text", "name_too_long",
     "name_on_map", "name_used", "option_missing", "option_unknown", "tie_not_a_pair", "tie_unknown_person",
-    "tie_self",
+    "tie_self", "too_many_ties",
 )
 
 
@@ -94,12 +94,47 @@ def roster_from_rows(
     content: NetworkContent,
 ) -> Roster:
     """Check rows of ``{"name": …, "segment": …, …}`` and name pairs; raise RosterError if any problem."""
+    rows, ties = list(rows), list(ties)
+    too_many = size_problems(rows, ties, content)
+    if too_many:  # refused before any work per row or pair: 12,000 rows cost one count
+        raise RosterError(too_many)
     problems: list[RosterProblem] = []
-    contacts, names = _contacts(list(rows), content, problems)
-    pairs = _ties(list(ties), names, problems)
+    contacts, names = _contacts(rows, content, problems)
+    pairs = _ties(ties, names, problems)
     if problems:
         raise RosterError(problems)
     return Roster(contacts=tuple(contacts), ties=pairs)
+
+
+def size_problems(rows: list[Any], ties: list[Any], content: NetworkContent) -> list[RosterProblem]:
+    """More people than ``limits.max_contacts`` or more pairs than they can form: the checks made
+    where rows enter (an import, the table, ``roster_from_rows``), before any work that grows with them."""
+    problems: list[RosterProblem] = []
+    people = sum(1 for row in rows if not (isinstance(row, Mapping) and all(map(_blank, row.values()))))
+    most = content.max_contacts
+    if people > most:
+        problems.append(RosterProblem("too_many", "contacts", _params(count=people, most=most, remove=people - most)))
+    most_pairs = most * (most - 1) // 2
+    if len(ties) > most_pairs:
+        problems.append(RosterProblem("too_many_ties", "ties", _params(count=len(ties), most=most_pairs)))
+    return problems
+
+
+def table_edits_fit(edits: Any, base_count: int, content: NetworkContent) -> bool:
+    """Whether a table editor's edits (``{"edited_rows": {row: …}, "added_rows": […], "deleted_rows": […]}``,
+    as a browser sends them) stay within ``limits.max_contacts`` people. Checked before the edits are
+    applied: applying 3,000 added rows took 90 s and 1.5 GB in one rerun."""
+    if edits is None:
+        return True
+    if not isinstance(edits, Mapping):
+        return False
+    edited, added, deleted = (edits.get(k) or c() for k, c in
+                              (("edited_rows", dict), ("added_rows", list), ("deleted_rows", list)))
+    if not (isinstance(edited, Mapping) and isinstance(added, list) and isinstance(deleted, list)):
+        return False
+    if len(edited) > base_count or len(deleted) > base_count or len(added) > content.max_contacts:
+        return False
+    return base_count - len(set(map(str, deleted))) + len(added) <= content.max_contacts
 
 
 def filled_rows(rows: Iterable[Any]) -> list[Mapping[str, Any]]:
@@ -135,9 +170,6 @@ def new_contact_problems(
 def _contacts(rows: list[Any], content: NetworkContent, problems: list[RosterProblem]) -> tuple[list[Contact], dict]:
     """The valid contacts, and ``casefolded name -> (id, name)`` of every well-named row (for ties)."""
     kept = [(i, row) for i, row in enumerate(rows) if not (isinstance(row, Mapping) and all(map(_blank, row.values())))]
-    if len(kept) > content.max_contacts:
-        problems.append(RosterProblem("too_many", "contacts", _params(
-            count=len(kept), most=content.max_contacts, remove=len(kept) - content.max_contacts)))
     contacts: list[Contact] = []
     first_by_name: dict[str, tuple[int, str]] = {}  # casefolded name -> (id, name)
     for index, row in kept:

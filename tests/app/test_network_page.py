@@ -22,7 +22,8 @@ from assessment.network.roster import RosterProblem
 from assessment.questionnaire import complete_answers
 from assessment.scoring import Result
 from assessment.storage.results import NewResult, open_store
-from tests.network_samples import CONTENT, DEEP, row
+from assessment.network.measures import measure_network
+from tests.network_samples import CONTENT, DEEP, make_roster, row
 from ui.network_view import ADD_PREFIX, problem_text
 from ui.result_view import md_escape
 from ui.session import SavedLinks, Session
@@ -97,10 +98,24 @@ def test_network_page__people__show_axes_two_charts_and_the_plan():
     assert not at.exception
     assert [m.label for m in at.metric] == [t("network.measures.width"), t("network.measures.depth")]
     assert len(at.get("plotly_chart")) == 2
-    assert [s.value for s in at.subheader] == [
-        t("network.add.title"), t("network.table.title", count=3, most=25),
-        *(CONTENT.plan_text(kind).title for kind in ("at_risk", "deepen", "bridges"))]
+    assert [h.value for h in at.header][:2] == [  # h2: after the h1
+        t("network.add.title"), t("network.table.title", count=3, most=25)]
+    assert [s.value for s in at.subheader] == [CONTENT.plan_text(kind).title for kind in ("at_risk", "deepen", "bridges")]
     assert t("network.plan.person", name="Bo", segment=CONTENT.label("segment", "peers")) in markdown(at)
+
+
+def test_network_page__one_person__measures_in_plain_words_then_their_figure_and_no_guidance_ids():
+    at = page_with([row("Ana", **DEEP)])
+    assert not at.exception
+    report = measure_network(make_roster(row("Ana", **DEEP)), CONTENT)
+    text = markdown(at)
+    for m in report.measures:
+        assert t("network.measures.item", name=m.name, meaning=m.meaning) in text
+    captions = [c.value for c in at.caption]
+    shown = [t("network.measures.figure", term=m.term, value=m.display) for m in report.measures if m.value is not None]
+    assert [c for c in captions if c in shown] == shown  # density has no pairs with one person: no figure
+    assert report.measure("density").value is None
+    assert not any(g in text for m in report.measures for g in m.guidance)
 
 
 def test_network_page__hostile_name__is_escaped_in_markdown():
@@ -143,7 +158,7 @@ def test_add_person_form__complete__joins_the_table_and_the_form_is_cleared():
     assert [r["name"] for r in session_of(at).roster_rows] == ["Ana", HOSTILE]
     assert at.text_input(key=ADD_PREFIX + "name").value == ""
     assert at.radio(key=ADD_PREFIX + "stage").value is None
-    assert t("network.table.title", count=2, most=25) in [s.value for s in at.subheader]
+    assert [h.value for h in at.header][1] == t("network.table.title", count=2, most=25)
 
 
 def test_add_person_form__fields_left_open__names_them_and_keeps_the_entries():
@@ -159,7 +174,7 @@ def test_add_person_form__fields_left_open__names_them_and_keeps_the_entries():
 def test_scores__no_result__offers_the_questionnaire():
     at = page_with(FIVE)
     assert not at.exception
-    assert at.header[0].value == t("network.scores.title")
+    assert at.header[2].value == t("network.scores.title")  # after "Add a person" and "Your people"
     assert not [b for b in at.button if b.key == "network.blend"]
 
 
