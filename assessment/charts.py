@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from assessment.labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
+from assessment.chart_style import (
+    DEPTH_COLOUR, FONT_FAMILY, PALETTE, QUADRANT_TINTS, WIDTH_COLOUR, build_figure, plain_label, wrap_words,
+)
 from assessment.questionnaire import Band
 from assessment.scoring import Result
 from assessment.wording import ResultWords
 
-FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"  # not-text
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +40,6 @@ class ChartTexts:
     wide_zone: str = ""   # under the known panel's title: what the shaded bands mean ("shaded: wide")
     deep_zone: str = ""
 
-# Quadrant tints: light enough for black text, and told apart by position and label, not only hue.
-QUADRANT_TINTS = {
-    (True, True): "rgba(0,158,115,0.16)",
-    (True, False): "rgba(86,180,233,0.16)",
-    (False, True): "rgba(230,159,0,0.16)",
-    (False, False): "rgba(107,107,107,0.10)",
-}
-
 
 def _figure(data: list[dict], layout: dict, title: str, height: int, scale: float) -> go.Figure:
     """Assemble a figure from plain dicts in one step.
@@ -57,7 +50,7 @@ def _figure(data: list[dict], layout: dict, title: str, height: int, scale: floa
     """
     base = {
         "title": {"text": title, "font": {"size": 18 * scale}, "x": 0, "xanchor": "left"},
-        "font": {"family": FONT, "size": 13 * scale, "color": "#1a1a1a"},
+        "font": {"family": FONT_FAMILY, "size": 13 * scale, "color": "#1a1a1a"},
         "height": int(height * scale),
         "margin": {"l": 8, "r": 12, "t": int((48 if title else 12) * scale), "b": int(40 * scale)},
         "paper_bgcolor": "white",
@@ -67,7 +60,7 @@ def _figure(data: list[dict], layout: dict, title: str, height: int, scale: floa
     }
     for axis in ("xaxis", "yaxis"):
         layout[axis] = {"automargin": True, **layout.get(axis, {})}
-    return go.Figure({"data": data, "layout": {**base, **layout}}, _validate=False)
+    return build_figure(data, {**base, **layout})
 
 
 def wide_deep_map(

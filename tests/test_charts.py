@@ -1,7 +1,7 @@
 """Result figures hold the numbers of the result, are labelled for people, and never carry markup from text."""
 
 from assessment.charts import ChartTexts, dimension_profile, result_figures, where_chart, wide_deep_map
-from assessment.labels import plain_label
+from assessment.chart_style import plain_label
 from assessment.scoring import score_answers
 from assessment.wording import ResultWords
 from assessment.questionnaire import Segment
