@@ -11,6 +11,7 @@ from assessment.exchange import (
 )
 from assessment.text import load_catalogue, placeholders
 from tests.network_samples import CONTENT, row
+from assessment.questionnaire import AnswerKey, complete_answers as complete_answers_of
 
 CATALOGUE = load_catalogue("en", CONTENT_DIR)[0]
 
@@ -18,16 +19,9 @@ Q = load_questionnaire("en")
 
 
 def complete_answers() -> dict[str, str]:
-    answers = {}
-    for key in Q.answer_keys():
-        item_id, _, rest = key.partition(".")
-        item = Q.item(item_id)
-        if rest:
-            column = next(c for c in item.columns if c.id == rest.split(".")[1])
-            answers[key] = column.bands[2].id
-        else:
-            answers[key] = item.options[1].id
-    return answers
+    """The third band of every grid cell, the second option of every other question."""
+    return complete_answers_of(
+        Q, lambda key, choices: choices[2] if AnswerKey.parse(key).segment is not None else choices[1])
 
 
 def exported(**changes) -> dict:
