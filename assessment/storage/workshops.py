@@ -25,7 +25,7 @@ from assessment.room.tally import MetricTotal, RoomRows, RoomVersion
 from assessment.people_text import MAX_WORKSHOP_NOTE, MAX_WORKSHOP_TITLE, clean_text
 from assessment.storage.engine import Database
 from assessment.storage.errors import WorkshopCodeTaken
-from assessment.storage.rows import remove_results, utc
+from assessment.storage.rows import leave_workshop, utc
 from assessment.storage.schema import result_metrics, results, workshops
 
 
@@ -97,7 +97,8 @@ class WorkshopQueries:
         return self._update_workshop(workshop_id, revealed=revealed)
 
     def delete_workshop(self, workshop_id: int) -> bool:
-        """Delete a workshop and remove every result in it (their links say "removed").
+        """Delete a workshop and its room's copy of every result in it: the results leave the room
+        (no workshop, no nickname) and stay their owners', whose links keep working.
 
         The UPDATE locks the workshop's row first; a ``save_result`` into it holds the same
         lock (``FOR UPDATE``), so on PostgreSQL a save either commits before and is removed
@@ -112,7 +113,7 @@ class WorkshopQueries:
             )
             if gone.rowcount == 0:
                 return False
-            remove_results(conn, results.c.workshop_id == workshop_id)
+            leave_workshop(conn, results.c.workshop_id == workshop_id)
         return True
 
     def workshop_response_count(self, workshop_id: int) -> int:

@@ -31,6 +31,14 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PICKS = (0, 1, 2, 3, 4)  # option index per response: varied profiles
 
 
+@pytest.fixture(autouse=True)
+def same_browser(monkeypatch):
+    """These journeys are one person's browser coming back (a reload, a server restart): its cookie
+    says it started the draft, so it resumes without asking (tests/app/test_drafts_and_saving.py
+    covers a resume link opened in another browser)."""
+    monkeypatch.setattr("ui.drafts.started_here", lambda _token: True)
+
+
 @pytest.fixture
 def store():
     with open_store(os.environ["DATABASE_URL"]) as opened:
