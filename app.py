@@ -4,17 +4,18 @@ import streamlit as st
 
 from ui import resources
 from ui.navigation import PAGES
+from ui.text import t
 
-st.set_page_config(page_title="Wide & Deep", page_icon="🕸️", layout="centered")
+st.set_page_config(page_title=t("common.app_title"), page_icon="🕸️", layout="centered")
 
 problems = resources.content_problems()  # the questionnaire and the network map, checked at start
 if problems:
-    st.error("The content has problems, so the app cannot start. Fix these in content/ and reload:")
+    st.error(t("common.content_problems"))
     st.code("\n".join(problems), language=None)
     st.stop()
 
 pages = [
-    st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=n == 0,
+    st.Page(p.script, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=n == 0,
             visibility="hidden" if p.hidden else "visible")
     for n, p in enumerate(PAGES)
 ]

@@ -26,26 +26,11 @@ def check_answers(questionnaire: Questionnaire, answers: Mapping[str, str]) -> N
     missing = [k for k in questionnaire.answer_keys() if k not in answers or answers[k] in (None, "")]
     invalid = []
     for key, value in answers.items():
-        allowed = _allowed_options(questionnaire, key)
+        allowed = questionnaire.choices(key)
         if allowed is None:
             invalid.append(f"'{key}' is not a question of this questionnaire")
         elif value not in (None, "") and value not in allowed:
             invalid.append(f"'{key}' has '{value}', not one of: {', '.join(allowed)}")
     if missing or invalid:
         raise AnswerError(missing=tuple(missing), invalid=tuple(invalid))
-
-
-def _allowed_options(questionnaire: Questionnaire, key: str) -> tuple[str, ...] | None:
-    item_id, _, rest = key.partition(".")
-    item = next((i for i in questionnaire.items if i.id == item_id), None)
-    if item is None:
-        return None
-    if item.kind != "segment_grid":
-        return tuple(o.id for o in item.options) if not rest else None
-    segment_id, _, column_id = rest.partition(".")
-    column = next((c for c in item.columns if c.id == column_id), None)
-    if column is None or segment_id not in {s.id for s in questionnaire.segments}:
-        return None
-    return tuple(b.id for b in column.bands)
-
 

@@ -1,19 +1,41 @@
 """Plotly figures of one person's result; pure functions, tested on the data they hold.
 
 Sized to read on a 390 px phone (horizontal bars, short labels, legend on top) and to scale
-up on a projector (``scale`` multiplies every font size).
+up on a projector (``scale`` multiplies every font size). Every word on them comes in a
+``ChartTexts`` record built by the UI in the reader's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
 from assessment.labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
 from assessment.scoring import Result
+from assessment.wording import ResultWords
 
-FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"  # not-text
+
+
+@dataclass(frozen=True, slots=True)
+class ChartTexts:
+    """The words on one result's charts, already in the reader's language (ui/result_view.py)."""
+
+    map_title: str        # e.g. "Width 62 · Depth 40"
+    width: str            # axis and legend words
+    depth: str
+    width_axis: str       # "Width →"
+    depth_axis: str
+    you: str              # the person's point on the map
+    dimensions_title: str
+    where_title: str
+    known: str            # "People you know"
+    favour: str           # "Would do you a favour"
+    wide_mark: str        # under a segment's name when it is wide
+    deep_mark: str
+
 # Quadrant tints: light enough for black text, and told apart by position and label, not only hue.
 QUADRANT_TINTS = {
     (True, True): "rgba(0,158,115,0.16)",
@@ -48,12 +70,12 @@ def _figure(data: list[dict], layout: dict, title: str, height: int, scale: floa
 def wide_deep_map(
     result: Result,
     quadrant_names: Mapping[tuple[bool, bool], str],
+    texts: ChartTexts,
     *,
     scale: float = 1.0,
-    you: str = "You",
 ) -> go.Figure:
     """The person as one point on Width (x) vs Depth (y), with the four profiles as named quadrants."""
-    wide_cut, deep_cut = result.thresholds["wide"], result.thresholds["deep"]
+    wide_cut, deep_cut = result.thresholds.wide, result.thresholds.deep
     spans = {True: (wide_cut, 100), False: (0, wide_cut)}
     vspans = {True: (deep_cut, 100), False: (0, deep_cut)}
     shapes, annotations = [], []
@@ -68,54 +90,57 @@ def wide_deep_map(
             "font": {"size": 12 * scale, "color": "#333"}, "align": "right" if wide else "left",
         })
     point = {
-        "type": "scatter", "x": [result.width], "y": [result.depth], "mode": "markers+text", "name": plain_label(you),
-        "text": [plain_label(you)], "textposition": "bottom center", "textfont": {"size": 14 * scale},
+        "type": "scatter", "x": [result.width], "y": [result.depth], "mode": "markers+text", "name": plain_label(texts.you),
+        "text": [plain_label(texts.you)], "textposition": "bottom center", "textfont": {"size": 14 * scale},  # not-text
         "marker": {"size": 20 * scale, "color": PALETTE["black"], "line": {"width": 3, "color": "white"}, "symbol": "diamond"},
-        "hovertemplate": "Width %{x:.0f} · Depth %{y:.0f}<extra></extra>", "showlegend": False,
+        "hovertemplate": f"{texts.width} %{{x:.0f}} · {texts.depth} %{{y:.0f}}<extra></extra>", "showlegend": False,
     }
     axis = {"range": [0, 100], "dtick": 25, "gridcolor": "#e6e6e6", "zeroline": False, "fixedrange": True,
             "tickfont": {"size": 12 * scale}}
     layout = {
         "shapes": shapes, "annotations": annotations,
-        "xaxis": {**axis, "title": {"text": "Width →", "font": {"size": 14 * scale}}},
-        "yaxis": {**axis, "title": {"text": "Depth →", "font": {"size": 14 * scale}}},
+        "xaxis": {**axis, "title": {"text": texts.width_axis, "font": {"size": 14 * scale}}},
+        "yaxis": {**axis, "title": {"text": texts.depth_axis, "font": {"size": 14 * scale}}},
     }
-    return _figure([point], layout, f"Width {result.width:.0f} · Depth {result.depth:.0f}", 400, scale)
+    return _figure([point], layout, texts.map_title, 400, scale)
 
 
-def dimension_profile(result: Result, *, scale: float = 1.0, titled: bool = True) -> go.Figure:
+def dimension_profile(result: Result, words: ResultWords, texts: ChartTexts, *, scale: float = 1.0,
+                      titled: bool = True) -> go.Figure:
     """Horizontal bars, one per dimension, width dimensions in blue above depth ones in vermillion."""
     data = []
-    for axis, colour, label in (("width", WIDTH_COLOUR, "Width"), ("depth", DEPTH_COLOUR, "Depth")):
+    for axis, colour, label in (("width", WIDTH_COLOUR, texts.width), ("depth", DEPTH_COLOUR, texts.depth)):
         dims = [d for d in result.dimensions if d.axis == axis]
         data.append({
-            "type": "bar", "y": [plain_label(d.name) for d in dims], "x": [d.score for d in dims], "orientation": "h",
+            "type": "bar", "y": [plain_label(words.dimension(d.id).name) for d in dims], "x": [d.score for d in dims], "orientation": "h",
             "name": label, "marker": {"color": colour}, "text": [f"{d.score:.0f}" for d in dims],
             "textposition": "outside", "cliponaxis": False, "textfont": {"size": 13 * scale},
-            "customdata": [plain_label(d.description, 120) for d in dims],
+            "customdata": [plain_label(words.dimension(d.id).description, 120) for d in dims],
             "hovertemplate": "%{y}: %{x:.0f}<br>%{customdata}<extra></extra>",
         })
-    order = [plain_label(d.name) for d in result.dimensions]
+    order = [plain_label(words.dimension(d.id).name) for d in result.dimensions]
     layout = {
         "yaxis": {"categoryorder": "array", "categoryarray": list(reversed(order)), "tickfont": {"size": 13 * scale},
                   "fixedrange": True},
         "xaxis": {"range": [0, 108], "dtick": 25, "gridcolor": "#e6e6e6", "fixedrange": True, "tickfont": {"size": 12 * scale}},
         "bargap": 0.3,
     }
-    return _figure(data, layout, "Your dimensions (0–100)" if titled else "", 60 + 36 * len(result.dimensions), scale)
+    return _figure(data, layout, texts.dimensions_title if titled else "", 60 + 36 * len(result.dimensions), scale)
 
 
-def where_chart(result: Result, *, scale: float = 1.0, titled: bool = True) -> go.Figure:
+def where_chart(result: Result, words: ResultWords, texts: ChartTexts, *, scale: float = 1.0,
+                titled: bool = True) -> go.Figure:
     """Per segment: how many people you know, and how many of them would do you a favour (G06)."""
-    names = [_segment_label(s.name, s.wide, s.deep) for s in result.segments]
+    names = [_segment_label(words.segment(s.id), s.wide, s.deep, texts) for s in result.segments]
     bars = {"type": "bar", "y": names, "orientation": "h", "textposition": "outside", "cliponaxis": False,
             "textfont": {"size": 13 * scale}}
     data = [
-        {**bars, "x": [s.contacts for s in result.segments], "name": "People you know", "marker": {"color": WIDTH_COLOUR},
-         "text": [_count(s.contacts) for s in result.segments], "hovertemplate": "%{y}: about %{x} known<extra></extra>"},
-        {**bars, "x": [s.favour for s in result.segments], "name": "Would do you a favour", "marker": {"color": DEPTH_COLOUR},
-         "text": [_count(s.favour) for s in result.segments],
-         "hovertemplate": "%{y}: about %{x} favour-ready<extra></extra>"},
+        {**bars, "x": [s.contacts for s in result.segments], "name": plain_label(texts.known),
+         "marker": {"color": WIDTH_COLOUR}, "text": [_count(s.contacts) for s in result.segments],
+         "hovertemplate": f"%{{y}}: ~%{{x}} · {plain_label(texts.known)}<extra></extra>"},
+        {**bars, "x": [s.favour for s in result.segments], "name": plain_label(texts.favour),
+         "marker": {"color": DEPTH_COLOUR}, "text": [_count(s.favour) for s in result.segments],
+         "hovertemplate": f"%{{y}}: ~%{{x}} · {plain_label(texts.favour)}<extra></extra>"},
     ]
     top = max([s.contacts for s in result.segments] + [10])
     layout = {
@@ -123,12 +148,11 @@ def where_chart(result: Result, *, scale: float = 1.0, titled: bool = True) -> g
         "xaxis": {"range": [0, top * 1.22], "gridcolor": "#e6e6e6", "fixedrange": True, "tickfont": {"size": 12 * scale}},
         "barmode": "group", "bargap": 0.25, "bargroupgap": 0.05,
     }
-    return _figure(data, layout, "Where you are wide, where you are deep" if titled else "",
-                   120 + 62 * len(result.segments), scale)
+    return _figure(data, layout, texts.where_title if titled else "", 120 + 62 * len(result.segments), scale)
 
 
-def _segment_label(name: str, wide: bool, deep: bool) -> str:
-    marks = " · ".join(m for m, on in (("wide", wide), ("deep", deep)) if on)
+def _segment_label(name: str, wide: bool, deep: bool, texts: ChartTexts) -> str:
+    marks = " · ".join(plain_label(m) for m, on in ((texts.wide_mark, wide), (texts.deep_mark, deep)) if on)
     lines = wrap_words(plain_label(name), 14)
     return "<br>".join([f"<b>{line}</b>" for line in lines] + ([f"<i>{marks}</i>"] if marks else []))
 
@@ -137,11 +161,11 @@ def _count(value: float) -> str:
     return f"~{value:g}" if value else "0"
 
 
-def result_figures(result: Result, quadrant_names: Mapping[tuple[bool, bool], str], *, scale: float = 1.0,
-                   titled: bool = True):
+def result_figures(result: Result, quadrant_names: Mapping[tuple[bool, bool], str], words: ResultWords,
+                   texts: ChartTexts, *, scale: float = 1.0, titled: bool = True):
     """The three result figures, in page order; ``titled=False`` where the page has its own headings."""
     return (
-        wide_deep_map(result, quadrant_names, scale=scale),
-        dimension_profile(result, scale=scale, titled=titled),
-        where_chart(result, scale=scale, titled=titled),
+        wide_deep_map(result, quadrant_names, texts, scale=scale),
+        dimension_profile(result, words, texts, scale=scale, titled=titled),
+        where_chart(result, words, texts, scale=scale, titled=titled),
     )

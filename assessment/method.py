@@ -1,54 +1,59 @@
-"""Tables that explain the method, built from the questionnaire (shown on the method page)."""
+"""Tables that explain the method, built from the questionnaire: ids and numbers only (the method page
+finds their words in the questionnaire and the interface texts)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from assessment.questionnaire import Questionnaire
 
 
-def item_table(q: Questionnaire) -> list[dict[str, str]]:
-    """One row per item: step, question, dimension, guidance, how it is keyed."""
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One scored question: a scale item, or one column of the segment grid (``column`` set)."""
+
+    step: str
+    item: str
+    column: str | None
+    dimension: str
+    guidance: tuple[str, ...]
+    reverse: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionRow:
+    dimension: str
+    axis: str
+    weight: float
+    items: int
+
+
+@dataclass(frozen=True, slots=True)
+class GuidanceRow:
+    guidance: str
+    items: tuple[str, ...]
+
+
+def item_table(q: Questionnaire) -> tuple[ItemRow, ...]:
+    """One row per scored question, in questionnaire order."""
     rows = []
     for step in q.steps:
         for item_id in step.items:
             item = q.item(item_id)
             if item.kind == "segment_grid":
-                for column in item.columns:
-                    rows.append({
-                        "step": step.title,
-                        "question": f"{item.text} — {column.label} (per part of the network)",
-                        "dimension": q.dimension(column.dimension).name,
-                        "guidance": ", ".join(item.guidance),
-                        "scoring": "mean of the band scores over all parts",
-                    })
-                continue
-            rows.append({
-                "step": step.title,
-                "question": item.text,
-                "dimension": q.dimension(item.dimension).name,
-                "guidance": ", ".join(item.guidance),
-                "scoring": "reversed (agreeing lowers the score)" if item.reverse else "as answered",
-            })
-    return rows
+                rows += [ItemRow(step.id, item.id, c.id, c.dimension, item.guidance, False) for c in item.columns]
+            else:
+                rows.append(ItemRow(step.id, item.id, None, item.dimension, item.guidance, item.reverse))
+    return tuple(rows)
 
 
-def guidance_table(q: Questionnaire) -> list[dict[str, str]]:
+def guidance_table(q: Questionnaire) -> tuple[GuidanceRow, ...]:
     """Each guidance point with the items that measure it."""
-    measured: dict[str, list[str]] = {gid: [] for gid, _ in q.guidance}
-    for item in q.items:
-        for gid in item.guidance:
-            measured.setdefault(gid, []).append(item.id)
-    return [{"guidance": gid, "idea": text, "measured by": ", ".join(measured[gid])} for gid, text in q.guidance]
+    return tuple(GuidanceRow(gid, tuple(i.id for i in q.items if gid in i.guidance)) for gid, _ in q.guidance)
 
 
-def dimension_table(q: Questionnaire) -> list[dict[str, object]]:
+def dimension_table(q: Questionnaire) -> tuple[DimensionRow, ...]:
     counts = {d.id: 0 for d in q.dimensions}
-    for item in q.items:
-        if item.kind == "segment_grid":
-            for column in item.columns:
-                counts[column.dimension] += 1
-        else:
-            counts[item.dimension] += 1
-    return [
-        {"dimension": d.name, "feeds": d.axis.title(), "weight": d.weight, "items": counts[d.id], "what it means": d.description}
-        for d in q.dimensions
-    ]
+    for row in item_table(q):
+        counts[row.dimension] += 1
+    return tuple(DimensionRow(d.id, d.axis, d.weight, counts[d.id]) for d in q.dimensions)

@@ -10,15 +10,39 @@ session state, JSON and a database column alike:
 - a scale or choice item is answered under its own id: ``{"reach_size": "agree"}``;
 - a segment grid is answered per cell: ``"<item id>.<segment id>.<column id>"``,
   e.g. ``{"grid.peers.known": "6-20", "grid.peers.favour": "2-3"}``.
+
+``AnswerKey`` is the one owner of that format; ``Questionnaire.choices``, ``key_label`` and
+``answered`` answer what a key allows, what it reads as and how far a person is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 Axis = Literal["width", "depth"]
 ItemKind = Literal["scale", "choice", "segment_grid"]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerKey:
+    """Where one answer is kept: an item's id, or ``<item>.<segment>.<column>`` for a grid cell."""
+
+    item: str
+    segment: str | None = None
+    column: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> AnswerKey:
+        item, _, rest = text.partition(".")
+        if not rest:
+            return cls(item)
+        segment, _, column = rest.partition(".")
+        return cls(item, segment, column)
+
+    def __str__(self) -> str:
+        return self.item if self.segment is None else f"{self.item}.{self.segment}.{self.column}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +126,7 @@ class Item:
     def answer_keys(self, segments: tuple[Segment, ...]) -> tuple[str, ...]:
         """The keys under which this item's answers are stored."""
         if self.kind == "segment_grid":
-            return tuple(f"{self.id}.{s.id}.{c.id}" for s in segments for c in self.columns)
+            return tuple(str(AnswerKey(self.id, s.id, c.id)) for s in segments for c in self.columns)
         return (self.id,)
 
 
@@ -198,3 +222,40 @@ class Questionnaire:
     def answer_keys(self) -> tuple[str, ...]:
         """Every key a complete set of answers holds, in questionnaire order."""
         return tuple(k for step in self.steps for i in step.items for k in self.item(i).answer_keys(self.segments))
+
+    def choices(self, key: str) -> tuple[str, ...] | None:
+        """The option ids ``key`` accepts; None when ``key`` is not a question of this questionnaire."""
+        found = AnswerKey.parse(key)
+        item = next((i for i in self.items if i.id == found.item), None)
+        if item is None:
+            return None
+        if item.kind != "segment_grid":
+            return tuple(o.id for o in item.options) if found.segment is None else None
+        column = next((c for c in item.columns if c.id == found.column), None)
+        if column is None or found.segment not in {s.id for s in self.segments}:
+            return None
+        return tuple(b.id for b in column.bands)
+
+    def key_label(self, key: str) -> str:
+        """What the question under ``key`` reads as: its text, or ``segment: column`` for a grid cell."""
+        found = AnswerKey.parse(key)
+        item = self.item(found.item)
+        if found.segment is None:
+            return item.text
+        segment = next(s.name for s in self.segments if s.id == found.segment)
+        column = next(c.label for c in item.columns if c.id == found.column)
+        return f"{segment}: {column}"  # not-text: two content texts side by side
+
+    def answered(self, answers: Mapping[str, str]) -> int:
+        """How many of this questionnaire's questions ``answers`` answers (progress)."""
+        return sum(1 for k in self.answer_keys() if answers.get(k))
+
+
+def middle_choice(choices: tuple[str, ...]) -> str:
+    return choices[len(choices) // 2]
+
+
+def complete_answers(q: Questionnaire, pick: Callable[[str, tuple[str, ...]], str] | None = None) -> dict[str, str]:
+    """A full set of answers for tests and bench: ``pick(key, choices)`` chooses (the middle one by default)."""
+    chosen = pick or (lambda _key, choices: middle_choice(choices))
+    return {key: chosen(key, q.choices(key)) for key in q.answer_keys()}

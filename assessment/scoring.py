@@ -1,50 +1,52 @@
 """Answers -> dimension scores, Width and Depth, where the network is wide or deep, profile, advice.
 
-The method, in the order it runs (also on the method page and in docs/method.md):
-
-1. Every answered option has a value from 0 to 1 set in the content (``Option.value``);
-   a reverse-keyed item counts ``1 - value`` (agreeing that you count cards is a warning
-   sign, G01/G07).
-2. A segment grid adds one value per column to that column's dimension: the mean band value
-   over all segments. So six rows weigh like one question, not six.
-3. A dimension score is ``100 * mean`` of its item values.
-4. Width (and Depth) is the weighted mean of the width (depth) dimension scores, with the
-   weights in the content.
-5. The profile is the quadrant of (Width >= wide threshold, Depth >= deep threshold).
-6. Per segment: breadth = 100 * band value of "people you know", depth = 100 * band value of
-   "would do you a favour" (G06); a segment is wide / deep at the segment thresholds.
-7. Advice: for the weakest dimensions (lowest score; ties in content order) the first advice
-   entry of each, until ``advice_count`` are chosen.
-8. Caution (G07): the caution's dimension (Reach) at or above ``min_score`` while the favour-ready share of all people
-   known (summed over segments) is at or below ``max_favour_share``.
+The method is written once, for people, on the Method page (ui/method_view.py with
+content/en/ui/method.yaml, its facts filled in from the content); tests/test_scoring.py works
+each rule through by hand. In code order: option values (reverse-keyed items count ``1 - value``),
+a grid column's mean over segments, dimension = 100 * mean, Width/Depth = weighted means,
+profile = quadrant at the thresholds, per-segment wide/deep, advice for the weakest dimensions,
+and the caution (G07) when the caution's dimension is high but few would do a favour.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from assessment.answers import check_answers
-from assessment.questionnaire import Advice, Axis, Item, Questionnaire
+from assessment.questionnaire import AnswerKey, Axis, Item, Questionnaire, Thresholds
+
+
+class ResultShapeError(ValueError):
+    """A stored or imported result that is not one: the message names the path, e.g. ``result.segments[2].depth``."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileRef:
+    """Which quadrant a result falls in (its words are the questionnaire's ``Profile``)."""
+
+    id: str
+    wide: bool
+    deep: bool
 
 
 @dataclass(frozen=True, slots=True)
 class DimensionScore:
     id: str
     axis: Axis
-    name: str
-    description: str
     score: float
 
 
 @dataclass(frozen=True, slots=True)
 class SegmentScore:
-    """How wide and how deep one part of the network is."""
+    """How wide and how deep one part of the network is, with the bands chosen for it
+    (empty for a result saved before bands were kept)."""
 
     id: str
-    name: str
+    known_band: str
+    favour_band: str
     contacts: float
     favour: float
     breadth: float
@@ -54,68 +56,144 @@ class SegmentScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Blend:
+    """How a network map fed Width and Depth (assessment/network/blend.py): the questionnaire's own
+    scores and profile, the map's scores and size, and the map's weight. Numbers only, no names."""
+
+    answers_width: float
+    answers_depth: float
+    answers_profile: str
+    map_width: float
+    map_depth: float
+    people: int
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "questionnaire": {"width": self.answers_width, "depth": self.answers_depth, "profile": self.answers_profile},
+            "map": {"width": self.map_width, "depth": self.map_depth, "people": self.people},
+            "weight": self.weight,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
-    """Everything the results page shows; ``to_dict`` is what is saved and shared."""
+    """One scored assessment: ids and numbers only. Its words come from the reader's questionnaire
+    (``assessment/wording.py``); ``texts`` holds the words a result saved before schema 3 carried,
+    shown only for ids the questionnaire no longer has. ``to_dict`` is what is saved and shared."""
 
     questionnaire_id: str
     version: str
     language: str
     width: float
     depth: float
-    profile: Mapping[str, Any]
+    profile: ProfileRef
     dimensions: tuple[DimensionScore, ...]
     segments: tuple[SegmentScore, ...]
-    advice: tuple[Advice, ...]
-    caution: Mapping[str, Any] | None
-    thresholds: Mapping[str, float]
-    # Set when a network map feeds Width and Depth (assessment/network/blend.py): the
-    # questionnaire-only scores, the map's, and the map's weight. Derived numbers only, no names.
-    roster: Mapping[str, Any] | None = None
+    advice: tuple[str, ...]          # advice ids, in the order shown
+    caution: bool                    # the G07 caution applies
+    thresholds: Thresholds
+    blend: Blend | None = None       # set when a network map feeds Width and Depth
+    texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "profile.name", … (old results)
 
     def to_dict(self) -> dict[str, Any]:
         data = {
             "questionnaire": {"id": self.questionnaire_id, "version": self.version, "language": self.language},
             "width": self.width,
             "depth": self.depth,
-            "profile": dict(self.profile),
+            "profile": _record(self.profile),
             "dimensions": [_record(d) for d in self.dimensions],
             "segments": [_record(s) for s in self.segments],
-            "advice": [{**_record(a), "guidance": list(a.guidance)} for a in self.advice],
-            "caution": None if self.caution is None else {**self.caution, "guidance": list(self.caution["guidance"])},
-            "thresholds": dict(self.thresholds),
+            "advice": list(self.advice),
+            "caution": self.caution,
+            "thresholds": _record(self.thresholds),
         }
-        if self.roster is not None:  # only when present, so results without a map keep the contract's shape
-            data["roster"] = _plain(self.roster)
+        if self.blend is not None:  # only when present, so results without a map keep the contract's shape
+            data["roster"] = self.blend.to_dict()
+        if self.texts:
+            data["texts"] = dict(self.texts)
         return data
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Result:
-        """Rebuild a saved or imported result; raises KeyError/TypeError/ValueError on bad shape."""
-        q = data["questionnaire"]
-        caution = data.get("caution")
+    def from_dict(cls, data: Any) -> Result:
+        """Rebuild a saved or imported result (``to_dict``'s shape); raises ResultShapeError naming the path."""
+        read = _Reader(data, "result")
+        q, p, t = read.mapping("questionnaire"), read.mapping("profile"), read.mapping("thresholds")
         return cls(
-            questionnaire_id=str(q["id"]),
-            version=str(q["version"]),
-            language=str(q["language"]),
-            width=float(data["width"]),
-            depth=float(data["depth"]),
-            profile=MappingProxyType(dict(data["profile"])),
-            dimensions=tuple(DimensionScore(**d) for d in data["dimensions"]),
-            segments=tuple(SegmentScore(**s) for s in data["segments"]),
-            advice=tuple(Advice(**{**a, "guidance": tuple(a["guidance"])}) for a in data["advice"]),
-            caution=None if caution is None else MappingProxyType({**caution, "guidance": tuple(caution["guidance"])}),
-            thresholds=MappingProxyType(dict(data["thresholds"])),
-            roster=None if data.get("roster") is None else MappingProxyType(_plain(data["roster"])),
+            questionnaire_id=q.text("id"), version=q.text("version"), language=q.text("language"),
+            width=read.number("width"), depth=read.number("depth"),
+            profile=ProfileRef(p.text("id"), p.flag("wide"), p.flag("deep")),
+            dimensions=tuple(DimensionScore(d.text("id"), d.text("axis"), d.number("score")) for d in read.items("dimensions")),
+            segments=tuple(
+                SegmentScore(s.text("id"), s.text("known_band", ""), s.text("favour_band", ""), s.number("contacts"),
+                             s.number("favour"), s.number("breadth"), s.number("depth"), s.flag("wide"), s.flag("deep"))
+                for s in read.items("segments")
+            ),
+            advice=tuple(a.text(None) for a in read.items("advice")),
+            caution=read.flag("caution"),
+            thresholds=Thresholds(t.number("wide"), t.number("deep"), t.number("segment_wide"), t.number("segment_deep")),
+            blend=None if data.get("roster") is None else _blend(read.mapping("roster")),
+            texts=MappingProxyType({k: str(v) for k, v in read.mapping("texts", {}).data.items()}),
         )
 
     @property
     def profile_id(self) -> str:
-        return str(self.profile["id"])
+        return self.profile.id
 
 
-def _plain(mapping: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy with nested mappings as plain dicts, so a stored result never shares them."""
-    return {k: _plain(v) if isinstance(v, Mapping) else v for k, v in mapping.items()}
+class _Reader:
+    """Typed reads from a mapping with the path so far, so a bad field says where it is."""
+
+    __slots__ = ("data", "path")
+
+    def __init__(self, data: Any, path: str) -> None:
+        self.data, self.path = data, path
+
+    def _get(self, key: str, default: Any = ...) -> Any:
+        if not isinstance(self.data, Mapping):
+            raise ResultShapeError(f"{self.path}: expected a mapping, got {type(self.data).__name__}")
+        if key not in self.data:
+            if default is ...:
+                raise ResultShapeError(f"{self.path}.{key}: missing")
+            return default
+        return self.data[key]
+
+    def mapping(self, key: str, default: Any = ...) -> _Reader:
+        value = self._get(key, default)
+        if not isinstance(value, Mapping):
+            raise ResultShapeError(f"{self.path}.{key}: expected a mapping, got {type(value).__name__}")
+        return _Reader(value, f"{self.path}.{key}")
+
+    def items(self, key: str) -> list[_Reader]:
+        value = self._get(key)
+        if not isinstance(value, list | tuple):
+            raise ResultShapeError(f"{self.path}.{key}: expected a list, got {type(value).__name__}")
+        return [_Reader(v, f"{self.path}.{key}[{n}]") for n, v in enumerate(value)]
+
+    def text(self, key: str | None, default: Any = ...) -> str:
+        value = self.data if key is None else self._get(key, default)
+        if not isinstance(value, str):
+            where = self.path if key is None else f"{self.path}.{key}"
+            raise ResultShapeError(f"{where}: expected text, got {type(value).__name__}")
+        return value
+
+    def number(self, key: str) -> float:
+        value = self._get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ResultShapeError(f"{self.path}.{key}: expected a number, got {type(value).__name__}")
+        return float(value)
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key)
+        if not isinstance(value, bool):
+            raise ResultShapeError(f"{self.path}.{key}: expected true or false, got {type(value).__name__}")
+        return value
+
+
+def _blend(read: _Reader) -> Blend:
+    answers, used = read.mapping("questionnaire"), read.mapping("map")
+    return Blend(answers.number("width"), answers.number("depth"), answers.text("profile"), used.number("width"),
+                 used.number("depth"), int(used.number("people")), read.number("weight"))
 
 
 def _record(obj: Any) -> dict[str, Any]:
@@ -127,7 +205,8 @@ def _item_values(item: Item, questionnaire: Questionnaire, answers: Mapping[str,
     if item.kind == "segment_grid":
         pairs = []
         for column in item.columns:
-            values = [column.band(answers[f"{item.id}.{s.id}.{column.id}"]).value for s in questionnaire.segments]
+            values = [column.band(answers[str(AnswerKey(item.id, s.id, column.id))]).value
+                      for s in questionnaire.segments]
             pairs.append((column.dimension, sum(values) / len(values)))
         return pairs
     option = next(o for o in item.options if o.id == answers[item.id])
@@ -143,12 +222,12 @@ def _segment_scores(questionnaire: Questionnaire, answers: Mapping[str, str]) ->
     t = questionnaire.thresholds
     scores = []
     for s in questionnaire.segments:
-        known = known_col.band(answers[f"{grid.id}.{s.id}.{known_col.id}"])
-        favour = favour_col.band(answers[f"{grid.id}.{s.id}.{favour_col.id}"])
+        known = known_col.band(answers[str(AnswerKey(grid.id, s.id, known_col.id))])
+        favour = favour_col.band(answers[str(AnswerKey(grid.id, s.id, favour_col.id))])
         breadth, depth = round(100 * known.value, 1), round(100 * favour.value, 1)
         scores.append(
             SegmentScore(
-                id=s.id, name=s.name, contacts=known.count, favour=favour.count,
+                id=s.id, known_band=known.id, favour_band=favour.id, contacts=known.count, favour=favour.count,
                 breadth=breadth, depth=depth, wide=breadth >= t.segment_wide, deep=depth >= t.segment_deep,
             )
         )
@@ -169,7 +248,7 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, str]) -> R
             per_dimension[dimension_id].append(value)
     dimensions = tuple(
         DimensionScore(
-            id=d.id, axis=d.axis, name=d.name, description=d.description,
+            id=d.id, axis=d.axis,
             score=round(100 * sum(per_dimension[d.id]) / len(per_dimension[d.id]), 1) if per_dimension[d.id] else 0.0,
         )
         for d in questionnaire.dimensions
@@ -186,39 +265,31 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, str]) -> R
         language=questionnaire.language,
         width=width,
         depth=depth,
-        profile=MappingProxyType({
-            "id": profile.id, "name": profile.name, "tagline": profile.tagline,
-            "summary": profile.summary, "wide": profile.wide, "deep": profile.deep,
-        }),
+        profile=ProfileRef(profile.id, profile.wide, profile.deep),
         dimensions=dimensions,
         segments=segments,
         advice=choose_advice(questionnaire, dimensions),
         caution=_caution(questionnaire, dimensions, segments),
-        thresholds=MappingProxyType({
-            "wide": t.wide, "deep": t.deep, "segment_wide": t.segment_wide, "segment_deep": t.segment_deep,
-        }),
+        thresholds=t,
     )
 
 
-def choose_advice(questionnaire: Questionnaire, dimensions: tuple[DimensionScore, ...]) -> tuple[Advice, ...]:
-    """First advice entry of each weakest dimension; a second round if dimensions run out."""
+def choose_advice(questionnaire: Questionnaire, dimensions: tuple[DimensionScore, ...]) -> tuple[str, ...]:
+    """Ids of the first advice entry of each weakest dimension; a second round if dimensions run out."""
     order = {d.id: n for n, d in enumerate(questionnaire.dimensions)}
     weakest = sorted(dimensions, key=lambda d: (d.score, order[d.id]))
-    chosen: list[Advice] = []
+    chosen: list[str] = []
     for round_ in range(2):
         for d in weakest:
             entries = [a for a in questionnaire.advice if a.dimension == d.id]
             if len(entries) > round_ and len(chosen) < questionnaire.advice_count:
-                a = entries[round_]
-                chosen.append(a)
+                chosen.append(entries[round_].id)
     return tuple(chosen)
 
 
-def _caution(questionnaire, dimensions, segments) -> Mapping[str, Any] | None:
+def _caution(questionnaire, dimensions, segments) -> bool:
     c = questionnaire.caution
     size = next((d.score for d in dimensions if d.id == c.dimension), 0.0)
     known = sum(s.contacts for s in segments)
     favour = sum(s.favour for s in segments)
-    if size >= c.min_score and known > 0 and favour / known <= c.max_favour_share:
-        return MappingProxyType({"title": c.title, "text": c.text, "guidance": c.guidance})
-    return None
+    return size >= c.min_score and known > 0 and favour / known <= c.max_favour_share

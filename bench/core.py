@@ -31,6 +31,9 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from assessment import load_questionnaire, score_answers  # noqa: E402
 from assessment.charts import result_figures  # noqa: E402
+from assessment.questionnaire import complete_answers  # noqa: E402
+from assessment.wording import result_words  # noqa: E402
+from ui.result_view import chart_texts  # noqa: E402
 
 
 def median_ms(fn, runs: int) -> float:
@@ -44,15 +47,8 @@ def median_ms(fn, runs: int) -> float:
 
 
 def answers_for(q) -> dict[str, str]:
-    answers = {}
-    for key in q.answer_keys():
-        item_id, _, rest = key.partition(".")
-        item = q.item(item_id)
-        if rest:
-            answers[key] = next(c for c in item.columns if c.id == rest.split(".")[1]).bands[2].id
-        else:
-            answers[key] = item.options[2].id
-    return answers
+    """The third option of every question."""
+    return complete_answers(q, lambda _key, choices: choices[2])
 
 
 BARE = '''
@@ -125,7 +121,8 @@ def main() -> None:
 
     load = median_ms(lambda: load_questionnaire("en"), runs)
     score = median_ms(lambda: score_answers(q, answers), runs)
-    figures = median_ms(lambda: result_figures(result, quadrants), runs)
+    words, texts = result_words(result, q), chart_texts(result)
+    figures = median_ms(lambda: result_figures(result, quadrants, words, texts), runs)
     print(f"warm medians over {runs} runs")
     print(f"  load + validate content     {load:8.2f} ms   (once per process: cached by the app)")
     print(f"  score answers               {score:8.2f} ms")

@@ -141,12 +141,7 @@ class Room:
 
 def option_ids(q: Questionnaire, answer_key: str) -> tuple[str, ...]:
     """The option ids a radio offers: item options, or a grid cell's column bands."""
-    item_id, _, cell = answer_key.partition(".")
-    item = q.item(item_id)
-    if not cell:
-        return tuple(o.id for o in item.options)
-    _segment, _, column_id = cell.partition(".")
-    return tuple(b.id for b in next(c for c in item.columns if c.id == column_id).bands)
+    return q.choices(answer_key)
 
 
 def step_answer_keys(q: Questionnaire, n: int) -> tuple[str, ...]:

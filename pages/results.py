@@ -1,17 +1,20 @@
-"""Results: the owner's own result, or a shared one opened with ?r=TOKEN (read-only)."""
+"""Results: the owner's own result, or a shared one opened with ?r=TOKEN (read-only). Reads only."""
 
 import streamlit as st
 
-from ui import resources, results_flow, state
+from ui import resources, results_flow
+from ui.links import Param
 from ui.result_view import show_result
+from ui.session import current
+from ui.text import t
 
 q = resources.questionnaire()
-token = st.query_params.get("r")
-own = state.get(state.RESULT)
-own_token = (state.get(state.SAVED) or {}).get("share_token")
+session = current()
+token = st.query_params.get(Param.RESULT)
+own_token = session.saved.share_token if session.saved else None
 
-if own and (token is None or token == own_token) and "m" not in st.query_params:
-    show_result(own, q, title="Your results")
+if session.result and (token is None or token == own_token) and Param.MANAGE not in st.query_params:
+    show_result(session.result, q, title=t("results.own_title"))
     results_flow.show_owner_tools(q)
 elif token is not None:
     results_flow.show_shared(token, q)

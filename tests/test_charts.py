@@ -1,11 +1,17 @@
 """Result figures hold the numbers of the result, are labelled for people, and never carry markup from text."""
 
-from assessment.charts import dimension_profile, result_figures, where_chart, wide_deep_map
+from assessment.charts import ChartTexts, dimension_profile, result_figures, where_chart, wide_deep_map
 from assessment.labels import plain_label
 from assessment.scoring import score_answers
+from assessment.wording import ResultWords
+from assessment.questionnaire import Segment
 from tests.test_scoring import answers, make_questionnaire
 
 QUADRANTS = {(True, True): "Both", (True, False): "Wide", (False, True): "Deep", (False, False): "None"}
+WORDS = ResultWords(make_questionnaire(), {})
+TEXTS = ChartTexts(map_title="W 53 D 40", width="W", depth="D", width_axis="W>", depth_axis="D>", you="me",
+                   dimensions_title="dims", where_title="where", known="known", favour="favour",
+                   wide_mark="wide", deep_mark="deep")
 
 
 def result():
@@ -13,34 +19,34 @@ def result():
 
 
 def test_wide_deep_map__the_person__is_one_point_at_width_and_depth():
-    fig = wide_deep_map(result(), QUADRANTS)
+    fig = wide_deep_map(result(), QUADRANTS, TEXTS)
     assert list(fig.data[0].x) == [53.1] and list(fig.data[0].y) == [40.0]
 
 
 def test_wide_deep_map__quadrants__are_named_and_cut_at_the_thresholds():
-    fig = wide_deep_map(result(), QUADRANTS)
+    fig = wide_deep_map(result(), QUADRANTS, TEXTS)
     names = sorted(a.text for a in fig.layout.annotations)
     assert names == ["<b>Both</b>", "<b>Deep</b>", "<b>None</b>", "<b>Wide</b>"]
-    long = wide_deep_map(result(), {**QUADRANTS, (True, False): "A mile wide and an inch deep"})
+    long = wide_deep_map(result(), {**QUADRANTS, (True, False): "A mile wide and an inch deep"}, TEXTS)
     assert "<b>A mile wide and</b><br><b>an inch deep</b>" in [a.text for a in long.layout.annotations]
     assert sorted({s.x0 for s in fig.layout.shapes} | {s.x1 for s in fig.layout.shapes}) == [0, 50, 100]
 
 
 def test_dimension_profile__bars__hold_every_dimension_score_by_axis():
-    fig = dimension_profile(result())
+    fig = dimension_profile(result(), WORDS, TEXTS)
     width_bars, depth_bars = fig.data
     assert (list(width_bars.y), list(width_bars.x)) == (["Reach", "Openness"], [62.5, 50.0])
     assert (list(depth_bars.y), list(depth_bars.x)) == (["Trust", "Giving"], [30.0, 50.0])
 
 
 def test_where_chart__per_segment__contacts_against_favour_ready_contacts():
-    known, favour = where_chart(result()).data
+    known, favour = where_chart(result(), WORDS, TEXTS).data
     assert list(known.x) == [30, 3] and list(favour.x) == [1, 0]
     assert list(known.y) == ["<b>Part A</b><br><i>wide · deep</i>", "<b>Part B</b><br><i>wide</i>"]
 
 
 def test_result_figures__scale_for_a_projector__fonts_grow():
-    phone, projector = result_figures(result(), QUADRANTS)[0], result_figures(result(), QUADRANTS, scale=2)[0]
+    phone, projector = result_figures(result(), QUADRANTS, WORDS, TEXTS)[0], result_figures(result(), QUADRANTS, WORDS, TEXTS, scale=2)[0]
     assert projector.layout.font.size == 2 * phone.layout.font.size
 
 
@@ -53,5 +59,18 @@ def test_plain_label__hostile_text__is_escaped_and_mathjax_defused():
 def test_result_figures__every_property__passes_plotly_validation():
     import plotly.graph_objects as go
 
-    for fig in result_figures(result(), QUADRANTS, scale=1.5):
+    for fig in result_figures(result(), QUADRANTS, WORDS, TEXTS, scale=1.5):
         go.Figure(fig.to_dict())  # raises ValueError on any invalid property
+
+
+def test_charts__words__all_come_from_the_text_record():
+    the_map, dims, where = result_figures(result(), QUADRANTS, WORDS, TEXTS)
+    assert (the_map.layout.title.text, the_map.layout.xaxis.title.text, the_map.data[0].text) == ("W 53 D 40", "W>", ("me",))
+    assert [bar.name for bar in dims.data] == ["W", "D"] and dims.layout.title.text == "dims"
+    assert [bar.name for bar in where.data] == ["known", "favour"] and where.layout.title.text == "where"
+
+
+def test_where_chart__segment_renamed_in_the_questionnaire__shows_the_current_name():
+    renamed = make_questionnaire(segments=(Segment("a", "Team", ""), Segment("b", "Part B", "")))
+    known, _ = where_chart(result(), ResultWords(renamed, {}), TEXTS).data
+    assert known.y[0] == "<b>Team</b><br><i>wide · deep</i>"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from types import MappingProxyType
 
 import pytest
 
@@ -17,7 +16,8 @@ from assessment.network.measures import RosterAxes, measure_network
 from assessment.network.blend import (
     blend_roster, blend_status, network_extras, questionnaire_only, roster_weight,
 )
-from assessment.scoring import Result
+from assessment.questionnaire import Thresholds
+from assessment.scoring import Blend, ProfileRef, Result
 from tests.network_samples import DEEP, make_roster, row
 
 Q = load_questionnaire("en")
@@ -29,10 +29,8 @@ def questionnaire_result(width: float = 60.0, depth: float = 40.0) -> Result:
     p = Q.profile(wide=width >= 55, deep=depth >= 55)
     return Result(
         questionnaire_id=Q.id, version=Q.version, language=Q.language, width=width, depth=depth,
-        profile=MappingProxyType({"id": p.id, "name": p.name, "tagline": p.tagline, "summary": p.summary,
-                                  "wide": p.wide, "deep": p.deep}),
-        dimensions=(), segments=(), advice=(), caution=None,
-        thresholds=MappingProxyType({"wide": 55, "deep": 55, "segment_wide": 65, "segment_deep": 60}),
+        profile=ProfileRef(p.id, p.wide, p.deep), dimensions=(), segments=(), advice=(), caution=False,
+        thresholds=Thresholds(wide=55, deep=55, segment_wide=65, segment_deep=60),
     )
 
 
@@ -55,8 +53,9 @@ def test_blend_roster__full_map__half_and_half_and_profile_rederived():
     # wide_shallow becomes deep_narrow
     blended = blend_roster(questionnaire_result(), axes(30.4, 90.0, 15), Q)
     assert (blended.width, blended.depth, blended.profile_id) == (45.2, 65.0, "deep_narrow")
-    assert blended.profile["name"] == Q.profile(wide=False, deep=True).name
-    assert dict(blended.roster) == {
+    assert (blended.profile.wide, blended.profile.deep) == (False, True)
+    assert blended.blend == Blend(60.0, 40.0, "wide_shallow", 30.4, 90.0, 15, 0.5)
+    assert blended.to_dict()["roster"] == {
         "questionnaire": {"width": 60.0, "depth": 40.0, "profile": "wide_shallow"},
         "map": {"width": 30.4, "depth": 90.0, "people": 15},
         "weight": 0.5,
@@ -68,7 +67,7 @@ def test_blend_roster__five_people__map_counts_a_sixth():
     # Depth .8333 * 40 + .1667 * 90 = 33.332 + 15.003 = 48.335 -> 48.3 (still not deep)
     blended = blend_roster(questionnaire_result(), axes(30.4, 90.0, 5), Q)
     assert (blended.width, blended.depth, blended.profile_id) == (55.1, 48.3, "wide_shallow")
-    assert blended.roster["weight"] == 0.1667
+    assert blended.blend.weight == 0.1667
 
 
 def test_blend_roster__already_blended__starts_again_from_the_questionnaire():
@@ -77,7 +76,8 @@ def test_blend_roster__already_blended__starts_again_from_the_questionnaire():
     once = blend_roster(questionnaire_result(), axes(30.4, 90.0, 15), Q)
     again = blend_roster(once, axes(80.0, 20.0, 10), Q)
     assert (again.width, again.depth, again.profile_id) == (66.7, 33.3, "wide_shallow")
-    assert again.roster["questionnaire"] == {"width": 60.0, "depth": 40.0, "profile": "wide_shallow"}
+    assert (again.blend.answers_width, again.blend.answers_depth, again.blend.answers_profile) == (
+        60.0, 40.0, "wide_shallow")
 
 
 def test_blend_roster__same_map_twice__same_result():
@@ -88,7 +88,7 @@ def test_blend_roster__same_map_twice__same_result():
 def test_blend_roster__too_few_people__questionnaire_only():
     blended = blend_roster(questionnaire_result(), axes(0.0, 0.0, 4), Q)
     assert blended == questionnaire_result()
-    assert blended.roster is None
+    assert blended.blend is None
 
 
 def test_blend_roster__explicit_weight__overrides_the_size_rule():
@@ -106,8 +106,7 @@ def test_blend_roster__weight_out_of_range__refused_with_message(weight):
 
 
 def test_blend_roster__dimensions_segments_advice__unchanged():
-    base = replace(questionnaire_result(), advice=(), caution=MappingProxyType({"title": "t", "text": "x",
-                                                                               "guidance": ("G07",)}))
+    base = replace(questionnaire_result(), advice=("a1",), caution=True)
     blended = blend_roster(base, axes(30.4, 90.0, 15), Q)
     assert (blended.dimensions, blended.segments, blended.advice, blended.caution) == (
         base.dimensions, base.segments, base.advice, base.caution)
@@ -136,7 +135,7 @@ def test_result_dict__blended__round_trips_with_roster_key():
 def test_result_dict__no_map__has_no_roster_key():
     data = questionnaire_result().to_dict()
     assert "roster" not in data
-    assert Result.from_dict(data).roster is None
+    assert Result.from_dict(data).blend is None
 
 
 def test_blend_roster__real_roster__uses_its_axes_and_size():

@@ -4,16 +4,29 @@ from assessment import load_questionnaire, score_answers
 from assessment.charts import result_figures
 from assessment.network.measures import RosterAxes
 from assessment.network.blend import blend_roster
+from assessment.questionnaire import complete_answers as answers_of
 from assessment.report import render_report
-from tests.test_exchange import complete_answers
+from assessment.wording import result_words
+from ui.result_view import chart_texts
+from ui.results_flow import report_texts
+from ui.text import t
 
 Q = load_questionnaire("en")
 QUADRANTS = {(p.wide, p.deep): p.name for p in Q.profiles}
 
 
+def complete_answers():
+    return answers_of(Q, lambda _key, choices: choices[1])
+
+
+def render(result, name=None) -> str:
+    words = result_words(result, Q)
+    return render_report(result, words, result_figures(result, QUADRANTS, words, chart_texts(result)),
+                         report_texts(result, name))
+
+
 def report(name=None) -> str:
-    result = score_answers(Q, complete_answers())
-    return render_report(result.to_dict(), result_figures(result, QUADRANTS), display_name=name, guidance=dict(Q.guidance))
+    return render(score_answers(Q, complete_answers()), name)
 
 
 def test_render_report__offline__inlines_plotly_once_and_loads_nothing_remote():
@@ -31,16 +44,16 @@ def test_render_report__hostile_display_name__is_escaped():
 def test_render_report__content__shows_profile_scores_and_advice():
     result = score_answers(Q, complete_answers())
     html = report()
-    assert result.profile["name"] in html and f"<b>{result.width:.0f}</b>" in html
-    assert all(a.title in html for a in result.advice)
+    assert Q.profile(result.profile.wide, result.profile.deep).name in html and f"<b>{result.width:.0f}</b>" in html
+    assert all(a.title in html for a in Q.advice if a.id in result.advice)
 
 
 def test_render_report__result_blended_with_a_map__shows_both_sources_and_no_names():
     # 15 people give the map its full weight, 50%: Width (answers + 20) / 2, Depth (answers + 90) / 2
     answers_only = score_answers(Q, complete_answers())
     blended = blend_roster(answers_only, RosterAxes(20.0, 90.0, (), (), people=15), Q)
-    html = render_report(blended.to_dict(), result_figures(blended, QUADRANTS), guidance=dict(Q.guidance))
-    assert "Network map in these scores" in html
+    html = render(blended)
+    assert t("results.network.title") in html
     assert f"<tr><td>From the answers</td><td>{answers_only.width:.0f}</td><td>{answers_only.depth:.0f}</td></tr>" in html
     assert "<tr><td>From the network map</td><td>20</td><td>90</td></tr>" in html
     assert f"<td><b>Together</b></td><td><b>{blended.width:.0f}</b></td><td><b>{blended.depth:.0f}</b></td>" in html
@@ -49,4 +62,4 @@ def test_render_report__result_blended_with_a_map__shows_both_sources_and_no_nam
 
 
 def test_render_report__no_map__no_network_section():
-    assert "Network map in these scores" not in report()
+    assert t("results.network.title") not in report()

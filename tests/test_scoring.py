@@ -1,12 +1,16 @@
 """Scoring rules, on a small hand-built questionnaire whose expected values are worked out beside each test."""
 
+from dataclasses import replace
+from types import MappingProxyType
+
 import pytest
 
 from assessment.answers import AnswerError, check_answers
 from assessment.questionnaire import (
     Advice, Band, Caution, Dimension, GridColumn, Item, Option, Profile, Questionnaire, Segment, Step, Thresholds,
 )
-from assessment.scoring import Result, score_answers
+from assessment.scoring import Result, ResultShapeError, score_answers
+from assessment.wording import AdviceWords, result_words
 
 AGREE = tuple(Option(i, v, i) for i, v in (("no", 0.0), ("some", 0.5), ("yes", 1.0)))
 KNOWN = tuple(Band(i, v, c, i) for i, v, c in (("none", 0.0, 0), ("few", 0.5, 3), ("many", 1.0, 30)))
@@ -113,24 +117,24 @@ def test_score_answers__grid__segments_report_counts_breadth_depth_and_flags():
 def test_score_answers__advice__weakest_dimensions_first_with_content_order_breaking_ties():
     # scores: reach 62.5, open 50, trust 30, give 50 -> trust, open (tie with give, listed first), give
     result = score_answers(make_questionnaire(), answers())
-    assert [a.id for a in result.advice] == ["trust1", "open1", "give1"]
+    assert result.advice == ("trust1", "open1", "give1")
 
 
 def test_score_answers__fewer_dimensions_with_advice_than_needed__second_entries_fill_in():
     q = make_questionnaire(advice=(Advice("reach1", "reach", ("G04",), "R1", ""), Advice("reach2", "reach", ("G04",), "R2", "")))
-    assert [a.id for a in score_answers(q, answers()).advice] == ["reach1", "reach2"]
+    assert score_answers(q, answers()).advice == ("reach1", "reach2")
 
 
 def test_score_answers__large_but_shallow__caution_is_given():
     # reach: r1 1.0, known (1+1)/2 = 1 -> 100 >= 70; favour share (1 + 0)/(30 + 30) = 0.017 <= 0.1
     result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many"))
-    assert result.caution is not None and result.caution["title"] == "Shallow"
+    assert result.caution is True
 
 
 def test_score_answers__large_and_deep__no_caution():
     # favour share (10 + 10)/(30 + 30) = 0.33 > 0.1
     result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many", grid__a__favour="lots", grid__b__favour="lots"))
-    assert result.caution is None
+    assert result.caution is False
 
 
 def test_score_answers__missing_answers__error_names_every_missing_key():
@@ -164,3 +168,40 @@ def test_result__to_dict_and_back__is_the_same_result():
     result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many"))
     again = Result.from_dict(result.to_dict())
     assert again.to_dict() == result.to_dict()
+
+
+def test_result__to_dict__keeps_ids_and_scores_not_words():
+    data = score_answers(make_questionnaire(), answers()).to_dict()
+    # Width 53.1 >= 50 and Depth 40 < 50: profile "wide"; the words stay in the questionnaire
+    assert data["profile"] == {"id": "wide", "wide": True, "deep": False}
+    assert data["dimensions"][0] == {"id": "reach", "axis": "width", "score": 62.5}
+    assert data["segments"][0] == {"id": "a", "known_band": "many", "favour_band": "one", "contacts": 30, "favour": 1,
+                                   "breadth": 100.0, "depth": 60.0, "wide": True, "deep": True}
+    assert data["advice"] == ["trust1", "open1", "give1"] and data["caution"] is False
+    assert "texts" not in data and "Part A" not in str(data) and "Reach" not in str(data)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d.pop("width"), "result.width: missing"),
+    (lambda d: d["segments"][1].update(depth="deep"), "result.segments[1].depth: expected a number, got str"),
+    (lambda d: d.update(profile=["wide"]), "result.profile: expected a mapping, got list"),
+    (lambda d: d["advice"].append(7), "result.advice[3]: expected text, got int"),
+    (lambda d: d.update(caution=None), "result.caution: expected true or false, got NoneType"),
+])
+def test_result_from_dict__bad_field__says_where(change, message):
+    data = score_answers(make_questionnaire(), answers()).to_dict()
+    change(data)
+    with pytest.raises(ResultShapeError) as error:
+        Result.from_dict(data)
+    assert str(error.value) == message
+
+
+def test_result_words__id_gone_from_the_questionnaire__stored_text_then_the_id():
+    result = replace(score_answers(make_questionnaire(), answers()),
+                     texts=MappingProxyType({"segment.a.name": "Old part A", "advice.gone.title": "Old advice",
+                                             "advice.gone.guidance": "G01,G02", "segment.b.name": "Old part B"}))
+    renamed = make_questionnaire(segments=(Segment("b", "Part B today", ""),))
+    words = result_words(result, renamed)
+    assert (words.segment("a"), words.segment("b"), words.segment("zz")) == ("Old part A", "Part B today", "zz")
+    assert words.advice("gone") == AdviceWords("Old advice", "", ("G01", "G02"))
+    assert words.advice("trust1").title == "T1"  # still in the questionnaire: today's words

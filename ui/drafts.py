@@ -18,74 +18,64 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.answers import AnswerError, check_answers
 from assessment.questionnaire import Questionnaire
 from assessment.storage.errors import StorageError
 
-from . import resources, state, workshops
-
-PARAM = "resume"
-WORKSHOP_GONE = "The workshop you joined is no longer running, so your answers will be saved for you only."
-WORKSHOP_UNCHECKED = ("Your answers are back, but your workshop can't be checked right now: the server's database "
-                      "is unavailable. Join it again with its code so your result counts in the room.")
+from . import answer_widgets, resources, workshops
+from .links import Param
+from .session import Session, current
+from .text import t
 
 
 def keep_draft() -> None:
     """Save the answers so far (called from the step buttons' callbacks)."""
+    session = current()
     try:
-        token = resources.store().save_draft(dict(state.answers()), state.step(), state.get(state.DRAFT),
-                                             _workshop_context())
+        token = resources.store().save_draft(dict(session.answers), session.step, session.draft_token,
+                                             _workshop_context(session))
     except StorageError:
-        state.put(state.DRAFT_NOTICE, "Your progress is kept in this tab only: the server can't store it right now.")
+        session.draft_notice = t("questionnaire.draft.not_kept")
         return
-    state.pop(state.DRAFT_NOTICE)
-    state.put(state.DRAFT, token)
-    st.query_params[PARAM] = token
+    session.draft_notice = None
+    session.draft_token = token
+    st.query_params[Param.RESUME] = token
 
 
 def restore_draft(q: Questionnaire) -> None:
     """On opening the questionnaire with ?resume=TOKEN in a fresh session: bring the answers back."""
-    token = st.query_params.get(PARAM)
-    if not token or state.get(state.DRAFT) == token:
+    session = current()
+    token = st.query_params.get(Param.RESUME)
+    if not token or session.draft_token == token:
         return
-    state.put(state.DRAFT, token)
-    if state.answers():
+    session.draft_token = token
+    if session.answers:
         return  # this tab already has answers: they are newer than any draft
     try:
         draft = resources.store().load_draft(token)
     except StorageError:
-        state.put(state.DRAFT_NOTICE, "Your saved progress can't be loaded right now: the server's database is unavailable.")
+        session.draft_notice = t("questionnaire.draft.unavailable")
         return
     if draft is None:
-        state.put(state.DRAFT_NOTICE, "We couldn't find saved progress at this address, so you are starting afresh.")
-        state.pop(state.DRAFT)
-        del st.query_params[PARAM]
+        session.draft_notice = t("questionnaire.draft.not_found")
+        session.draft_token = None
+        del st.query_params[Param.RESUME]
         return
-    known = set(q.answer_keys())
-    answers = {k: v for k, v in draft.answers.items() if k in known}
-    try:
-        check_answers(q, {**{k: "" for k in known}, **answers})
-    except AnswerError as error:
-        if error.invalid:  # the questionnaire changed since: keep only what still fits
-            answers = {k: v for k, v in answers.items() if not any(f"'{k}'" in i for i in error.invalid)}
-    state.put(state.ANSWERS, answers)
-    _rejoin(draft.context)  # before the step: joining starts at the first step
-    state.set_step(min(draft.step, len(q.steps) - 1))
-    for key in list(st.session_state.keys()):
-        if str(key).startswith(state.WIDGET_PREFIX):
-            del st.session_state[key]
+    # the questionnaire may have changed since: keep only the answers that still fit it
+    session.set_answers({k: v for k, v in draft.answers.items() if v in (q.choices(k) or ())})
+    _rejoin(session, draft.context)  # before the step: joining starts at the first step
+    session.step = min(draft.step, len(q.steps) - 1)
+    answer_widgets.forget()
 
 
-def _workshop_context() -> dict[str, Any] | None:
+def _workshop_context(session: Session) -> dict[str, Any] | None:
     """What a draft keeps of the workshop this session takes part in; None outside one."""
-    workshop = state.get(state.WORKSHOP)
-    if not workshop:
+    workshop = session.workshop
+    if workshop is None:
         return None
-    return {"workshop_id": workshop["id"], "nickname": state.get(state.NICKNAME),
-            "nickname_public": bool(state.get(state.NICKNAME_PUBLIC))}
+    return {"workshop_id": workshop.id, "nickname": workshop.nickname, "nickname_public": workshop.nickname_public}
 
 
-def _rejoin(context: Mapping[str, Any]) -> None:
+def _rejoin(session: Session, context: Mapping[str, Any]) -> None:
     """Take part again in the draft's workshop, with the nickname choice made when joining.
 
     A context this app did not write (wrong types, missing keys) is ignored: the answers are
@@ -99,9 +89,9 @@ def _rejoin(context: Mapping[str, Any]) -> None:
     try:
         workshop = resources.store().find_workshop(workshop_id)
     except StorageError:
-        state.put(state.DRAFT_NOTICE, WORKSHOP_UNCHECKED)
+        session.draft_notice = t("questionnaire.draft.workshop_unchecked")
         return
     if workshop is None:  # deleted; a closed one is still joined: saving says it closed
-        state.put(state.DRAFT_NOTICE, WORKSHOP_GONE)
+        session.draft_notice = t("questionnaire.draft.workshop_gone")
         return
     workshops.enter(workshop, nickname or "", public)

@@ -1,44 +1,38 @@
-"""One widget per item kind. Answers live in our own session dict, widgets only mirror them."""
+"""One widget per item kind. Answers live in the session, widgets only mirror them (ui/answer_widgets.py)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assessment.questionnaire import Item, Questionnaire
+from assessment.questionnaire import AnswerKey, Item, Questionnaire
 
-from . import state
+from . import answer_widgets
+from .session import current
+from .text import t
+
+
+def keys_of(q: Questionnaire, item_ids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for i in item_ids for k in q.item(i).answer_keys(q.segments))
 
 
 def collect(q: Questionnaire, item_ids: tuple[str, ...]) -> None:
-    """Copy the step's widget values into the answers dict (widgets vanish between steps).
+    """Copy the step's widget values into the answers (widgets vanish between steps).
 
     Called by the step's submit buttons: a step is a form, so answering costs no rerun;
     only Back, Next and Finish do (one rerun per step, which keeps a full room fast).
     """
-    given = state.answers()
-    for item_id in item_ids:
-        for key in q.item(item_id).answer_keys(q.segments):
-            value = st.session_state.get(state.widget_key(key))
-            if value is None:
-                given.pop(key, None)
-            else:
-                given[key] = value
+    answer_widgets.collect(keys_of(q, item_ids), current().answers)
 
 
-def _choice(answer_key: str, label: str, options: tuple[tuple[str, str], ...], *, help: str | None = None,
-            label_visibility: str = "visible") -> None:
-    key = state.widget_key(answer_key)
-    if key not in st.session_state:
-        st.session_state[key] = state.answers().get(answer_key)
+def _choice(answer_key: str, label: str, options: tuple[tuple[str, str], ...], *, help: str | None = None) -> None:
+    key = answer_widgets.seed(answer_key, current().answers)
     labels = dict(options)
-    st.radio(
-        label, options=[o for o, _ in options], format_func=labels.__getitem__, key=key, horizontal=True,
-        help=help or None, label_visibility=label_visibility,
-    )
+    st.radio(label, options=[o for o, _ in options], format_func=labels.__getitem__, key=key, horizontal=True,
+             help=help or None)
 
 
 def show_item(item: Item, q: Questionnaire) -> None:
-    """Render one item; its answers land in ``state.answers()`` under ``item.answer_keys``."""
+    """Render one item; its answers land in the session's answers under ``item.answer_keys``."""
     if item.kind == "segment_grid":
         _grid(item, q)
         return
@@ -51,16 +45,18 @@ def _grid(item: Item, q: Questionnaire) -> None:
     No container or caption per segment: every element costs time on every rerun, and a
     step is rerun once per click by each person in the room.
     """
-    st.markdown(f"**{item.text}**")
+    st.markdown(t("questionnaire.grid.title", text=item.text))
     for segment in q.segments:
         for column in item.columns:
             _choice(
-                f"{item.id}.{segment.id}.{column.id}", f"**{segment.name}** · {column.label}",
-                tuple((b.id, b.label) for b in column.bands), help=f"{segment.description} {column.help}",
+                str(AnswerKey(item.id, segment.id, column.id)),
+                t("questionnaire.grid.cell", segment=segment.name, column=column.label),
+                tuple((b.id, b.label) for b in column.bands),
+                help=t("questionnaire.grid.help", segment=segment.description, column=column.help),
             )
 
 
 def unanswered(q: Questionnaire, item_ids: tuple[str, ...]) -> list[str]:
     """Answer keys of these items that still lack an answer."""
-    given = state.answers()
-    return [k for i in item_ids for k in q.item(i).answer_keys(q.segments) if not given.get(k)]
+    given = current().answers
+    return [k for k in keys_of(q, item_ids) if not given.get(k)]

@@ -12,6 +12,7 @@ from assessment.room.joining import JOIN_CODE_LENGTH
 
 from . import state, workshops
 from .result_view import md_escape
+from .session import current
 
 CODE, NICKNAME, PUBLIC, SUBMIT = "join.code", "join.nickname", "join.public", "join.submit"
 
@@ -27,11 +28,11 @@ def prefill_from_link() -> str | None:
 
 def current_workshop() -> None:
     """Where a person already in a workshop can carry on."""
-    joined = state.get(state.WORKSHOP)
+    joined = current().workshop
     if not joined:
         return
-    st.info(f"You're taking part in **{md_escape(joined['title'])}**.")
-    if state.get(state.RESULT):
+    st.info(f"You're taking part in **{md_escape(joined.title)}**.")
+    if current().result:
         st.page_link("pages/results.py", label="See your results", icon=":material/insights:")
     else:
         st.page_link("pages/questionnaire.py", label="Continue with the questions", icon=":material/play_arrow:")

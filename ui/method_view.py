@@ -1,4 +1,8 @@
-"""The method page: how Wide & Deep turns answers into scores, for a facilitator to explain."""
+"""The method page: how Wide & Deep turns answers into scores, for a facilitator to explain.
+
+The one written account of the method: its words are in content/en/ui/method.yaml, every fact in it
+(counts, thresholds, weights, labels, guidance) comes from the content; docs/method.md points here.
+"""
 
 from __future__ import annotations
 
@@ -7,89 +11,90 @@ import streamlit as st
 from assessment.method import dimension_table, guidance_table, item_table
 from assessment.network.blend import N_FULL, N_MIN, W_MAX
 from assessment.network.content import NetworkContent
-from assessment.questionnaire import Questionnaire
+from assessment.questionnaire import GridColumn, Questionnaire
+
 from . import resources
+from .text import t
+
+
+def _first_band_at(column: GridColumn, score: float) -> str:
+    """The label of the lowest band whose score (0-100) reaches ``score``."""
+    return next((b.label for b in column.bands if 100 * b.value >= score), column.bands[-1].label)
+
+
+def _scales(q: Questionnaire) -> str:
+    """Each answer scale as "lowest (0) … highest (1)", once per distinct scale."""
+    seen: dict[tuple[str, ...], str] = {}
+    for item in q.items:
+        if item.options and tuple(o.id for o in item.options) not in seen:
+            low, high = item.options[0], item.options[-1]
+            seen[tuple(o.id for o in item.options)] = t("method.scale", low=low.label, high=high.label)
+    return "; ".join(seen.values())
 
 
 def show_method(q: Questionnaire) -> None:
-    t = q.thresholds
-    st.title("About the method")
-    st.write(
-        "Wide & Deep is built on two articles about professional networks: quality of connections "
-        "beats their number, open networks reach across fields, organisations and levels, and a contact "
-        "becomes a connection when they would take your call and do you a favour. Each question measures "
-        "one or more of the sixteen points of guidance drawn from them (G01–G16 below)."
-    )
-    st.header("How scores are computed")
-    st.markdown(
-        f"""
-1. **Each answer has a value from 0 to 1.** *Strongly disagree* is 0, *Neither* 0.5, *Strongly agree* 1;
-   frequencies run from *Never* (0) to *Very often* (1). A few statements are **reversed**, where the articles warn
-   against a habit (judging an event by the number of cards collected, G01/G07): agreeing lowers the score.
-2. **The network grid** asks, for each of {len(q.segments)} parts of the network, how many people you know and how many
-   would do you a favour, in bands. Each column adds one value to its dimension: the mean band score over all parts,
-   so the grid weighs like two questions, not twelve.
-3. **A dimension score** is 100 × the mean value of its questions.
-4. **Width** is the weighted mean of the width dimensions, **Depth** that of the depth dimensions (weights below).
-5. **Your profile** is the quadrant you fall in: wide when Width ≥ {t.wide:g}, deep when Depth ≥ {t.deep:g}.
-6. **Where:** a part of your network counts as *wide* when you know 6–20 people there or more
-   (band score ≥ {t.segment_wide:g}), and *deep* when 2–3 people or more there would do you a favour (≥ {t.segment_deep:g}).
-7. **Next steps** come from your {q.advice_count} weakest dimensions. A **caution** appears when Reach is high but
-   few of the people you know would pass the favour test (G07).
-"""
-    )
-    st.header("Profiles")
+    th = q.thresholds
+    grid = next((i for i in q.items if i.kind == "segment_grid"), None)
+    reversed_guidance = sorted({g for i in q.items if i.reverse for g in i.guidance})
+    st.title(t("method.title"))
+    st.write(t("method.intro", n=len(q.guidance)))
+    st.header(t("method.scores_title"))
+    st.markdown("\n".join((
+        t("method.rule.values", scales=_scales(q), guidance="/".join(reversed_guidance)),
+        t("method.rule.grid", n=len(q.segments), columns=len(grid.columns) if grid else 0),
+        t("method.rule.dimension"),
+        t("method.rule.axes"),
+        t("method.rule.profile", wide=th.wide, deep=th.deep),
+        t("method.rule.where", wide_band=_first_band_at(grid.columns[0], th.segment_wide) if grid else "",
+          segment_wide=th.segment_wide, deep_band=_first_band_at(grid.columns[1], th.segment_deep) if grid else "",
+          segment_deep=th.segment_deep),
+        t("method.rule.advice", n=q.advice_count, dimension=q.dimension(q.caution.dimension).name,
+          guidance=", ".join(q.caution.guidance)),
+    )))
+    st.header(t("method.profiles"))
     for p in q.profiles:
-        st.markdown(f"**{p.name}** — {'wide' if p.wide else 'not yet wide'}, {'deep' if p.deep else 'not yet deep'}. {p.tagline}")
-    st.header("Dimensions")
+        st.markdown(t("method.profile", name=p.name, wide=t("method.wide") if p.wide else t("method.not_wide"),
+                      deep=t("method.deep") if p.deep else t("method.not_deep"), tagline=p.tagline))
+    st.header(t("method.dimensions"))
     for d in dimension_table(q):
-        st.markdown(f"**{d['dimension']}** · {d['feeds']} · weight {d['weight']:g} · {d['items']} questions — {d['what it means']}")
-    st.header("Guidance and the questions that measure it")
+        dimension = q.dimension(d.dimension)
+        st.markdown(t("method.dimension", name=dimension.name, axis=t(f"results.{d.axis}"), weight=d.weight,
+                      n=d.items, description=dimension.description))
+    st.header(t("method.guidance"))
+    ideas = dict(q.guidance)
     for g in guidance_table(q):
-        with st.expander(f"{g['guidance']} — {g['idea']}"):
-            st.markdown("\n".join(f"- {q.item(i).text}" for i in g["measured by"].split(", ") if i))
-    st.header("Every question")
+        with st.expander(t("method.guidance_point", id=g.guidance, idea=ideas[g.guidance])):
+            st.markdown("\n".join(t("method.question_line", text=q.item(i).text) for i in g.items))
+    st.header(t("method.questions"))
     rows = item_table(q)
     for step in q.steps:
         with st.expander(step.title):
-            st.markdown("\n".join(
-                f"- {r['question']}  \n  *{r['dimension']}* · {r['guidance']}"
-                + (" · **reversed**" if r["scoring"].startswith("reversed") else "")
-                for r in rows if r["step"] == step.title
-            ))
+            st.markdown("\n".join(_question_line(q, r) for r in rows if r.step == step.id))
     show_network_method(resources.network())
-    st.caption(f"Questionnaire {q.id}, version {q.version}, language {q.language}.")
+    st.caption(t("method.footer", id=q.id, version=q.version, language=q.language))
+
+
+def _question_line(q: Questionnaire, row) -> str:
+    item = q.item(row.item)
+    text = item.text if row.column is None else t(
+        "method.grid_question", text=item.text, column=next(c.label for c in item.columns if c.id == row.column))
+    line = t("method.question", text=text, dimension=q.dimension(row.dimension).name, guidance=", ".join(row.guidance))
+    return line + (t("method.reversed") if row.reverse else "")
 
 
 def show_network_method(content: NetworkContent) -> None:
     """The optional network map: its measures, and how they feed Width and Depth (assessment/network/blend.py)."""
-    t, width, depth = content.thresholds, dict(content.width_parts), dict(content.depth_parts)
-    strength = ", ".join(f"{content.field(f).label.lower().rstrip('?')} {w:g}" for f, w in content.strength)
-    st.header("The network map (optional)")
-    st.markdown(
-        f"""
-On the network map you list up to {content.max_contacts} people who matter, by initials or a nickname, describe
-each with a few choices, and mark who knows whom.
-
-1. **Tie strength** (0 to 1) is the weighted mean of four answers about each person ({strength}), after
-   Granovetter (1973) and Marsden & Campbell (1984). A tie of {t.deep_tie:g} or more is a **deep tie**.
-2. **Width from the map** = 100 × ({width['diversity']:g} × spread over segments, organisations and levels
-   (Blau's index, normalised) + {width['openness']:g} × reach beyond your field and organisation
-   (Krackhardt & Stern's E-I index, scaled 0–1) + {width['effective_size']:g} × non-redundant contacts
-   (Burt's effective size, full at {content.reference('effective_size'):g})).
-3. **Depth from the map** = 100 × ({depth['depth']:g} × mean strength of your {t.top_k} strongest ties
-   + {depth['deep_ties']:g} × deep ties, full at {content.reference('deep_ties'):g}).
-4. **Feeding your scores** happens only when you choose *Use my map in my scores*. With n people on the map
-   (at least {N_MIN}) the map counts w = {W_MAX:g} × min(n, {N_FULL}) / {N_FULL}, so {N_MIN} people count
-   {W_MAX * N_MIN / N_FULL:.0%} and {N_FULL} or more {W_MAX:.0%}:
-   Width = (1 − w) × Width from your answers + w × Width from your map, and the same for Depth.
-   Your profile is read again from the thresholds above. Dimensions, where your network is wide or deep,
-   and next steps come from your answers alone; your results show both sets of scores.
-5. **Privacy:** names stay in your browser session. A saved result and its share link hold only numbers from
-   the map (how many people, deep ties, the measures below, counts per segment), never a name.
-"""
-    )
-    st.dataframe(
-        [{"Measure": m.name, "Guidance": ", ".join(m.guidance)} for m in content.measures],
-        hide_index=True, width="stretch",
-    )
+    th, width, depth = content.thresholds, dict(content.width_parts), dict(content.depth_parts)
+    strength = ", ".join(t("method.network.strength_part", field=content.field(f).label.lower().rstrip("?"), weight=w)
+                         for f, w in content.strength)
+    st.header(t("method.network.title"))
+    st.markdown(t(
+        "method.network.body", max_contacts=content.max_contacts, strength=strength, deep_tie=th.deep_tie,
+        diversity=width["diversity"], openness=width["openness"], effective_size=width["effective_size"],
+        effective_full=content.reference("effective_size"), depth=depth["depth"], top_k=th.top_k,
+        deep_ties=depth["deep_ties"], deep_full=content.reference("deep_ties"), n_min=N_MIN, n_full=N_FULL,
+        w_max=W_MAX, min_share=W_MAX * N_MIN / N_FULL,
+    ))
+    measure, guidance = t("method.network.measure"), t("method.network.measure_guidance")
+    st.dataframe([{measure: m.name, guidance: ", ".join(m.guidance)} for m in content.measures],
+                 hide_index=True, width="stretch")

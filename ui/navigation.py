@@ -7,20 +7,20 @@ from typing import NamedTuple
 
 class PageSpec(NamedTuple):
     script: str
-    title: str
+    title_key: str      # its menu title: t("common.pages.<url_path>")
     icon: str
     url_path: str
     hidden: bool = False
 
 
 PAGES = (
-    PageSpec("pages/home.py", "Home", ":material/home:", "home"),
-    PageSpec("pages/questionnaire.py", "Questionnaire", ":material/edit_note:", "questionnaire"),
-    PageSpec("pages/results.py", "Results", ":material/insights:", "results"),
-    PageSpec("pages/method.py", "Method", ":material/menu_book:", "method"),
-    PageSpec("pages/network.py", "Network map", ":material/hub:", "network"),
-    PageSpec("pages/join.py", "Join a workshop", ":material/qr_code_2:", "join"),
-    PageSpec("pages/workshop.py", "Run a workshop", ":material/groups:", "workshop"),
-    PageSpec("pages/projector.py", "Projector", ":material/tv:", "projector", hidden=True),
+    PageSpec("pages/home.py", "common.pages.home", ":material/home:", "home"),
+    PageSpec("pages/questionnaire.py", "common.pages.questionnaire", ":material/edit_note:", "questionnaire"),
+    PageSpec("pages/results.py", "common.pages.results", ":material/insights:", "results"),
+    PageSpec("pages/method.py", "common.pages.method", ":material/menu_book:", "method"),
+    PageSpec("pages/network.py", "common.pages.network", ":material/hub:", "network"),
+    PageSpec("pages/join.py", "common.pages.join", ":material/qr_code_2:", "join"),
+    PageSpec("pages/workshop.py", "common.pages.workshop", ":material/groups:", "workshop"),
+    PageSpec("pages/projector.py", "common.pages.projector", ":material/tv:", "projector", hidden=True),
 )
 URL_PATHS = frozenset(p.url_path for p in PAGES)

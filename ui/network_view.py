@@ -31,7 +31,8 @@ from assessment.questionnaire import Questionnaire
 from assessment.network.roster import Roster, RosterError, filled_rows, new_contact_problems, roster_from_rows
 from assessment.scoring import Result
 from assessment.storage.errors import StorageError
-from ui import resources, state
+from ui import resources, saving, state
+from ui.session import current
 from ui.result_view import CHART_CONFIG, md_escape
 
 PEOPLE_EDITOR = "w.network.people"
@@ -174,12 +175,12 @@ def _show_measures(report: NetworkReport) -> None:
 def _show_scores(roster: Roster, report: NetworkReport, q: Questionnaire) -> None:
     """Offer to feed the map into Width and Depth (formula: assessment/network/blend.py)."""
     st.header("Your map in your scores")
-    own = state.get(state.RESULT)
+    own = current().result
     if not own:
         st.write("Take the questionnaire to get Width and Depth from your answers; then your map can feed them too.")
         st.page_link("pages/questionnaire.py", label="Take the questionnaire", icon=":material/edit_note:")
         return
-    result = Result.from_dict(own)
+    result = own
     status = blend_status(result, report.axes)
     weight = roster_weight(report.axes.people)
     if weight == 0:
@@ -195,7 +196,7 @@ def _show_scores(roster: Roster, report: NetworkReport, q: Questionnaire) -> Non
         f"| From your map | {report.axes.width:.0f} | {report.axes.depth:.0f} |\n"
         f"| **Together** (the map counts {weight:.0%}) | **{together.width:.0f}** | **{together.depth:.0f}** |"
     )
-    st.caption(f"Profile with your map: {together.profile['name']}. The more people on your map, the more it "
+    st.caption(f"Profile with your map: {q.profile(together.profile.wide, together.profile.deep).name}. The more people on your map, the more it "
                f"counts, up to half from 15 people. The method page explains how.")
     _saved_copy_note()
     if status == "current":
@@ -212,11 +213,11 @@ def _show_scores(roster: Roster, report: NetworkReport, q: Questionnaire) -> Non
 
 
 def _saved_copy_note() -> None:
-    if state.get(state.SAVED):
+    if current().saved:
         st.caption("Your results are saved with a share link. Changing your scores replaces that copy: the earlier "
                    "link will say the results were removed, and your results page makes a new link. Only scores and "
                    "counts from your map are saved with them, never names.")
-    elif (state.get(state.SHARING) or {}).get("keep", True) is False:
+    elif not current().sharing.keep:
         st.caption("Your results are not stored on the server, so this changes them in this browser tab only.")
     else:
         st.caption("When your results are saved, only scores and counts from your map go with them, never names.")
@@ -224,22 +225,19 @@ def _saved_copy_note() -> None:
 
 def _replace_result(result: Result, extras: dict[str, Any] | None, done: str) -> None:
     """New scores for this session; a saved copy is deleted so the results page saves a fresh one."""
-    saved = state.get(state.SAVED)
+    saved = current().saved
     if saved:
         try:
-            resources.store().delete_result(saved["share_token"], saved["manage_key"])
+            resources.store().delete_result(saved.share_token, saved.manage_key)
         except StorageError:
             st.error("The database can't be reached, so your saved results could not be replaced and your scores "
                      "are unchanged. Please try again in a minute.")
             return
-        state.pop(state.SAVED)
-        state.put(state.NOTICE_RESULTS, f"{done} They were saved again with a new share link below; "
+        current().saved = None
+        current().tell_results_page(f"{done} They were saved again with a new share link below; "
                                         "the earlier link now says the results were removed.")
-    state.put(state.RESULT, result.to_dict())
-    if extras is None:
-        state.pop(state.NETWORK_EXTRAS)
-    else:
-        state.put(state.NETWORK_EXTRAS, extras)
+    current().replace_result(result, extras)
+    saving.save_once()  # the new scores are saved now, not when the results page is drawn
     st.rerun()
 
 

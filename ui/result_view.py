@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
 import streamlit as st
 
-from assessment.charts import result_figures
-from assessment.network.blend import N_MIN, blend_shown
+from assessment.charts import ChartTexts, result_figures
+from assessment.network.blend import N_MIN
 from assessment.people_text import as_markdown_text
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
+from assessment.wording import result_words
 
-from . import state
+from .session import current
+from .text import language, t
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
@@ -24,90 +25,122 @@ def md_escape(text: str) -> str:
     return as_markdown_text(text)
 
 
+def chart_texts(result: Result) -> ChartTexts:
+    """The chart words for ``result`` in the session's language."""
+    return ChartTexts(
+        map_title=t("results.charts.map_title", width=result.width, depth=result.depth),
+        width=t("results.width"), depth=t("results.depth"),
+        width_axis=t("results.charts.width_axis"), depth_axis=t("results.charts.depth_axis"),
+        you=t("results.charts.you"), dimensions_title=t("results.charts.dimensions_title"),
+        where_title=t("results.charts.where_title"), known=t("results.charts.known"),
+        favour=t("results.charts.favour"), wide_mark=t("results.charts.wide_mark"),
+        deep_mark=t("results.charts.deep_mark"),
+    )
+
+
+def _figure_key(result: Result, q: Questionnaire, titled: bool) -> int:
+    """What the figures depend on: the scores, the questionnaire's words and the language (not the
+    Result's stored texts, which the figures do not show twice)."""
+    return hash((result.width, result.depth, result.dimensions, result.segments, result.thresholds,
+                 tuple(result.texts.items()), q.id, q.version, language(), titled))
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _figures(result_json: str, quadrants: tuple[tuple[bool, bool, str], ...], titled: bool):
-    """Build the three figures once per distinct result; reruns reuse them (they are never mutated)."""
-    result = Result.from_dict(json.loads(result_json))
-    return result_figures(result, {(w, d): n for w, d, n in quadrants}, titled=titled)
+def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool):
+    """Built once per ``key``; reruns reuse them (they are never mutated)."""
+    quadrants = {(p.wide, p.deep): p.name for p in _q.profiles}
+    return result_figures(_result, quadrants, result_words(_result, _q), chart_texts(_result), titled=titled)
 
 
-def figures(result: Mapping[str, Any], q: Questionnaire, *, titled: bool = True):
+def figures(result: Result, q: Questionnaire, *, titled: bool = True):
     """The figures with their own titles (for the report), or without (the page has headings)."""
-    quadrants = tuple((p.wide, p.deep, p.name) for p in q.profiles)
-    return _figures(json.dumps(result, sort_keys=True), quadrants, titled)
+    return _figures(_figure_key(result, q, titled), result, q, titled)
 
 
-def show_result(result: Mapping[str, Any], q: Questionnaire, *, title: str | None = None,
+@dataclass(frozen=True, slots=True)
+class BlendRows:
+    """How a network map fed Width and Depth, in words: rows (source, width, depth) and a sentence."""
+
+    rows: tuple[tuple[str, float, float], ...]
+    sentence: str
+
+
+def blend_rows(result: Result) -> BlendRows | None:
+    """The network map's share in ``result``'s scores (numbers only: a saved result holds no names)."""
+    blend = result.blend
+    if blend is None:
+        return None
+    rows = (
+        (t("results.network.from_answers"), blend.answers_width, blend.answers_depth),
+        (t("results.network.from_map"), blend.map_width, blend.map_depth),
+        (t("results.network.together"), result.width, result.depth),
+    )
+    return BlendRows(rows, t("results.network.sentence", n=blend.people, weight=blend.weight))
+
+
+def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
                 answers: Mapping[str, str] | None = None) -> None:
-    """Profile, scores, the three charts, where wide/deep, and next steps."""
-    profile = result["profile"]
+    """Profile, scores, the three charts, where wide/deep, and next steps, in the words of ``q``."""
+    words = result_words(result, q)
+    profile = words.profile(result.profile.id)
     if title:
-        st.title(md_escape(title))
-    st.subheader(profile["name"])
-    st.markdown(f"*{profile['tagline']}*")
-    st.write(profile["summary"])
+        st.title(title)
+    st.subheader(profile.name)
+    st.markdown(t("results.tagline", tagline=profile.tagline))
+    st.write(profile.summary)
 
     width_col, depth_col = st.columns(2)
-    width_col.metric("Width", f"{result['width']:.0f} / 100", help="How far your network reaches: weighted mean of the width dimensions.")
-    depth_col.metric("Depth", f"{result['depth']:.0f} / 100", help="How deep it goes: weighted mean of the depth dimensions.")
+    width_col.metric(t("results.width"), t("results.score", score=result.width), help=t("results.width_help"))
+    depth_col.metric(t("results.depth"), t("results.score", score=result.depth), help=t("results.depth_help"))
 
-    if result.get("caution"):
-        c = result["caution"]
-        st.warning(f"**{c['title']}** — {c['text']}  \n*Guidance {', '.join(c['guidance'])}*")
+    if result.caution:
+        c = words.caution()
+        st.warning(t("results.caution", title=c.title, text=c.text, guidance=", ".join(c.guidance)))
 
     map_fig, dims_fig, where_fig = figures(result, q, titled=False)
     st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
 
-    st.subheader("Where your network is wide and where it is deep")
-    wide = [s["name"] for s in result["segments"] if s["wide"]]
-    deep = [s["name"] for s in result["segments"] if s["deep"]]
-    st.markdown(
-        f"**Wide in:** {', '.join(wide) or 'no part yet'}  \n"
-        f"**Deep in:** {', '.join(deep) or 'no part yet'} *(2 or more people who would do you a favour)*"
-    )
+    st.subheader(t("results.where.title"))
+    none = t("results.where.none")
+    st.markdown(t("results.where.lists",
+                  wide=", ".join(words.segment(s.id) for s in result.segments if s.wide) or none,
+                  deep=", ".join(words.segment(s.id) for s in result.segments if s.deep) or none))
     st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
 
-    st.subheader("Your dimensions")
+    st.subheader(t("results.dimensions"))
     st.plotly_chart(dims_fig, config=CHART_CONFIG, theme=None, key="chart.dimensions")
 
-    st.subheader("Three next steps")
+    st.subheader(t("results.next_steps", n=len(result.advice)))
     guidance = dict(q.guidance)
-    for n, advice in enumerate(result["advice"], start=1):
+    for n, advice in enumerate(map(words.advice, result.advice), start=1):
         with st.container(border=True):
-            st.markdown(f"**{n}. {advice['title']}**")
-            st.write(advice["text"])
-            st.caption(" · ".join(f"{g}: {guidance.get(g, '')}" for g in advice["guidance"]))
+            st.markdown(t("results.advice_title", n=n, title=advice.title))
+            st.write(advice.text)
+            st.caption(" · ".join(t("results.guidance_point", id=g, text=guidance.get(g, "")) for g in advice.guidance))
 
     show_network_note(result)
 
     if answers:
-        with st.expander("Answers shared by the owner"):
-            st.dataframe(
-                [{"question": k, "answer": v} for k, v in answers.items()], hide_index=True, width="stretch"
-            )
+        with st.expander(t("results.shared_answers")):
+            question, answer = t("results.shared_answers_question"), t("results.shared_answers_answer")
+            st.dataframe([{question: k, answer: v} for k, v in answers.items()], hide_index=True, width="stretch")
 
 
-def show_network_note(result: Mapping[str, Any]) -> None:
-    """How a network map fed these scores (numbers only: a saved result holds no names), or, under
-    the person's own result without one, an invitation to map their network."""
-    own = result == state.get(state.RESULT)
-    shown = blend_shown(result)
+def show_network_note(result: Result) -> None:
+    """How a network map fed these scores, or, under the person's own result without one, an
+    invitation to map their network."""
+    own = result == current().result
+    shown = blend_rows(result)
     if shown:
         *sources, (label, width, depth) = shown.rows
-        st.subheader("Network map in these scores")
-        st.markdown(
-            "| | Width | Depth |\n|---|---:|---:|\n"
-            + "".join(f"| {source} | {w:.0f} | {d:.0f} |\n" for source, w, d in sources)
-            + f"| **{label}** | **{width:.0f}** | **{depth:.0f}** |"
-        )
-        st.caption(f"{shown.sentence} The names on the map are never saved or shared.")
+        st.subheader(t("results.network.title"))
+        head = t("results.network.table_head", width=t("results.width"), depth=t("results.depth"))
+        body = "".join(t("results.network.table_row", source=s, width=w, depth=d) + "\n" for s, w, d in sources)
+        st.markdown(head + "\n" + body + t("results.network.table_total", source=label, width=width, depth=depth))
+        st.caption(t("results.network.caption", sentence=shown.sentence))
         if own:
-            st.page_link("pages/network.py", label="Change your network map", icon=":material/hub:")
+            st.page_link("pages/network.py", label=t("results.network.change"), icon=":material/hub:")
     elif own:
-        st.subheader("Map your network")
-        st.write(
-            "Optional: list the people who matter in your working life, using initials or a nickname, and see "
-            "where your network is wide, where it is deep, and who to get back in touch with. With "
-            f"{N_MIN} or more people the map can feed your Width and Depth. Names stay in this browser."
-        )
-        st.page_link("pages/network.py", label="Map your network", icon=":material/hub:")
+        st.subheader(t("results.network.invite_title"))
+        st.write(t("results.network.invite", n=N_MIN))
+        st.page_link("pages/network.py", label=t("results.network.invite_link"), icon=":material/hub:")

@@ -1,76 +1,82 @@
-"""Saving a finished result, and what a person sees when the database is down."""
+"""Saving a finished result: one idempotent transition, run by "See my results" (and by a retry).
+
+``save_once`` stores the session's result if the person chose to keep it and it is not stored
+yet; otherwise it does nothing. Pages never save while drawing: they read ``session.saved``
+and ``session.save_error``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import streamlit as st
 
-from assessment.storage.results import NewResult
 from assessment.storage.errors import StorageError, StorageUnavailable, WorkshopClosed
+from assessment.storage.results import NewResult
 
-from . import resources, state, workshops
-
-UNAVAILABLE = (
-    "We couldn't save your results just now: the database can't be reached. Nothing is lost — your answers "
-    "and results stay in this browser tab. Try again in a minute, or download them below."
-)
-
-
-def extras() -> dict[str, Any] | None:
-    """Derived measures saved beside the result (never names); set by the network map page."""
-    return state.get(state.NETWORK_EXTRAS)
+from . import resources, workshops
+from .links import Param
+from .session import SavedLinks, Session, current
+from .text import t
 
 
-def ensure_saved() -> None:
-    """Save this session's result once, if the person chose to keep it; errors land in SAVE_ERROR."""
-    sharing = state.get(state.SHARING) or {"keep": True}
-    if not sharing.get("keep", True):
-        _forget_draft()  # "keep nothing on the server" includes the answers in progress
+def save_once() -> None:
+    """Save this session's result once, if the person chose to keep it; errors land in ``save_error``."""
+    session = current()
+    if session.result is None:
         return
-    if state.get(state.SAVED) or state.get(state.SAVE_ERROR):
+    if not session.sharing.keep:
+        _forget_draft(session)  # "keep nothing on the server" includes the answers in progress
         return
-    workshop = state.get(state.WORKSHOP) or {}
-    new = NewResult(
-        answers=dict(state.answers()),
-        result=state.get(state.RESULT),
-        include_answers=bool(sharing.get("include_answers")),
-        display_name=sharing.get("display_name"),
-        extras=extras(),
-        workshop_id=workshop.get("id"),
-        nickname=state.get(state.NICKNAME),
-        nickname_public=bool(state.get(state.NICKNAME_PUBLIC)),
-    )
+    if session.saved or session.save_error:
+        return
+    new = _new_result(session)
     if new.workshop_id is not None and not workshops.allowed(workshops.ROOM_RESULTS, f":{new.workshop_id}"):
-        state.put(state.NOTICE_RESULTS, workshops.MESSAGES["too_many_results"])
+        session.tell_results_page(workshops.MESSAGES["too_many_results"])  # a limit no person meets
         new = replace(new, workshop_id=None)
     try:
         try:
             saved = resources.store().save_result(new)
         except WorkshopClosed:
-            state.put(state.NOTICE_RESULTS, "The workshop closed before you finished, so your result is saved for you only.")
+            session.tell_results_page(t("results.saving.workshop_closed"))
             saved = resources.store().save_result(replace(new, workshop_id=None))
     except StorageUnavailable:
-        state.put(state.SAVE_ERROR, UNAVAILABLE)
+        session.save_error = t("results.saving.unavailable")
         return
-    except StorageError as error:
-        state.put(state.SAVE_ERROR, f"We couldn't save your results: {error}")
+    except StorageError:
+        session.save_error = t("results.saving.failed")
         return
-    state.put(state.SAVED, {"share_token": saved.share_token, "manage_key": saved.manage_key})
-    _forget_draft()
+    session.saved = SavedLinks(share_token=saved.share_token, manage_key=saved.manage_key)
+    _forget_draft(session)
 
 
 def retry() -> None:
-    state.pop(state.SAVE_ERROR)
+    """on_click of "Try saving again"."""
+    current().save_error = None
+    save_once()
 
 
-def _forget_draft() -> None:
-    token = state.pop(state.DRAFT)
+def _new_result(session: Session) -> NewResult:
+    sharing, workshop = session.sharing, session.workshop
+    return NewResult(
+        answers=dict(session.answers),
+        result=session.result.to_dict(),  # the storage boundary: a Result becomes its stored shape here
+        include_answers=sharing.include_answers,
+        display_name=sharing.display_name,
+        extras=session.network_extras,
+        workshop_id=workshop.id if workshop else None,
+        nickname=workshop.nickname if workshop else None,
+        nickname_public=bool(workshop and workshop.nickname_public),
+    )
+
+
+def _forget_draft(session: Session) -> None:
+    token = session.draft_token
+    session.draft_token = None
     if token:
         try:
             resources.store().delete_draft(token)
         except StorageError:
             pass  # a stale draft expires on its own; never block the result for it
-    if "resume" in st.query_params:
-        del st.query_params["resume"]
+    if Param.RESUME in st.query_params:
+        del st.query_params[Param.RESUME]

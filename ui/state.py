@@ -1,4 +1,9 @@
-"""Every session-state key the app uses, in one place, with small typed accessors."""
+"""What is left of the untyped session keys, for the pages not yet on ``ui/session.py``.
+
+The questionnaire, results and sharing area reads ``ui/session.py`` only; the network map and the
+workshop pages still use these keys (the same strings as ``ui/session.py``'s, so both see one state).
+Delete this module once nothing imports it.
+"""
 
 from __future__ import annotations
 
@@ -18,31 +23,14 @@ NOTICE = "wd.notice"            # message shown on the questionnaire step (e.g. 
 NOTICE_RESULTS = "wd.notice_results"  # one-off message for the results page
 NETWORK_EXTRAS = "wd.network_extras"  # derived roster measures (no names) saved with the result
 WORKSHOP = "wd.workshop"        # {"id", "code", "title"} when taking part in a workshop
-NICKNAME = "wd.nickname"
-NICKNAME_PUBLIC = "wd.nickname_public"
 ROSTER = "wd.roster"            # network map rows; never saved unless the owner opts in
 TIES = "wd.ties"                # who-knows-whom pairs of names, [[a, b], …]
 ROSTER_BASE = "wd.roster_base"  # rows the people table started from on this visit (see ui/network_view.py)
 FACILITATOR = "wd.facilitator"  # {"workshop_id": key} for workshops this browser created
-FINISHED = "wd.finished"        # set by the last step's button: the page then switches to the results
 JUST_CREATED = "wd.workshop_just_created"  # the facilitator link is shown in full once, after creating
 JOIN_LINKED = "wd.join_linked"  # the ?code= last copied into the join form, so a typed correction stays
 CLIENT = "wd.client"            # this session's random key for the abuse limits (ui/workshops.py)
 JOIN_CHECKED = "wd.join_checked"  # the last join code looked up: looking it up again is not a new attempt
-
-WIDGET_PREFIX = "w."            # widget keys: "w.<answer key>"
-
-
-def answers() -> dict[str, str]:
-    return st.session_state.setdefault(ANSWERS, {})
-
-
-def step() -> int:
-    return int(st.session_state.get(STEP, 0))
-
-
-def set_step(n: int) -> None:
-    st.session_state[STEP] = n
 
 
 def get(key: str, default: Any = None) -> Any:
@@ -55,7 +43,3 @@ def put(key: str, value: Any) -> None:
 
 def pop(key: str, default: Any = None) -> Any:
     return st.session_state.pop(key, default)
-
-
-def widget_key(answer_key: str) -> str:
-    return WIDGET_PREFIX + answer_key

@@ -27,6 +27,7 @@ from assessment.storage.workshops import Workshop
 
 from . import resources, state
 from .result_view import md_escape
+from .session import JoinedWorkshop, current
 
 MAX_TITLE = 80
 MAX_NOTE = 280
@@ -156,10 +157,10 @@ NBSP = "\u00a0"  # keeps the two halves of a join code on one line
 
 def show_taking_part() -> None:
     """One line above the questionnaire for a workshop participant: which room their answers go to."""
-    joined = state.get(state.WORKSHOP)
+    joined = current().workshop
     if joined:
-        st.caption(f":material/groups: Your answers go to the workshop **{md_escape(joined['title'])}** "
-                   f"(code {format_join_code(joined['code']).replace(' ', NBSP)}).")
+        st.caption(f":material/groups: Your answers go to the workshop **{md_escape(joined.title)}** "
+                   f"(code {format_join_code(joined.code).replace(' ', NBSP)}).")
 
 
 def enter(workshop: Workshop, nickname: str, public: bool) -> None:
@@ -169,9 +170,4 @@ def enter(workshop: Workshop, nickname: str, public: bool) -> None:
     are saved again, this time into the workshop.
     """
     nickname = nickname.strip()[:MAX_NICKNAME] or None
-    state.put(state.WORKSHOP, {"id": workshop.id, "code": workshop.code, "title": workshop.title})
-    state.put(state.NICKNAME, nickname)
-    state.put(state.NICKNAME_PUBLIC, bool(public and nickname))
-    for key in (state.RESULT, state.SAVED, state.SAVE_ERROR, state.NOTICE, state.NOTICE_RESULTS):
-        state.pop(key)
-    state.set_step(0)
+    current().join(JoinedWorkshop(workshop.id, workshop.code, workshop.title, nickname, bool(public and nickname)))

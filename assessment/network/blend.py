@@ -19,7 +19,7 @@ Why these numbers (design choices, not figures from a study):
   everyone you know (the grid's bands run past 20 per segment) and about habits the map cannot see
   (curiosity, giving, connecting). So even a full map never outweighs the answers; it counts as much.
 
-``Result.roster`` keeps what the blend used, so the method and results pages can show it and a
+``Result.blend`` keeps what the blend used, so the method and results pages can show it and a
 second blend starts again from the questionnaire's scores (blending never compounds):
 ``{"questionnaire": {"width", "depth", "profile"}, "map": {"width", "depth", "people"}, "weight"}``.
 
@@ -32,13 +32,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 from typing import Any, Literal
 
 from assessment.network.measures import NetworkReport, RosterAxes
 from assessment.questionnaire import Questionnaire
 from assessment.network.roster import Roster
-from assessment.scoring import Result
+from assessment.scoring import Blend, ProfileRef, Result
 
 W_MAX = 0.5
 N_FULL = 15
@@ -74,11 +73,7 @@ def blend_roster(result: Result, axes: RosterAxes, questionnaire: Questionnaire,
     depth = round((1 - w) * base.depth + w * axes.depth, 1)
     return replace(
         base, width=width, depth=depth, profile=_profile(questionnaire, result, width, depth),
-        roster=MappingProxyType({
-            "questionnaire": {"width": base.width, "depth": base.depth, "profile": base.profile_id},
-            "map": {"width": axes.width, "depth": axes.depth, "people": axes.people},
-            "weight": w,
-        }),
+        blend=Blend(base.width, base.depth, base.profile_id, axes.width, axes.depth, axes.people, w),
     )
 
 
@@ -106,20 +101,19 @@ def blend_shown(result: Mapping[str, Any]) -> BlendShown | None:
 
 
 def questionnaire_only(result: Result, questionnaire: Questionnaire) -> Result:
-    """``result`` without any map: the questionnaire's Width, Depth and profile, ``roster`` None."""
-    if result.roster is None:
+    """``result`` without any map: the questionnaire's Width, Depth and profile, ``blend`` None."""
+    if result.blend is None:
         return result
-    before = result.roster["questionnaire"]
-    width, depth = float(before["width"]), float(before["depth"])
-    return replace(result, width=width, depth=depth, profile=_profile(questionnaire, result, width, depth), roster=None)
+    width, depth = result.blend.answers_width, result.blend.answers_depth
+    return replace(result, width=width, depth=depth, profile=_profile(questionnaire, result, width, depth), blend=None)
 
 
 def blend_status(result: Result, axes: RosterAxes) -> BlendStatus:
     """Whether the result's scores use no map, this map, or an earlier version of it."""
-    if result.roster is None:
+    if result.blend is None:
         return "none"
-    used = result.roster["map"]
-    same = (used["width"], used["depth"], used["people"]) == (axes.width, axes.depth, axes.people)
+    used = result.blend
+    same = (used.map_width, used.map_depth, used.people) == (axes.width, axes.depth, axes.people)
     return "current" if same else "outdated"
 
 
@@ -144,9 +138,8 @@ def network_extras(roster: Roster, report: NetworkReport) -> dict[str, Any]:
     }
 
 
-def _profile(questionnaire: Questionnaire, result: Result, width: float, depth: float) -> MappingProxyType:
-    """The profile record (as in ``scoring.score_answers``) of the quadrant these scores fall in."""
+def _profile(questionnaire: Questionnaire, result: Result, width: float, depth: float) -> ProfileRef:
+    """The profile (as in ``scoring.score_answers``) of the quadrant these scores fall in."""
     t = result.thresholds
-    p = questionnaire.profile(wide=width >= t["wide"], deep=depth >= t["deep"])
-    return MappingProxyType({"id": p.id, "name": p.name, "tagline": p.tagline, "summary": p.summary,
-                             "wide": p.wide, "deep": p.deep})
+    p = questionnaire.profile(wide=width >= t.wide, deep=depth >= t.deep)
+    return ProfileRef(p.id, p.wide, p.deep)

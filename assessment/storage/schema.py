@@ -13,9 +13,11 @@ it (it must keep creating the version-1 table, as ``_drafts_version_1`` does).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -139,9 +141,63 @@ def _add_draft_context(conn: Connection) -> None:
     _add_column(conn, "drafts", sa.Column("context", sa.Text, nullable=True))
 
 
+def result_ids_only(old: dict[str, Any]) -> dict[str, Any]:
+    """A Result dict as versions 1-2 stored it (words inside) as ids and scores, its words kept under
+    ``texts`` ("profile.name", "dimension.<id>.name", "segment.<id>.name", "advice.<id>.title", …) for
+    ids a later questionnaire no longer has. Frozen with migration 3: it must keep reading that old shape."""
+    if isinstance(old.get("caution"), bool):
+        return old  # already ids only
+    texts: dict[str, str] = {}
+    profile = old.get("profile") or {}
+    for word in ("name", "tagline", "summary"):
+        if isinstance(profile.get(word), str):
+            texts[f"profile.{word}"] = profile[word]
+    for d in old.get("dimensions") or ():
+        texts[f"dimension.{d['id']}.name"], texts[f"dimension.{d['id']}.description"] = d.get("name", ""), d.get("description", "")
+    for seg in old.get("segments") or ():
+        texts[f"segment.{seg['id']}.name"] = seg.get("name", "")
+    for a in old.get("advice") or ():
+        texts.update({f"advice.{a['id']}.title": a.get("title", ""), f"advice.{a['id']}.text": a.get("text", ""),
+                      f"advice.{a['id']}.guidance": ",".join(a.get("guidance") or ())})
+    new = {
+        **old,
+        "profile": {k: profile.get(k) for k in ("id", "wide", "deep")},
+        "dimensions": [{k: d.get(k) for k in ("id", "axis", "score")} for d in old.get("dimensions") or ()],
+        "segments": [
+            {"id": seg.get("id"), "known_band": "", "favour_band": "",
+             **{k: seg.get(k) for k in ("contacts", "favour", "breadth", "depth", "wide", "deep")}}
+            for seg in old.get("segments") or ()
+        ],
+        "advice": [a.get("id") for a in old.get("advice") or ()],
+        "caution": old.get("caution") is not None,
+    }
+    if texts:
+        new["texts"] = {**texts, **(old.get("texts") or {})}
+    return new
+
+
+def _results_as_ids(conn: Connection) -> None:
+    """Rewrite every stored result as ids and scores (``result_ids_only``); rows whose JSON this
+    app did not write are left as they are (their share link says "not found", as before)."""
+    rows = conn.execute(sa.select(results.c.id, results.c.result).where(results.c.result.is_not(None))).all()
+    changed = []
+    for row in rows:
+        try:
+            old = json.loads(row.result)
+            new = result_ids_only(old) if isinstance(old, dict) else old
+        except (ValueError, TypeError, KeyError, AttributeError):
+            continue
+        if new is not old:
+            changed.append({"row_id": row.id, "new_result": json.dumps(new, ensure_ascii=False, separators=(",", ":"))})
+    if changed:
+        conn.execute(sa.update(results).where(results.c.id == sa.bindparam("row_id"))
+                     .values(result=sa.bindparam("new_result")), changed)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "results, result metrics, drafts, workshops", _create_version_1),
     Migration(2, "drafts.context: the workshop a draft was answered for", _add_draft_context),
+    Migration(3, "results.result: ids and scores, the old words kept as a fallback", _results_as_ids),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

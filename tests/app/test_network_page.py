@@ -11,12 +11,14 @@ from streamlit.testing.v1 import AppTest
 
 from assessment import load_questionnaire, score_answers
 from assessment.network.blend import questionnaire_only
+from assessment.questionnaire import complete_answers
 from assessment.scoring import Result
 from assessment.storage.results import NewResult, open_store
 from tests.network_samples import DEEP, row
 from ui import state
 from ui.network_view import ADD_PREFIX
 from ui.result_view import md_escape
+from ui.session import SavedLinks, SharingChoice
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 Q = load_questionnaire("en")
@@ -25,16 +27,9 @@ FIVE = [row(HOSTILE, **DEEP), row("Ana", segment="senior"), row("Bo", organisati
         row("Dee", field="different")]
 
 
-def middle_result() -> dict:
+def middle_result() -> Result:
     """Scores of the middle option of every question (as in test_walkthrough)."""
-    answers = {}
-    for key in Q.answer_keys():
-        item_id, _, rest = key.partition(".")
-        item = Q.item(item_id)
-        ids = ([b.id for b in next(c for c in item.columns if c.id == rest.split(".")[1]).bands] if rest
-               else [o.id for o in item.options])
-        answers[key] = ids[len(ids) // 2]
-    return score_answers(Q, answers).to_dict()
+    return score_answers(Q, complete_answers(Q))
 
 
 def page_with(rows, ties=(), **session) -> AppTest:
@@ -129,9 +124,9 @@ def test_scores__use_my_map__blends_result_and_saves_only_derived_extras():
     at.button(key="network.blend").click().run()
     assert not at.exception
     after = at.session_state[state.RESULT]
-    assert after["roster"]["questionnaire"]["width"] == before["width"]
-    assert after["roster"]["weight"] == 0.1667 and after["roster"]["map"]["people"] == 5
-    assert questionnaire_only(Result.from_dict(after), Q).to_dict() == before
+    assert after.blend.answers_width == before.width
+    assert after.blend.weight == 0.1667 and after.blend.people == 5
+    assert questionnaire_only(after, Q).to_dict() == before.to_dict()
     extras = json.dumps(at.session_state[state.NETWORK_EXTRAS])
     assert not any(name in extras for name in (HOSTILE, "Ana", "Bo", "Cy", "Dee"))
     assert at.success[0].value == "Your scores use this map."
@@ -141,20 +136,20 @@ def test_scores__use_my_map__blends_result_and_saves_only_derived_extras():
     assert at.button(key="network.blend").label == "Update my scores with this map"
 
 
-def test_scores__saved_result__old_copy_deleted_and_saved_again_on_results_page():
+def test_scores__saved_result__old_copy_deleted_and_saved_again_at_once():
     store = open_store(os.environ["DATABASE_URL"])
     result = middle_result()
-    old = store.save_result(NewResult(answers={}, result=result, include_answers=False))
-    at = page_with(FIVE, **{state.RESULT: result,
-                            state.SAVED: {"share_token": old.share_token, "manage_key": old.manage_key}})
+    old = store.save_result(NewResult(answers={}, result=result.to_dict(), include_answers=False))
+    at = page_with(FIVE, **{state.RESULT: result, state.SAVED: SavedLinks(old.share_token, old.manage_key)})
     at.button(key="network.blend").click().run()
     assert not at.exception
     assert store.find_result(old.share_token).status == "removed"
-    assert state.SAVED not in at.session_state
+    new_token = at.session_state[state.SAVED].share_token
+    assert new_token != old.share_token
     at.switch_page("pages/results.py").run()
     assert not at.exception
     assert at.info[0].value.startswith("Your scores now include your network map. They were saved again")
-    fresh = store.find_result(at.session_state[state.SAVED]["share_token"]).result
+    fresh = store.find_result(new_token).result
     assert fresh.result["roster"]["map"]["people"] == 5
     assert fresh.extras["people"] == 5
     assert HOSTILE not in json.dumps([fresh.result, fresh.extras])
@@ -170,7 +165,7 @@ def test_scores__use_my_answers_only__undoes_the_blend():
 
 
 def test_results_page__own_result_without_map__invites_to_map_the_network():
-    at = page_with([], **{state.RESULT: middle_result(), state.SHARING: {"keep": False}})
+    at = page_with([], **{state.RESULT: middle_result(), state.SHARING: SharingChoice(keep=False)})
     at.switch_page("pages/results.py").run()
     assert not at.exception
     assert "Map your network" in [s.value for s in at.subheader]
@@ -178,7 +173,7 @@ def test_results_page__own_result_without_map__invites_to_map_the_network():
 
 
 def test_results_page__blended_result__shows_both_sets_of_scores():
-    at = page_with(FIVE, **{state.RESULT: middle_result(), state.SHARING: {"keep": False}})
+    at = page_with(FIVE, **{state.RESULT: middle_result(), state.SHARING: SharingChoice(keep=False)})
     at.button(key="network.blend").click().run()
     at.switch_page("pages/results.py").run()
     assert not at.exception

@@ -5,10 +5,20 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from assessment import load_questionnaire
-from ui import state
+from assessment.questionnaire import middle_choice
+from ui.answer_widgets import widget_key
+from ui.flow import missing_text
+from ui.items import keys_of
+from ui.session import Session
+from ui.text import t
 
 Q = load_questionnaire("en")
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def session_of(at: AppTest) -> Session:
+    """The app's session as the app reads it (a copy: tests look, they do not change it)."""
+    return Session(at.session_state.to_dict())
 
 
 def fresh_app() -> AppTest:
@@ -17,21 +27,11 @@ def fresh_app() -> AppTest:
     return at
 
 
-def answer_step(at: AppTest, step_index: int, pick=lambda options: options[len(options) // 2]) -> None:
+def answer_step(at: AppTest, step_index: int, pick=middle_choice) -> None:
     for item_id in Q.steps[step_index].items:
         for key in Q.item(item_id).answer_keys(Q.segments):
-            radio = at.radio(key=state.widget_key(key))
-            radio.set_value(pick(_ids(key)))
+            at.radio(key=widget_key(key)).set_value(pick(Q.choices(key)))
     # no run here: a step is a form, so its values travel with the submit button's click
-
-
-def _ids(key: str) -> list[str]:
-    item_id, _, rest = key.partition(".")
-    item = Q.item(item_id)
-    if rest:
-        column = next(c for c in item.columns if c.id == rest.split(".")[1])
-        return [b.id for b in column.bands]
-    return [o.id for o in item.options]
 
 
 def walk_to_results(at: AppTest) -> AppTest:
@@ -47,9 +47,9 @@ def walk_to_results(at: AppTest) -> AppTest:
 def test_walkthrough__every_question_answered__results_show_profile_and_three_charts():
     at = walk_to_results(fresh_app())
     assert not at.exception
-    assert at.session_state[state.RESULT]["profile"]["id"] in {p.id for p in Q.profiles}
+    assert session_of(at).result.profile_id in {p.id for p in Q.profiles}
     assert len(at.get("plotly_chart")) == 3
-    assert [m.label for m in at.metric] == ["Width", "Depth"]
+    assert [m.label for m in at.metric] == [t("results.width"), t("results.depth")]
 
 
 def test_next__question_left_open__stays_on_the_step_and_names_it():
@@ -57,6 +57,7 @@ def test_next__question_left_open__stays_on_the_step_and_names_it():
     at.switch_page("pages/questionnaire.py").run()
     at.button(key="nav.next").click().run()
     assert at.header[0].value == Q.steps[0].title
+    assert at.warning[0].value == missing_text(Q, list(keys_of(Q, Q.steps[0].items)))
     assert Q.item("reach_size").text in at.warning[0].value
 
 
@@ -65,15 +66,26 @@ def test_back__after_next__keeps_the_answers_given():
     at.switch_page("pages/questionnaire.py").run()
     answer_step(at, 0)
     at.button(key="nav.next").click().run()
-    given = dict(at.session_state[state.ANSWERS])
+    given = dict(session_of(at).answers)
     at.button(key="nav.back").click().run()
     assert at.header[0].value == Q.steps[0].title
-    assert at.radio(key=state.widget_key("reach_size")).value == given["reach_size"]
+    assert at.radio(key=widget_key("reach_size")).value == given["reach_size"]
 
 
 def test_results__unfinished_person__is_told_how_far_and_offered_the_questions():
     at = fresh_app()
     at.switch_page("pages/results.py").run()
-    assert "You have answered 0 of" in at.info[0].value
+    assert at.info[0].value == t("results.unfinished", answered=0, total=len(Q.answer_keys()))
     at.button(key="results.resume").click().run()
     assert not at.exception
+
+
+def test_method_page__facts__come_from_the_content():
+    at = fresh_app()
+    at.switch_page("pages/method.py").run()
+    assert not at.exception
+    rules = at.markdown[1].value
+    assert t("method.rule.profile", wide=Q.thresholds.wide, deep=Q.thresholds.deep) in rules
+    assert t("method.rule.grid", n=len(Q.segments), columns=2) in rules  # the grid asks 2 columns per segment
+    assert [h.value for h in at.header][:4] == [t("method.scores_title"), t("method.profiles"),
+                                               t("method.dimensions"), t("method.guidance")]

@@ -23,8 +23,12 @@ from assessment.room.joining import (
     format_join_code,
     new_facilitator_key,
 )
+from assessment.questionnaire import complete_answers
 from tests.app.test_walkthrough import answer_step
-from ui import drafts, state, workshops
+from ui import state, workshops
+from ui.answer_widgets import widget_key
+from ui.session import JoinedWorkshop
+from ui.text import t
 
 Q = load_questionnaire("en")
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -45,16 +49,8 @@ def new_workshop(store, title="Team day", *, revealed=False, is_open=True):
     return workshop, key.secret
 
 
-def _options(answer_key: str) -> list[str]:
-    item_id, _, rest = answer_key.partition(".")
-    item = Q.item(item_id)
-    if rest:
-        return [b.id for b in next(c for c in item.columns if c.id == rest.split(".")[1]).bands]
-    return [o.id for o in item.options]
-
-
 def scored_answers(pick: int) -> tuple[dict[str, str], dict]:
-    answers = {k: _options(k)[min(pick, len(_options(k)) - 1)] for k in Q.answer_keys()}
+    answers = complete_answers(Q, lambda _key, choices: choices[min(pick, len(choices) - 1)])
     return answers, score_answers(Q, answers).to_dict()
 
 
@@ -211,15 +207,15 @@ def test_join__deleted_workshop__says_deleted(store):
 def test_join__typed_code_and_private_nickname__in_workshop_and_on_the_questionnaire(store):
     workshop, _ = new_workshop(store)
     at = join("k7r-wx3", nickname="  Robin  ", public=False)
-    assert at.session_state[state.WORKSHOP] == {"id": workshop.id, "code": "K7RWX3", "title": "Team day"}
-    assert (at.session_state[state.NICKNAME], at.session_state[state.NICKNAME_PUBLIC]) == ("Robin", False)
+    assert at.session_state[state.WORKSHOP] == JoinedWorkshop(workshop.id, "K7RWX3", "Team day", "Robin", False)
     assert at.header[0].value == Q.steps[0].title  # switched to the questionnaire
 
 
 def test_join__public_box_without_nickname__nothing_public(store):
     new_workshop(store)
     at = join("K7RWX3", nickname="", public=True)
-    assert (at.session_state[state.NICKNAME], at.session_state[state.NICKNAME_PUBLIC]) == (None, False)
+    joined = at.session_state[state.WORKSHOP]
+    assert (joined.nickname, joined.nickname_public) == (None, False)
 
 
 def test_join__link_with_code__form_prefilled_and_workshop_named(store):
@@ -242,7 +238,7 @@ def test_join_then_answer_everything__result_saved_into_the_workshop_with_opt_in
     for n, step in enumerate(Q.steps):
         for item_id in step.items:
             for key in Q.item(item_id).answer_keys(Q.segments):
-                at.radio(key=state.widget_key(key)).set_value(_options(key)[1])
+                at.radio(key=widget_key(key)).set_value(Q.choices(key)[1])
         at.button(key="nav.finish" if n == len(Q.steps) - 1 else "nav.next").click().run()
     assert not at.exception
     rows = store.workshop_export_rows(workshop.id)
@@ -281,8 +277,8 @@ def test_resume_token__new_session_after_joining__result_saved_in_the_workshop_w
     assert any(c.value.endswith("Your answers go to the workshop **Team day** (code K7R\u00a0WX3).") for c in at.caption)
     at = resume_and_finish(token)
 
-    assert at.session_state[state.WORKSHOP] == {"id": workshop.id, "code": "K7RWX3", "title": "Team day"}
-    saved = store.find_result(at.session_state[state.SAVED]["share_token"]).result
+    assert (at.session_state[state.WORKSHOP].id, at.session_state[state.WORKSHOP].title) == (workshop.id, "Team day")
+    saved = store.find_result(at.session_state[state.SAVED].share_token).result
     assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (workshop.id, "Kim", public)
     assert store.workshop_response_count(workshop.id) == 1
 
@@ -293,13 +289,13 @@ def test_resume_token__workshop_deleted_meanwhile__told_so_and_result_saved_for_
     store.delete_workshop(workshop.id)
 
     at = page("pages/questionnaire.py", resume=token)
-    assert at.info[0].value == drafts.WORKSHOP_GONE
+    assert at.info[0].value == t("questionnaire.draft.workshop_gone")
     assert not any("Your answers go to the workshop" in c.value for c in at.caption)
     assert at.header[0].value == Q.steps[1].title  # the answers are back all the same
     at = resume_and_finish(token)
 
     assert state.WORKSHOP not in at.session_state
-    saved = store.find_result(at.session_state[state.SAVED]["share_token"]).result
+    saved = store.find_result(at.session_state[state.SAVED].share_token).result
     assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (None, None, False)
 
 

@@ -11,8 +11,15 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.streamlit_app import eventually, wait_idle
+from ui.text import catalogue, t
 
-STEP = re.compile(r"Step (\d+) of (\d+)")
+# "Step 3 of 6" as the progress label writes it, numbers captured
+STEP = re.compile(re.escape(catalogue().entries["questionnaire.progress"].split(" · ")[0])
+                  .replace(r"\{step\}", r"(\d+)").replace(r"\{steps\}", r"(\d+)"))
+
+
+def step_label(number: int, total: int) -> str:
+    return t("questionnaire.progress", step=number, steps=total, title="").split(" · ")[0]
 
 
 def answer_visible_questions(page: Page, choice: int = 2) -> int:
@@ -43,7 +50,7 @@ def take_assessment(page: Page, base_url: str, choice: int = 2, display_name: st
     """From the home page, answer every step and press the final button."""
     page.goto(base_url)
     wait_idle(page)
-    page.get_by_role("button", name="Start the assessment").click()
+    page.get_by_role("button", name=t("home.start")).click()
     wait_idle(page)
     answer_all_steps(page, choice, display_name=display_name, show_answers=show_answers)
 
@@ -61,21 +68,21 @@ def answer_all_steps(page: Page, choice: int = 2, display_name: str | None = Non
     number, total = current_step(page)
     while True:
         last = number == total
-        button = page.get_by_role("button", name="See my results" if last else "Next →")
+        button = page.get_by_role("button", name=t("questionnaire.finish") if last else t("questionnaire.next"))
         expect(button).to_be_visible(timeout=20_000)  # the form's last element: the step is drawn
         answer_visible_questions(page, choice)
         if last:
             if display_name is not None:
-                page.get_by_label("Name on the shared page").fill(display_name)
+                page.get_by_label(t("questionnaire.sharing.name")).fill(display_name)
             if show_answers:
-                page.get_by_text("Show my individual answers on the shared page").click()
+                page.get_by_text(t("questionnaire.sharing.answers")).click()
             button.click()
             break
         button.click()
         number += 1
-        expect(page.get_by_text(f"Step {number} of {total}")).to_be_visible(timeout=20_000)
+        expect(page.get_by_text(step_label(number, total))).to_be_visible(timeout=20_000)
         wait_idle(page)
-    expect(page.get_by_role("heading", name="Your dimensions", exact=True)).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name=t("results.dimensions"), exact=True)).to_be_visible(timeout=20_000)
     wait_idle(page)
     # st.metric is drawn a moment after the run ends; whoever reads the scores needs both
     expect(page.locator("[data-testid='stMetricValue']")).to_have_count(2, timeout=20_000)

@@ -2,8 +2,9 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.person import settled_count
+from tests.browser.person import settled_count, step_label
 from tests.browser.streamlit_app import wait_idle
+from ui.text import t
 
 
 def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(streamlit_app, page):
@@ -12,8 +13,8 @@ def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(strea
     wait_idle(page)
     page.goto(base + "/questionnaire")
     wait_idle(page)
-    expect(page.get_by_text("Step 1 of 6")).to_be_visible(timeout=20_000)
-    expect(page.get_by_role("button", name="Next →")).to_be_visible()  # the form's last element
+    expect(page.get_by_text(step_label(1, 6))).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("button", name=t("questionnaire.next"))).to_be_visible()  # the form's last element
     groups = page.locator("[data-testid='stMainBlockContainer'] [role='radiogroup']")
     count = settled_count(groups)
     groups.nth(0).locator("input[type='radio']").first.focus()
@@ -24,7 +25,7 @@ def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(strea
     for n in range(count):
         expect(groups.nth(n).locator("input[type='radio']").nth(1)).to_be_checked()
     page.keyboard.press("Tab")  # Back is disabled on step 1, so focus lands on Next
-    expect(page.get_by_role("button", name="Next →")).to_be_focused()
+    expect(page.get_by_role("button", name=t("questionnaire.next"))).to_be_focused()
     page.keyboard.press("Enter")
     wait_idle(page)
-    expect(page.get_by_text("Step 2 of 6")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text(step_label(2, 6))).to_be_visible(timeout=20_000)

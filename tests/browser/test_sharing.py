@@ -1,11 +1,10 @@
 """Saved results in a real browser: the share link elsewhere, deleting with the manage link, hostile names."""
 
-import re
-
 from playwright.sync_api import expect
 
 from tests.browser.person import take_assessment
 from tests.browser.streamlit_app import wait_idle
+from ui.text import t
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -32,7 +31,7 @@ def test_share_link__fresh_browser__same_scores_then_gone_after_delete(streamlit
     own = metric_values(page)
     expect(page.locator("[data-testid='stCode']").first).to_contain_text("results?r=", timeout=20_000)
     share = page.locator("[data-testid='stCode'] code").first.inner_text().strip()
-    page.get_by_text("Private link to delete your saved results").click()
+    page.get_by_text(t("results.share.private_title")).click()
     expect(page.locator("[data-testid='stCode']").nth(1)).to_contain_text("&m=", timeout=20_000)
     manage = page.locator("[data-testid='stCode'] code").nth(1).inner_text().strip()
 
@@ -40,26 +39,26 @@ def test_share_link__fresh_browser__same_scores_then_gone_after_delete(streamlit
     fail_on_dialog(viewer, dialogs)
     viewer.goto(share)
     wait_idle(viewer)
-    expect(viewer.get_by_text(f"Results of {HOSTILE}")).to_be_visible(timeout=20_000)
+    expect(viewer.get_by_text(t("results.shared.title_named", name=HOSTILE))).to_be_visible(timeout=20_000)
     assert metric_values(viewer) == own
     expect(viewer.locator("[data-testid='stPlotlyChart']")).to_have_count(3)
 
     owner = browser.new_context().new_page()
     owner.goto(manage)
     wait_idle(owner)
-    owner.get_by_text("Yes, delete them for good").click()
+    owner.get_by_text(t("results.delete.confirm")).click()
     wait_idle(owner)
-    owner.get_by_role("button", name="Delete my saved results").click()
+    owner.get_by_role("button", name=t("results.delete.button")).click()
     wait_idle(owner)
 
     viewer.goto(share)
     wait_idle(viewer)
-    expect(viewer.get_by_text("Results removed")).to_be_visible(timeout=20_000)
+    expect(viewer.get_by_text(t("results.shared.removed_title"))).to_be_visible(timeout=20_000)
     assert dialogs == []  # the hostile name never ran as markup
 
 
 def test_share_link__unknown_token__friendly_page_with_a_way_in(streamlit_app, page):
     page.goto(streamlit_app() + "/results?r=" + "x" * 22)
     wait_idle(page)
-    expect(page.get_by_text("Results not found")).to_be_visible(timeout=20_000)
-    expect(page.get_by_role("button", name=re.compile("Take the assessment"))).to_be_visible()
+    expect(page.get_by_text(t("results.shared.not_found_title"))).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("button", name=t("results.take"))).to_be_visible()
