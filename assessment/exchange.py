@@ -7,12 +7,17 @@ re-scores the answers with the questionnaire, so a file cannot smuggle in scores
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from assessment.answers import AnswerError, check_answers
+from assessment.network.content import NetworkContent
+from assessment.network.loading import network_content
+from assessment.network.roster import size_problems
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result, score_answers
 
@@ -50,23 +55,32 @@ def export_json(answers: Mapping[str, str], result: Mapping[str, Any], *, displa
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def import_json(data: bytes | str, questionnaire: Questionnaire) -> Imported:
-    """Read a file made by ``export_json``; raises ImportRefused with a message for the person."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+def import_json(data: bytes | str, questionnaire: Questionnaire, network: NetworkContent | None = None) -> Imported:
+    """Read a file made by ``export_json``; raises ImportRefused with a message for the person.
+
+    Every limit is checked before the work that grows with it: the size before decoding, the
+    nesting depth before parsing (``json`` recurses once per bracket: 100,000 of them raised
+    RecursionError), the length of each number while parsing (a 5,000-digit one raised
+    ValueError), the roster's size before any roster work (``network`` gives the limits).
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_IMPORT_BYTES:
         raise ImportRefused(
-            f"import: the file is {len(raw) // 1000} kB, more than the {MAX_IMPORT_BYTES // 1000} kB a results file can be. "
-            "Choose the .json file you downloaded from your results page."
+            f"import: the file is {math.ceil(len(raw) / 1000)} kB, larger than a results file can be "
+            f"({MAX_IMPORT_BYTES // 1000} kB at most). Choose the .json file you downloaded from your results page."
         )
     try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ImportRefused(f"import: the file is not valid JSON ({error}). Choose the .json file you downloaded from your results page.") from None
+        text = raw.decode("utf-8-sig")  # a BOM, as some editors save one, is not part of the file
+        if nesting_depth(text) > MAX_DEPTH:
+            raise _Unreadable
+        document = json.loads(text, parse_int=_small_int, parse_float=_small_float)
+    except (UnicodeDecodeError, json.JSONDecodeError, _Unreadable):
+        raise ImportRefused(UNREADABLE) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused("import: this is not a Wide & Deep results file. Choose the .json file you downloaded from your results page.")
     if document.get("format_version") != FORMAT_VERSION:
         raise ImportRefused(
-            f"import: format_version {document.get('format_version')!r} is not one this app reads (it reads {FORMAT_VERSION}). "
+            f"import: format_version {_shown(document.get('format_version'))} is not one this app reads (it reads {FORMAT_VERSION}). "
             "Export the file again from a current version of the app."
         )
     answers = document.get("answers")
@@ -76,7 +90,7 @@ def import_json(data: bytes | str, questionnaire: Questionnaire) -> Imported:
     questionnaire_id = saved.get("questionnaire", {}).get("id") if isinstance(saved, dict) and isinstance(saved.get("questionnaire"), dict) else None
     if questionnaire_id != questionnaire.id:
         raise ImportRefused(
-            f"import: the file belongs to questionnaire {questionnaire_id!r}, not {questionnaire.id!r}. Choose a Wide & Deep results file."
+            f"import: the file belongs to questionnaire {_shown(questionnaire_id)}, not {questionnaire.id!r}. Choose a Wide & Deep results file."
         )
     try:
         check_answers(questionnaire, answers)
@@ -85,4 +99,73 @@ def import_json(data: bytes | str, questionnaire: Questionnaire) -> Imported:
     name = document.get("display_name")
     name = name.strip()[:MAX_NAME] or None if isinstance(name, str) else None
     roster = document.get("roster") if isinstance(document.get("roster"), dict) else None
+    if roster is not None:
+        _check_roster(roster, network or network_content())
     return Imported(answers=dict(answers), result=score_answers(questionnaire, answers), display_name=name, roster=roster)
+
+
+UNREADABLE = ("import: this file cannot be read as a results file: it is damaged, or it is not the .json file "
+              "this app made. Choose the .json file you downloaded from your results page, unchanged.")
+DAMAGED_ROSTER = ("import: the network map in the file is damaged ({what}). Export the file again from your results "
+                  "page, or choose a file without a network map.")
+MAX_DEPTH = 32  # an exported file nests 5 deep; Python's json recurses once per level
+MAX_NUMBER = 40  # characters of one number: a score is at most ~20 ("66.66666666666667", "1e-05")
+_STRING_TAIL = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # the rest of a JSON string, after its opening quote
+_TOKEN = re.compile(r'["\[\]{}]')
+
+
+class _Unreadable(Exception):
+    """Raised from inside ``json.loads``: the text is not one this app would have written."""
+
+
+def nesting_depth(text: str) -> int:
+    """How deep brackets nest in JSON ``text`` (brackets inside strings do not count), in one
+    linear pass. It stops at an unterminated string: ``json`` stops there too."""
+    depth = deepest = 0
+    position = 0
+    while (token := _TOKEN.search(text, position)) is not None:
+        mark = token.group()
+        if mark == '"':
+            tail = _STRING_TAIL.match(text, token.end())
+            if tail is None:
+                break
+            position = tail.end()
+            continue
+        depth += 1 if mark in "[{" else -1
+        deepest = max(deepest, depth)
+        position = token.end()
+    return deepest
+
+
+def _small_int(digits: str) -> int:
+    if len(digits) > MAX_NUMBER:
+        raise _Unreadable
+    return int(digits)
+
+
+def _small_float(digits: str) -> float:
+    if len(digits) > MAX_NUMBER:
+        raise _Unreadable
+    return float(digits)
+
+
+def _shown(value: Any) -> str:
+    """A value from the file, quoted and cut short for a message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _check_roster(roster: Mapping[str, Any], network: NetworkContent) -> None:
+    """The network map's shape and size, before the network page does any work with it."""
+    rows, ties = roster.get("rows"), roster.get("ties") or []
+    if not isinstance(rows, list) or not isinstance(ties, list):
+        raise ImportRefused(DAMAGED_ROSTER.format(what="its people and pairs must be lists"))
+    too_many = size_problems(rows, ties, network)
+    if too_many:
+        raise ImportRefused(f"import: the network map in the file is too large: it lists {len(rows)} people and "
+                            f"{len(ties)} pairs. Choose a results file this app made: its map holds at most "
+                            f"{network.max_contacts} people.")
+    if not all(isinstance(r, dict) and all(v is None or isinstance(v, str) for v in r.values()) for r in rows):
+        raise ImportRefused(DAMAGED_ROSTER.format(what="each person must be a set of fields with text values"))
+    if not all(isinstance(t, list) and len(t) == 2 and all(isinstance(n, str) for n in t) for t in ties):
+        raise ImportRefused(DAMAGED_ROSTER.format(what="each pair must be two names"))

@@ -23,16 +23,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assessment.network.measures import measure_network  # noqa: E402
 from assessment.network.charts import diversity_chart, rings_map  # noqa: E402
-from assessment.network.loading import network_content  # noqa: E402
 from assessment.network.plan import plan_connections  # noqa: E402
 from assessment.network.roster import roster_from_rows  # noqa: E402
+from tests.network_samples import CONTENT, WORDS  # noqa: E402
 
 TARGET_MS = 50.0
 
 
 def full_rows(people: int, seed: int = 7) -> tuple[list[dict], list[tuple[str, str]]]:
     """``people`` rows with random options (names up to 40 characters) and every possible pair."""
-    content, rnd = network_content(), random.Random(seed)
+    content, rnd = CONTENT, random.Random(seed)
     rows = [{"name": f"Person {i:02d} " + "x" * rnd.randint(0, 28),
              **{f.id: rnd.choice(f.ids()) for f in content.fields}} for i in range(people)]
     return rows, list(itertools.combinations([r["name"] for r in rows], 2))
@@ -56,22 +56,22 @@ def main() -> None:
     args = parser.parse_args()
     runs = max(args.runs, 50)
     rows, pairs = full_rows(args.people)
-    roster = roster_from_rows(rows, pairs)
-    report = measure_network(roster)
+    roster = roster_from_rows(rows, pairs, CONTENT)
+    report = measure_network(roster, CONTENT)
 
     def everything() -> None:
-        r = roster_from_rows(rows, pairs)
-        rep = measure_network(r)
-        plan_connections(r, rep)
-        rings_map(r, rep)
-        diversity_chart(r, rep)
+        r = roster_from_rows(rows, pairs, CONTENT)
+        rep = measure_network(r, CONTENT)
+        plan_connections(r, rep, CONTENT)
+        rings_map(r, rep, CONTENT, WORDS)
+        diversity_chart(r, rep, CONTENT, WORDS)
 
     steps = {
-        "roster_from_rows": lambda: roster_from_rows(rows, pairs),
-        "measure_network": lambda: measure_network(roster),
-        "plan_connections": lambda: plan_connections(roster, report),
-        "rings_map": lambda: rings_map(roster, report),
-        "diversity_chart": lambda: diversity_chart(roster, report),
+        "roster_from_rows": lambda: roster_from_rows(rows, pairs, CONTENT),
+        "measure_network": lambda: measure_network(roster, CONTENT),
+        "plan_connections": lambda: plan_connections(roster, report, CONTENT),
+        "rings_map": lambda: rings_map(roster, report, CONTENT, WORDS),
+        "diversity_chart": lambda: diversity_chart(roster, report, CONTENT, WORDS),
         "all of the above": everything,
     }
     print(f"network map: {len(roster.contacts)} people, {len(roster.ties)} pairs, warm median of {runs} runs")

@@ -4,8 +4,7 @@
         ...  # drive it with bench.st_client.StreamlitClient
 
 The one server helper of the project: the benchmarks, tests/test_st_client.py and the browser
-tests (tests/browser/streamlit_app.py) all start Streamlit through it. Listens on 127.0.0.1 only;
-a script runs in its own folder, so app.py finds the repository's .streamlit/config.toml.
+tests (tests/browser/streamlit_app.py) all start Streamlit through it. Listens on 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -22,6 +21,8 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
@@ -80,7 +81,7 @@ def start_streamlit(
         *options,
     ]
     with open(log_file, "wb") if log_file else nullcontext(subprocess.DEVNULL) as log:
-        process = subprocess.Popen(command, cwd=script.parent, env={**os.environ, **(env or {})},
+        process = subprocess.Popen(command, cwd=_working_folder(script), env={**os.environ, **(env or {})},
                                    stdout=log, stderr=subprocess.STDOUT)
     app = RunningApp(process, f"http://127.0.0.1:{port}", log_file)
     try:
@@ -89,6 +90,13 @@ def start_streamlit(
         stop_streamlit(app)
         raise
     return app
+
+
+def _working_folder(script: Path) -> Path:
+    """The repository for its own scripts (so ``ui``, ``assessment`` and ``tests`` import and
+    .streamlit/config.toml applies), the script's folder for one outside it (a bare page)."""
+    script = script.resolve()
+    return REPO if REPO in script.parents else script.parent
 
 
 def stop_streamlit(app: RunningApp) -> None:

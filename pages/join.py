@@ -2,24 +2,20 @@
 
 import streamlit as st
 
+from assessment import links
 from assessment.storage.errors import StorageUnavailable
-from ui import join_view, workshops
+from ui import join_view
+from ui.text import t
 
-st.title("Join a workshop", anchor=False)
+links.blank_overlong_params(st.query_params)  # before anything reads them
+st.title(t("workshop.join.title"), anchor=False)
 join_view.current_workshop()
 linked = join_view.prefill_from_link()
 message = st.empty()
 try:
     if join_view.join_form():
-        try:
-            workshop = workshops.find_for_joining(st.session_state.get(join_view.CODE, ""))
-        except workshops.JoinRefused as refused:
-            message.error(str(refused))
-        else:
-            workshops.enter(workshop, st.session_state.get(join_view.NICKNAME, ""),
-                            st.session_state.get(join_view.PUBLIC, False))
-            st.switch_page("pages/questionnaire.py")
+        join_view.join_from_form(message)
     elif linked:
         join_view.preview(message, linked)
 except StorageUnavailable:
-    message.error(workshops.MESSAGES["unavailable"])
+    message.error(t("workshop.unavailable"))

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from assessment import links
 from ui import drafts, flow, resources, workshops
 from ui.items import show_item
 from ui.session import current
@@ -12,6 +13,7 @@ session = current()
 if session.take_finished():  # "See my results" scored and saved in its callback: nothing to draw here
     st.switch_page("pages/results.py")
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 q = resources.questionnaire()
 drafts.restore_draft(q)
 n = min(session.step, len(q.steps) - 1)

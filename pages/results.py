@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from assessment import links
 from ui import resources, results_flow
 from ui.links import Param
 from ui.result_view import show_result
 from ui.session import current
 from ui.text import t
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 q = resources.questionnaire()
 session = current()
 token = st.query_params.get(Param.RESULT)

@@ -2,20 +2,24 @@
 
 import streamlit as st
 
+from assessment import links
 from assessment.storage.errors import StorageUnavailable
 from ui import facilitator_view, workshops
+from ui.links import Param
+from ui.text import t
 
+links.blank_overlong_params(st.query_params)  # before anything reads them
 try:
     opened = workshops.from_link()
 except StorageUnavailable:
-    st.error(workshops.MESSAGES["unavailable"])
+    st.error(t("workshop.unavailable"))
     st.stop()
 if opened is not None:
     facilitator_view.facilitator_page(*opened)
 else:
-    st.title("Run a workshop", anchor=False)
+    st.title(t("workshop.create.title"), anchor=False)
     facilitator_view.show_notice()
-    if "w" in st.query_params or "k" in st.query_params:
-        st.error(workshops.MESSAGES["facilitator_link"])
+    if Param.WORKSHOP in st.query_params or Param.KEY in st.query_params:
+        st.error(t("workshop.facilitator_link"))
     facilitator_view.create_form()
     facilitator_view.created_here()

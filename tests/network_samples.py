@@ -12,7 +12,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from assessment.network.charts import ChartText
+from assessment.network.loading import network_content
+from assessment.network.measures import measure_network
+from assessment.network.plan import NetworkPlan, plan_connections
 from assessment.network.roster import Roster, roster_from_rows
+
+CONTENT = network_content()  # the app's English network content, loaded once for the tests
+# The chart words the page passes (content/en/ui/network.yaml), written out so tests read them.
+WORDS = ChartText(
+    language="en", you="You", map_title="Your network map", ties="Who knows whom", strength="Tie strength",
+    rings=("Deep ties", "Growing ties", "Know who you are"),
+    groups={"segment": "Segment", "organisation": "Organisation", "level": "Level"},
+    diversity_title="Where your people are", deep="Deep ties", other="Other ties", people="People",
+)
 
 DEFAULT = {"segment": "peers", "field": "same", "organisation": "same_org", "level": "peer",
            "stage": "credibility", "favour": "probably", "last_contact": "quarter", "giving": "i_helped"}
@@ -26,4 +39,8 @@ def row(name: str, **fields: Any) -> dict[str, Any]:
 
 
 def make_roster(*rows: dict[str, Any], ties: tuple = ()) -> Roster:
-    return roster_from_rows(list(rows), list(ties))
+    return roster_from_rows(list(rows), list(ties), CONTENT)
+
+
+def plan_of(roster: Roster) -> NetworkPlan:
+    return plan_connections(roster, measure_network(roster, CONTENT), CONTENT)

@@ -15,11 +15,8 @@ import pytest
 from assessment.network.measures import (
     EGO, alter_graph, diversity, ego_constraint, ego_network, ei_index, measure_network, network_depth, tie_strength,
 )
-from assessment.network.loading import network_content
 from assessment.network.roster import roster_from_rows
-from tests.network_samples import DEEP, WEAK, make_roster, row
-
-CONTENT = network_content()
+from tests.network_samples import CONTENT, DEEP, WEAK, make_roster, row
 
 
 def four_people(*ties):
@@ -52,8 +49,8 @@ def test_network_depth__no_ties__is_zero():
 
 def test_measure_network__adding_weak_contacts__does_not_lower_depth():
     strong = [row(f"S{i}", **DEEP) for i in range(5)]
-    before = measure_network(make_roster(*strong)).measure("depth").value
-    after = measure_network(make_roster(*strong, *[row(f"W{i}", **WEAK) for i in range(10)])).measure("depth").value
+    before = measure_network(make_roster(*strong), CONTENT).measure("depth").value
+    after = measure_network(make_roster(*strong, *[row(f"W{i}", **WEAK) for i in range(10)]), CONTENT).measure("depth").value
     assert before == after == 1.0
 
 
@@ -101,7 +98,7 @@ def test_ego_network__ego__is_tied_to_everyone_and_alter_ties_are_kept():
 
 def test_measures__star_of_four__open_network():
     # no alter ties: density 0; effective size n - 2t/n = 4; constraint 4 * (1/4)^2 = 0.25
-    report = measure_network(four_people())
+    report = measure_network(four_people(), CONTENT)
     assert report.measure("density").value == 0.0
     assert report.measure("effective_size").value == 4.0
     assert report.measure("constraint").value == pytest.approx(0.25)
@@ -112,7 +109,7 @@ def test_measures__triangle__closed_network():
     # constraint: p_ej = 1/3, each alter has 3 ties so p_qj = 1/3;
     # per alter (1/3 + 2 * 1/3 * 1/3)^2 = (5/9)^2 = 25/81; three alters: 75/81 = 0.9259
     roster = make_roster(row("A"), row("B"), row("C"), ties=[("A", "B"), ("B", "C"), ("A", "C")])
-    report = measure_network(roster)
+    report = measure_network(roster, CONTENT)
     assert report.measure("density").value == 1.0
     assert report.measure("effective_size").value == pytest.approx(1.0)
     assert report.measure("constraint").value == pytest.approx(75 / 81)
@@ -123,7 +120,7 @@ def test_measures__one_pair_among_four__hand_worked_and_as_networkx():
     # constraint: A has 2 ties (ego, B): p_AB = 1/2; for A: (1/4 + 1/4 * 1/2)^2 = 9/64, same for B;
     # C and D: (1/4)^2 = 1/16 each; total 18/64 + 8/64 = 26/64 = 0.40625
     roster = four_people(("A", "B"))
-    report = measure_network(roster)
+    report = measure_network(roster, CONTENT)
     graph = ego_network(roster)
     assert report.measure("density").value == pytest.approx(1 / 6) == nx.density(alter_graph(roster))
     assert report.measure("effective_size").value == pytest.approx(3.5) == nx.effective_size(graph)[EGO]
@@ -143,12 +140,12 @@ def test_ego_constraint__random_networks__equals_networkx(seed):
 
 def test_measures__single_person__defined_values():
     # one alter: effective size 1, constraint (1/1)^2 = 1, density 0 (no pairs)
-    report = measure_network(make_roster(row("A")))
+    report = measure_network(make_roster(row("A")), CONTENT)
     assert [report.measure(m).value for m in ("size", "effective_size", "constraint", "density")] == [1, 1, 1, 0]
 
 
 def test_measure_network__empty_roster__every_measure_is_empty_and_axes_are_zero():
-    report = measure_network(roster_from_rows([]))
+    report = measure_network(roster_from_rows([], (), CONTENT), CONTENT)
     assert {(m.value, m.display, m.meaning) for m in report.measures} == {(None, "—", CONTENT.empty)}
     assert (report.axes.width, report.axes.depth) == (0.0, 0.0)
 
@@ -158,7 +155,7 @@ def test_measure_network__deep_ties__count_strength_at_threshold_or_more():
     # just under the .7 cut -> not deep. C: DEEP but last contact a year ago: .35 + .30 + .20 + .045 = .895 -> deep
     roster = make_roster(row("A", **DEEP), row("B", stage="profitability"),
                          row("C", **{**DEEP, "last_contact": "year"}))
-    report = measure_network(roster)
+    report = measure_network(roster, CONTENT)
     assert report.strength(1) == pytest.approx(0.69)
     assert report.measure("deep_ties").value == 2
     assert report.measure("deep_ties").display == "2 of 3"
@@ -167,14 +164,14 @@ def test_measure_network__deep_ties__count_strength_at_threshold_or_more():
 def test_measure__meaning__uses_the_persons_value_and_the_high_or_low_text():
     # 1 of 4 in another field: E-I -0.5, below the cut 0: the "low" text, with their counts
     roster = make_roster(row("A"), row("B"), row("C"), row("D", field="different"))
-    m = measure_network(roster).measure("openness_field")
+    m = measure_network(roster, CONTENT).measure("openness_field")
     assert m.display == "-0.50"
     assert m.meaning.startswith("3 of your people share your field and 1 do not (E-I index -0.50).")
     assert m.guidance == ("G09", "G10")
 
 
 def test_measure__every_measure__has_name_guidance_and_a_sentence():
-    report = measure_network(four_people(("A", "B")))
+    report = measure_network(four_people(("A", "B")), CONTENT)
     assert [m.id for m in report.measures] == [m.id for m in CONTENT.measures]
     for m in report.measures:
         assert m.name and m.guidance and m.meaning.endswith(".") and "{" not in m.meaning
@@ -191,7 +188,7 @@ def test_report_axes__hand_worked__width_and_depth():
     # depth: all four at .5675 -> .5675; deep ties 0 -> 0. Depth = 100 * (.6 * .5675) = 34.05 -> 34.0 (float rounding)
     roster = make_roster(row("A"), row("B"), row("C", field="different", organisation="other_org"),
                          row("D", level="senior"), ties=[("A", "B")])
-    axes = measure_network(roster).axes
+    axes = measure_network(roster, CONTENT).axes
     assert dict(axes.width_parts) == pytest.approx({"diversity": 0.3542, "openness": 0.25, "effective_size": 0.2917})
     assert dict(axes.depth_parts) == pytest.approx({"depth": 0.5675, "deep_ties": 0.0})
     assert axes.width == 30.4
@@ -199,7 +196,7 @@ def test_report_axes__hand_worked__width_and_depth():
 
 
 def test_report_axes__five_deep_ties__fill_the_deep_ties_part():
-    axes = measure_network(make_roster(*(row(f"D{i}", **DEEP) for i in range(5)))).axes
+    axes = measure_network(make_roster(*(row(f"D{i}", **DEEP) for i in range(5))), CONTENT).axes
     assert dict(axes.depth_parts) == {"depth": 1.0, "deep_ties": 1.0}
     assert axes.depth == 100.0
 

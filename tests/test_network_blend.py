@@ -18,7 +18,7 @@ from assessment.network.blend import (
 )
 from assessment.questionnaire import Thresholds
 from assessment.scoring import Blend, ProfileRef, Result
-from tests.network_samples import DEEP, make_roster, row
+from tests.network_samples import CONTENT, DEEP, make_roster, row
 
 Q = load_questionnaire("en")
 HOSTILE = "<svg onload=alert(1)>"
@@ -141,7 +141,7 @@ def test_result_dict__no_map__has_no_roster_key():
 def test_blend_roster__real_roster__uses_its_axes_and_size():
     # five DEEP people: Depth from the map 100 (test_network), w = .1667;
     # Depth .8333 * 40 + .1667 * 100 = 33.332 + 16.67 = 50.002 -> 50.0
-    report = measure_network(make_roster(*(row(f"D{i}", **DEEP) for i in range(5))))
+    report = measure_network(make_roster(*(row(f"D{i}", **DEEP) for i in range(5))), CONTENT)
     assert report.axes.people == 5
     blended = blend_roster(questionnaire_result(), report.axes, Q)
     assert blended.depth == 50.0
@@ -150,7 +150,7 @@ def test_blend_roster__real_roster__uses_its_axes_and_size():
 def test_network_extras__hostile_names__appear_nowhere_only_numbers_and_option_ids():
     roster = make_roster(row(HOSTILE, **DEEP), row("Ana", segment="senior"), row("Bo Zed", organisation="other_org"),
                          row("Cy"), row("Dee"), ties=[(HOSTILE, "Ana"), ("Bo Zed", "Cy")])
-    extras = network_extras(roster, measure_network(roster))
+    extras = network_extras(roster, measure_network(roster, CONTENT))
     text = json.dumps(extras)
     for name in (HOSTILE, "Ana", "Bo Zed", "Cy", "Dee", "svg"):
         assert name not in text

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
 from assessment.labels import PALETTE
 from assessment.network.measures import measure_network
 from assessment.network.charts import diversity_chart, map_points, rings_map, safe_label
-from assessment.network.loading import network_content
-from tests.network_samples import DEEP, WEAK, make_roster, row
-
-CONTENT = network_content()
+from tests.network_samples import CONTENT, DEEP, WEAK, WORDS, make_roster, row
 ATTACK = "<svg onload=alert(1)>"
 
 
 def figures(roster):
-    report = measure_network(roster)
-    return rings_map(roster, report), diversity_chart(roster, report)
+    report = measure_network(roster, CONTENT)
+    return rings_map(roster, report, CONTENT, WORDS), diversity_chart(roster, report, CONTENT, WORDS)
 
 
 def trace(fig, name):
@@ -34,7 +32,7 @@ def test_safe_label__markup_and_leading_dollars__are_defused():
 def test_map_points__ring__follows_tie_strength_and_stage():
     # DEEP (1.0) -> inner ring r=1; default credibility (.5675) -> middle r=2; WEAK visibility -> outer r=3
     roster = make_roster(row("Deep", **DEEP), row("Mid"), row("Out", **WEAK))
-    points = {p.name: p for p in map_points(roster, measure_network(roster))}
+    points = {p.name: p for p in map_points(roster, measure_network(roster, CONTENT), CONTENT)}
     assert {n: (p.ring, round(math.hypot(p.x, p.y), 9)) for n, p in points.items()} == {
         "Deep": (0, 1.0), "Mid": (1, 2.0), "Out": (2, 3.0)}
 
@@ -44,7 +42,7 @@ def test_map_points__angle__places_a_person_in_their_segments_slice():
     # 2pi - pi/5 = 9pi/5 sized (people + 1) = 1,1,1,2,1,1 of 7, clockwise.
     # Peers start after 3/7 of it and span 2/7; one person sits mid-slice, at 4/7: pi/10 + 9pi/5 * 4/7 from the top.
     roster = make_roster(row("P"))
-    (p,) = map_points(roster, measure_network(roster))
+    (p,) = map_points(roster, measure_network(roster, CONTENT), CONTENT)
     angle = math.pi / 2 - (math.pi / 10 + 9 * math.pi / 5 * 4 / 7)
     assert (p.x, p.y) == (pytest.approx(2 * math.cos(angle)), pytest.approx(2 * math.sin(angle)))
 
@@ -61,7 +59,7 @@ def test_rings_map__people__one_trace_per_segment_in_okabe_ito_colours():
 def test_rings_map__who_knows_whom__one_line_trace_broken_between_pairs():
     roster = make_roster(row("A"), row("B"), row("C"), ties=[("A", "B"), ("B", "C")])
     fig, _ = figures(roster)
-    points = {p.contact_id: p for p in map_points(roster, measure_network(roster))}
+    points = {p.contact_id: p for p in map_points(roster, measure_network(roster, CONTENT), CONTENT)}
     ties = trace(fig, "Who knows whom")
     assert len(ties.x) == 6 and math.isnan(ties.x[2]) and math.isnan(ties.x[5])
     assert (ties.x[0], ties.y[0], ties.x[4], ties.y[4]) == (points[0].x, points[0].y, points[2].x, points[2].y)
@@ -117,7 +115,7 @@ def test_map_points__top_wedge__holds_no_one():
     # 36 degrees around the top are left for the ring names: |angle from the top| >= 18 degrees for everyone
     roster = make_roster(*(row(f"P{i}", segment=s) for i, s in enumerate(
         ["own_field"] * 5 + ["outside_org"] * 5 + ["peers"] * 15)))
-    for p in map_points(roster, measure_network(roster)):
+    for p in map_points(roster, measure_network(roster, CONTENT), CONTENT):
         assert abs(math.degrees(math.atan2(p.x, p.y))) >= 18 - 1e-9
 
 
@@ -128,3 +126,14 @@ def test_rings_map__long_name__cut_on_the_map_whole_in_the_hover():
     peers = trace(fig, "Peers")
     assert list(peers.text) == ["&lt;Alexandra…"]
     assert "&lt;Alexandra Longname-Smith&gt;" in peers.hovertext[0]
+
+
+def test_charts__words__come_from_the_text_record_and_numbers_from_its_language():
+    # DEEP: strength 1.0 (tests/network_samples.py), written "1,00" in Brazilian Portuguese
+    words = replace(WORDS, language="pt-BR", map_title="Seu mapa", strength="Força", deep="Laços fortes")
+    roster = make_roster(row("Ana", **DEEP))
+    report = measure_network(roster, CONTENT)
+    rings, spread = rings_map(roster, report, CONTENT, words), diversity_chart(roster, report, CONTENT, words)
+    assert rings.layout.title.text == "Seu mapa"
+    assert "Força: 1,00" in trace(rings, CONTENT.label("segment", "peers")).hovertext[0]
+    assert [b.name for b in spread.data] == ["Laços fortes", "Other ties"]

@@ -98,10 +98,10 @@ def test_summarise_room__one_deep_person__covers_the_segment():
     assert (junior.deep_count, junior.deep_share, junior.reach) == (1, 0.2, "covered_deeply")  # 1 of 5
 
 
-def test_summarise_room__two_responses__figures_suppressed_with_reason():
+def test_summarise_room__two_responses__figures_suppressed_with_the_numbers_that_say_why():
     room = summarise_room(POINTS[:2], METRICS, profile_prompts=PROMPTS)
     assert room.dimensions is None and room.segments is None
-    assert room.suppressed == "Room figures appear once 3 people have answered (2 so far)."
+    assert (room.suppressed, room.responses, room.min_responses) == (True, 2, 3)
     # With one or two answers a dot or a count would point at a person: none of them either.
     assert room.responses == 2 and room.points == ()
     assert all(p.count == 0 for p in room.profile_counts) and room.top_profile is None
@@ -109,13 +109,18 @@ def test_summarise_room__two_responses__figures_suppressed_with_reason():
 
 def test_summarise_room__three_responses__figures_shown():
     room = summarise_room(POINTS[:3], METRICS, profile_prompts=PROMPTS)
-    assert room.suppressed is None and room.dimensions is not None and room.segments is not None
+    assert room.suppressed is False and room.dimensions is not None and room.segments is not None
 
 
 def test_summarise_room__empty_room__no_top_profile():
     room = summarise_room([], {}, profile_prompts=PROMPTS)
     assert (room.responses, room.top_profile, room.top_prompt) == (0, None, None)
-    assert room.suppressed == "Room figures appear once 3 people have answered (0 so far)."
+    assert (room.suppressed, room.min_responses) == (True, 3)
+
+
+def test_summarise_room__min_responses_given__suppressed_below_it_and_carried():
+    room = summarise_room(POINTS[:3], METRICS, profile_prompts=PROMPTS, min_responses=4)
+    assert (room.suppressed, room.responses, room.min_responses) == (True, 3, 4)
 
 
 def test_summarise_room__unknown_profile_id__counted_after_the_known_ones():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import plotly.graph_objects as go
 import pytest
@@ -11,6 +12,7 @@ from assessment.labels import PALETTE
 from assessment.questionnaire import Dimension, Profile
 from assessment.room.summary import summarise_room
 from assessment.room.charts import (
+    RoomChartTexts,
     TICK_PX,
     TITLE_PX,
     WEBGL_FROM,
@@ -36,19 +38,27 @@ METRICS = {
     "seg:senior:breadth": (30.0, 4, 0), "seg:senior:depth": (12.5, 4, 0),
 }
 OKABE_ITO = {c.lower() for c in PALETTE.values()}
+# The words come from the UI (ui/room_feed.chart_texts); here, plain stand-ins that show where each goes.
+TEXTS = RoomChartTexts(
+    map_title="Map", width_axis="W →", depth_axis="D →", dimensions_title="Dimensions",
+    segments_title="Segments", reach_title="Reach", reach_axis="deep people", width="W", depth="D",
+    breadth="B", nobody_yet="nobody", suppressed="Too few answers",
+    answers=lambda n: f"{n} answers", people=lambda n: f"{n} people",
+    deep_count=lambda count, share: f"{count} of them ({share})", score=lambda score: f"{score:.0f}",
+)
 
 
 def _room(points=POINTS, metrics=METRICS):
     return summarise_room(points, metrics, profile_prompts=PROMPTS)
 
 
-def _map(room):
-    return room_map(room, PROFILES, wide_cut=55, deep_cut=55)
+def _map(room, texts=TEXTS):
+    return room_map(room, PROFILES, wide_cut=55, deep_cut=55, texts=texts)
 
 
 def _all_figures(room):
-    return (_map(room), room_dimension_bars(room, DIMENSIONS), room_segment_bars(room, SEGMENTS),
-            room_reach_chart(room, SEGMENTS))
+    return (_map(room), room_dimension_bars(room, DIMENSIONS, texts=TEXTS), room_segment_bars(room, SEGMENTS, texts=TEXTS),
+            room_reach_chart(room, SEGMENTS, texts=TEXTS))
 
 
 @pytest.mark.parametrize("index", range(4))
@@ -73,12 +83,13 @@ def test_room_map__quadrants__four_shaded_rects_named_with_counts():
     assert len(fig.layout.shapes) == 4
     texts = [a.text for a in fig.layout.annotations]
     assert texts == [
-        "<b>Wide and deep</b><br>1 person",
+        "<b>Wide and deep</b><br>1 people",  # the words are the UI's: its plural rules, not ours
         "<b>Wide &amp; shallow</b><br>2 people",  # content text is escaped too
-        "<b>Deep, narrow</b><br>1 person",
+        "<b>Deep, narrow</b><br>1 people",
         "<b>Starting</b><br>0 people",
     ]
-    assert fig.layout.title.text == "Where this room stands · 4 answers"
+    assert fig.layout.title.text == "Map · 4 answers"
+    assert (fig.layout.xaxis.title.text, fig.layout.yaxis.title.text) == ("W →", "D →")
 
 
 def test_room_map__ten_thousand_points__webgl_and_compact():
@@ -92,15 +103,16 @@ def test_room_map__ten_thousand_points__webgl_and_compact():
     assert len(payload) < 300_000  # float32, base64: ~8 bytes a dot, not ~40 as JSON numbers
 
 
-def test_room_map__title_from_user__escaped_and_mathjax_defused():
-    fig = room_map(_room(), PROFILES, wide_cut=55, deep_cut=55, title="$\\href{javascript:x}{hi}$ <b>")
+def test_room_map__title_with_markup__escaped_and_mathjax_defused():
+    fig = _map(_room(), replace(TEXTS, map_title="$\\href{javascript:x}{hi}$ <b>"))
     title = fig.layout.title.text
     assert not title.startswith("$") and "<b>" not in title and "&lt;b&gt;" in title
 
 
 def test_room_dimension_bars__means_per_axis_in_okabe_ito():
-    fig = room_dimension_bars(_room(), DIMENSIONS)
+    fig = room_dimension_bars(_room(), DIMENSIONS, texts=TEXTS)
     width, depth = fig.data
+    assert (width.name, depth.name, fig.layout.title.text) == ("W", "D", "Dimensions")
     assert (list(width.y), list(width.x), list(width.text)) == (["Reach"], [62.5], ["62"])  # 62.5 shows as 62
     assert (list(depth.y), list(depth.x)) == (["Trust"], [40.0])
     assert {width.marker.color.lower(), depth.marker.color.lower()} <= OKABE_ITO
@@ -108,30 +120,31 @@ def test_room_dimension_bars__means_per_axis_in_okabe_ito():
 
 
 def test_room_segment_bars__breadth_and_depth_per_segment():
-    fig = room_segment_bars(_room(), SEGMENTS)
+    fig = room_segment_bars(_room(), SEGMENTS, texts=TEXTS)
     breadth, depth = fig.data
+    assert (breadth.name, depth.name, fig.layout.title.text) == ("B", "D", "Segments")
     assert list(breadth.y) == ["Peers", "Senior to you"]
     assert list(breadth.x) == [65.0, 30.0] and list(depth.x) == [47.5, 12.5]
 
 
 def test_room_reach_chart__covered_green_and_nobody_written_out():
-    fig = room_reach_chart(_room(), SEGMENTS)
+    fig = room_reach_chart(_room(), SEGMENTS, texts=TEXTS)
     (bars,) = fig.data
     assert list(bars.x) == [2, 0]
-    assert list(bars.text) == ["2 (50%)", "<b>nobody yet</b>"]
+    assert list(bars.text) == ["2 of them (0.5)", "<b>nobody</b>"]  # 2 of 4 deep with peers
+    assert fig.layout.xaxis.title.text == "deep people"
     assert list(bars.marker.color) == [PALETTE["green"], PALETTE["vermillion"]]
 
 
 @pytest.mark.parametrize("build", [
-    lambda room: room_dimension_bars(room, DIMENSIONS),
-    lambda room: room_segment_bars(room, SEGMENTS),
-    lambda room: room_reach_chart(room, SEGMENTS),
+    lambda room: room_dimension_bars(room, DIMENSIONS, texts=TEXTS),
+    lambda room: room_segment_bars(room, SEGMENTS, texts=TEXTS),
+    lambda room: room_reach_chart(room, SEGMENTS, texts=TEXTS),
 ])
 def test_room_figures__under_three_responses__no_data_only_the_reason(build):
     fig = build(_room(POINTS[:2]))
     assert len(fig.data) == 0
-    # wrapped to fit a third of a projector: the same message, in lines
-    assert fig.layout.annotations[0].text.replace("<br>", " ") == "Room figures appear once 3 people have answered (2 so far)."
+    assert fig.layout.annotations[0].text == "Too few answers"
 
 
 def test_room_map__under_three_responses__shows_no_dots():
@@ -141,5 +154,14 @@ def test_room_map__under_three_responses__shows_no_dots():
 
 def test_room_dimension_bars__depth_pattern__striped_over_the_bar_colour():
     # Streamlit's plotly.js draws the default fillmode ("replace") with white stripes on nothing
-    depth = next(t for t in room_dimension_bars(_room(), DIMENSIONS).data if t.name == "Depth")
+    depth = next(t for t in room_dimension_bars(_room(), DIMENSIONS, texts=TEXTS).data if t.name == "D")
     assert depth.marker.pattern.fillmode == "overlay"
+
+
+def test_chart_texts__english__plurals_numbers_and_the_reason_for_an_empty_chart():
+    from ui.room_feed import chart_texts
+
+    texts = chart_texts(_room(POINTS[:2]))
+    assert (texts.people(1), texts.people(0), texts.answers(1234)) == ("1 person", "0 people", "1,234 answers")
+    assert (texts.deep_count(2, 0.5), texts.score(62.5), texts.nobody_yet) == ("2 (50%)", "62", "nobody yet")
+    assert texts.suppressed == "Room figures appear once 3 people have answered (2 so far)."

@@ -13,61 +13,61 @@ from assessment.storage.errors import StorageUnavailable
 from assessment.room.joining import format_join_code
 from assessment.storage.workshops import Workshop
 
-from . import resources, state, workshops
+from . import resources, session, workshops
 from .result_view import md_escape
+from .text import number, t
 
-NOTICE = "workshop.notice"              # one-off message after deleting
-NOT_CHANGED = "workshop.not_changed"    # one-off message: a control's change did not reach the database
+DELETED = "workshop.deleted"            # the title of the workshop just deleted, for a one-off notice
+NOT_CHANGED = "workshop.not_changed"    # one-off flag: a control's change did not reach the database
 COUNT_REFRESH = "5s"
 QR_WIDTH = 220
 
 
 def create_form() -> None:
     """Title and note; on submit the page becomes the new workshop's facilitator page."""
-    st.write(
-        "Run the assessment with a group: everyone answers on their own phone, and the projector shows the room "
-        "as anonymous dots and averages once you reveal it."
-    )
+    st.write(t("workshop.create.intro"))
     with st.form("workshop.new", enter_to_submit=False):
-        st.text_input("Workshop title", key="workshop.title", max_chars=workshops.MAX_TITLE,
-                      placeholder="e.g. Team day · networks session", help="Participants see it when they join.")
-        st.text_area("Note (optional)", key="workshop.note", max_chars=workshops.MAX_NOTE, height=80,
-                     placeholder="e.g. Room 2, 14:00", help="Shown under the title on the projector.")
-        submitted = st.form_submit_button("Create the workshop", key="workshop.create", type="primary")
+        st.text_input(t("workshop.create.workshop_title"), key="workshop.title", max_chars=workshops.MAX_TITLE,
+                      placeholder=t("workshop.create.workshop_title_placeholder"),
+                      help=t("workshop.create.workshop_title_help"))
+        st.text_area(t("workshop.create.note"), key="workshop.note", max_chars=workshops.MAX_NOTE, height=80,
+                     placeholder=t("workshop.create.note_placeholder"), help=t("workshop.create.note_help"))
+        submitted = st.form_submit_button(t("workshop.create.submit"), key="workshop.create", type="primary")
     if submitted:
         title = str(st.session_state.get("workshop.title") or "").strip()
         if not title:
-            st.error(workshops.MESSAGES["no_title"])
+            st.error(t("workshop.create.no_title"))
             return
         if not workshops.allowed(workshops.CREATIONS):
-            st.error(workshops.MESSAGES["too_many_workshops"])
+            st.error(t("workshop.too_many_workshops"))
             return
         try:
             workshop, key = workshops.create(title, str(st.session_state.get("workshop.note") or ""))
         except StorageUnavailable:
-            st.error(workshops.MESSAGES["not_created"])
+            st.error(t("workshop.not_created"))
             return
-        state.put(state.JUST_CREATED, workshop.id)
-        st.query_params.update({"w": str(workshop.id), "k": key})
+        session.current().just_created = workshop.id
+        st.query_params.update(workshops.link_params(workshop.id, key))
         st.rerun()
 
 
 def created_here() -> None:
     """Links back to the workshops created in this browser tab (their keys live in the session)."""
-    created = state.get(state.FACILITATOR) or {}
+    created = session.current().facilitator_keys
     found = [(w, key) for w, key in ((resources.store().find_workshop(int(i)), k) for i, k in created.items()) if w]
     if not found:
         return
-    st.markdown("**Workshops you created in this tab**")
+    st.markdown(t("workshop.create.created_here"))
     for workshop, key in found:
         st.page_link("pages/workshop.py", label=md_escape(workshop.title), icon=":material/groups:",
-                     query_params={"w": str(workshop.id), "k": key})
+                     query_params=workshops.link_params(workshop.id, key))
 
 
 def show_notice() -> None:
-    notice = state.pop(NOTICE)
-    if notice:
-        st.success(notice)
+    """Once, after deleting: which workshop is gone."""
+    title = st.session_state.pop(DELETED, None)
+    if title is not None:
+        st.success(t("workshop.facilitator.deleted", title=md_escape(title)))
 
 
 def facilitator_page(workshop: Workshop, key: str) -> None:
@@ -75,9 +75,9 @@ def facilitator_page(workshop: Workshop, key: str) -> None:
     st.title(md_escape(workshop.title), anchor=False)
     if workshop.note:
         st.caption(md_escape(workshop.note))
-    if state.pop(NOT_CHANGED):
-        st.error(workshops.MESSAGES["not_changed"])
-    if state.get(state.JUST_CREATED) == workshop.id:
+    if st.session_state.pop(NOT_CHANGED, False):
+        st.error(t("workshop.not_changed"))
+    if session.current().just_created == workshop.id:
         _private_link(workshop, key)
     _status(workshop)
     _joining(workshop)
@@ -87,79 +87,79 @@ def facilitator_page(workshop: Workshop, key: str) -> None:
 
 
 def _private_link(workshop: Workshop, key: str) -> None:
-    st.success("Your workshop is ready.")
+    st.success(t("workshop.facilitator.ready"))
     with st.container(border=True, key="workshop-private"):
-        st.markdown("**Your facilitator link** — keep it private")
+        st.markdown(t("workshop.facilitator.private_link"))
         st.code(workshops.facilitator_link(workshop.id, key), language=None, wrap_lines=True)
-        st.warning(
-            "Anyone with this link can reveal, close, export and delete this workshop, and it can't be shown "
-            "again once you leave this tab: bookmark it or copy it somewhere safe. Give participants the join "
-            "code or QR code below, never this link.",
-            icon=":material/key:",
-        )
-        st.button("I've saved it", key="workshop.saved_link", on_click=state.pop, args=(state.JUST_CREATED,))
+        st.warning(t("workshop.facilitator.private_warning"), icon=":material/key:")
+        st.button(t("workshop.facilitator.saved_it"), key="workshop.saved_link", on_click=_link_saved)
+
+
+def _link_saved() -> None:
+    session.current().just_created = None
 
 
 def _status(workshop: Workshop) -> None:
     count, answers, screen = st.columns(3)
     with count:
         _live_count(workshop.id)
-    answers.metric("Answers", "Open" if workshop.is_open else "Closed")
-    screen.metric("Projector", "Results shown" if workshop.revealed else "Join code")
+    answers.metric(t("workshop.facilitator.answers"),
+                   t("workshop.facilitator.open") if workshop.is_open else t("workshop.facilitator.closed"))
+    screen.metric(t("workshop.facilitator.projector"), t("workshop.facilitator.results_shown") if workshop.revealed
+                  else t("workshop.facilitator.join_code_shown"))
 
 
 @st.fragment(run_every=COUNT_REFRESH)
 def _live_count(workshop_id: int) -> None:
     try:
-        st.metric("Responses", f"{resources.store().workshop_response_count(workshop_id):,}")
+        st.metric(t("workshop.facilitator.responses"), number(resources.store().workshop_response_count(workshop_id)))
     except StorageUnavailable:
-        st.metric("Responses", "…", help="The database can't be reached just now; retrying.")
+        st.metric(t("workshop.facilitator.responses"), "…", help=t("workshop.facilitator.responses_unavailable"))
 
 
 def _joining(workshop: Workshop) -> None:
-    st.subheader("Participants join", anchor=False)
+    st.header(t("workshop.facilitator.participants_join"), anchor=False)
     link = workshops.join_link(workshop.code)
     text, code = st.columns([3, 2], vertical_alignment="center")
     with text:
-        st.markdown(f"Join code: **{format_join_code(workshop.code)}**")
+        st.markdown(t("workshop.facilitator.join_code", code=format_join_code(workshop.code)))
         st.code(link, language=None, wrap_lines=True)
-        st.caption("Or they scan the QR code (also shown on the projector) or type the code on the Join page.")
+        st.caption(t("workshop.facilitator.join_other_ways"))
     with code:
-        st.image(workshops.qr_svg(link, QR_WIDTH), width=QR_WIDTH)
+        st.image(workshops.join_qr(link, QR_WIDTH), width=QR_WIDTH, alt=t("workshop.qr_alt"))
 
 
 def _projector(workshop: Workshop, key: str) -> None:
-    st.subheader("Projector", anchor=False)
+    st.header(t("workshop.facilitator.projector"), anchor=False)
     link = workshops.projector_link(workshop.id, key)
-    st.link_button("Open the projector view", link, icon=":material/tv:", type="primary")
-    st.caption("Open it on the computer that drives the projector (F11 for full screen); it refreshes by itself.")
-    with st.expander("Projector link (it holds your facilitator key: don't put it on screen)"):
+    st.link_button(t("workshop.facilitator.projector_open"), link, icon=":material/tv:", type="primary")
+    st.caption(t("workshop.facilitator.projector_help"))
+    with st.expander(t("workshop.facilitator.projector_link")):
         st.code(link, language=None, wrap_lines=True)
 
 
 def _controls(workshop: Workshop) -> None:
-    st.subheader("During the workshop", anchor=False)
+    st.header(t("workshop.facilitator.during"), anchor=False)
     reveal, close = st.columns(2)
     reveal.button(
-        "Hide results on the projector" if workshop.revealed else "Reveal results on the projector",
+        t("workshop.facilitator.hide") if workshop.revealed else t("workshop.facilitator.reveal"),
         key="workshop.reveal", width="stretch", type="secondary" if workshop.revealed else "primary",
         icon=":material/visibility_off:" if workshop.revealed else ":material/visibility:",
         on_click=_set, args=("revealed", workshop.id, not workshop.revealed),
     )
     close.button(
-        "Close submissions" if workshop.is_open else "Reopen submissions",
+        t("workshop.facilitator.close") if workshop.is_open else t("workshop.facilitator.reopen"),
         key="workshop.open", width="stretch",
         icon=":material/lock:" if workshop.is_open else ":material/lock_open:",
         on_click=_set, args=("open", workshop.id, not workshop.is_open),
     )
     store = resources.store()
     st.download_button(
-        "Download anonymous results (CSV)", key="workshop.export", icon=":material/download:", width="stretch",
+        t("workshop.facilitator.download"), key="workshop.export", icon=":material/download:", width="stretch",
         data=lambda: build_room_csv(store.workshop_export_rows(workshop.id)),
         file_name=f"wide-and-deep-workshop-{workshop.code}.csv", mime="text/csv", on_click="ignore",
     )
-    st.caption("One row per response: scores only, no names, times or links. A nickname appears only when its "
-               "owner chose to show it.")
+    st.caption(t("workshop.facilitator.download_help"))
 
 
 def _set(what: str, workshop_id: int, value: bool) -> None:
@@ -170,21 +170,21 @@ def _set(what: str, workshop_id: int, value: bool) -> None:
         else:
             store.set_workshop_open(workshop_id, value)
     except StorageUnavailable:
-        state.put(NOT_CHANGED, True)
+        st.session_state[NOT_CHANGED] = True
 
 
 def _delete(workshop: Workshop) -> None:
-    with st.expander("Delete this workshop"):
-        st.write("This deletes the workshop and every result in it, for good. Participants' own share links "
-                 "will say their results were removed, and the join code stops working.")
-        sure = st.checkbox("Yes, delete the workshop and all its results", key="workshop.delete_confirm")
-        if st.button("Delete the workshop", key="workshop.delete", disabled=not sure, icon=":material/delete:"):
+    with st.expander(t("workshop.facilitator.delete_title")):
+        st.write(t("workshop.facilitator.delete_warning"))
+        sure = st.checkbox(t("workshop.facilitator.delete_confirm"), key="workshop.delete_confirm")
+        if st.button(t("workshop.facilitator.delete"), key="workshop.delete", disabled=not sure,
+                     icon=":material/delete:"):
             try:
                 resources.store().delete_workshop(workshop.id)
             except StorageUnavailable:
-                st.error(workshops.MESSAGES["not_changed"])
+                st.error(t("workshop.not_changed"))
                 return
-            state.pop(state.JUST_CREATED)
-            state.put(NOTICE, f"The workshop “{md_escape(workshop.title)}” and its results are deleted.")
+            session.current().just_created = None
+            st.session_state[DELETED] = workshop.title
             st.query_params.clear()
             st.rerun()

@@ -8,54 +8,64 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.room.joining import JOIN_CODE_LENGTH
+from assessment.room.joining import JOIN_CODE_LENGTH, Refusal
 
-from . import state, workshops
+from . import session, workshops
+from .links import Param
 from .result_view import md_escape
-from .session import current
+from .text import t
 
 CODE, NICKNAME, PUBLIC, SUBMIT = "join.code", "join.nickname", "join.public", "join.submit"
 
 
 def prefill_from_link() -> str | None:
     """The code in the link (from the QR code), copied into the form once; None without one."""
-    code = st.query_params.get("code")
-    if code and st.session_state.get(state.JOIN_LINKED) != code:
+    code = st.query_params.get(Param.CODE)
+    here = session.current()
+    if code and here.join_linked != code:
         st.session_state[CODE] = code[:16]
-        st.session_state[state.JOIN_LINKED] = code
+        here.join_linked = code
     return code
 
 
 def current_workshop() -> None:
     """Where a person already in a workshop can carry on."""
-    joined = current().workshop
-    if not joined:
+    here = session.current()
+    if here.workshop is None:
         return
-    st.info(f"You're taking part in **{md_escape(joined.title)}**.")
-    if current().result:
-        st.page_link("pages/results.py", label="See your results", icon=":material/insights:")
+    st.info(t("workshop.join.taking_part", title=md_escape(here.workshop.title)))
+    if here.result is not None:
+        st.page_link("pages/results.py", label=t("workshop.join.see_results"), icon=":material/insights:")
     else:
-        st.page_link("pages/questionnaire.py", label="Continue with the questions", icon=":material/play_arrow:")
+        st.page_link("pages/questionnaire.py", label=t("workshop.join.continue"), icon=":material/play_arrow:")
 
 
 def join_form() -> bool:
     """The form; True on the run its Join button was pressed."""
     with st.form("join", border=False):
-        st.text_input("Join code", key=CODE, max_chars=16, placeholder="e.g. K7R WX3",
-                      help=f"The {JOIN_CODE_LENGTH} characters on the projector. Case, spaces and dashes don't matter.")
-        st.text_input("Nickname (optional)", key=NICKNAME, max_chars=workshops.MAX_NICKNAME,
-                      placeholder="e.g. Sam", autocomplete="off")
-        st.checkbox("Show my nickname to the facilitator's export", key=PUBLIC, value=False)
-        st.caption("The projector never shows names: only anonymous dots and counts. Your nickname reaches the "
-                   "facilitator's download only if you tick the box.")
-        return st.form_submit_button("Join", key=SUBMIT, type="primary", icon=":material/login:")
+        st.text_input(t("workshop.join.code"), key=CODE, max_chars=16, placeholder=t("workshop.join.code_placeholder"),
+                      help=t("workshop.join.code_help", length=JOIN_CODE_LENGTH))
+        st.text_input(t("workshop.join.nickname"), key=NICKNAME, max_chars=workshops.MAX_NICKNAME,
+                      placeholder=t("workshop.join.nickname_placeholder"), autocomplete="off")
+        st.checkbox(t("workshop.join.public"), key=PUBLIC, value=False)
+        st.caption(t("workshop.join.privacy"))
+        return st.form_submit_button(t("workshop.join.submit"), key=SUBMIT, type="primary", icon=":material/login:")
+
+
+def join_from_form(where) -> None:
+    """The Join button: into the workshop and on to the questions, or say in ``where`` why not."""
+    found = workshops.find_for_joining(st.session_state.get(CODE, ""))
+    if isinstance(found, Refusal):
+        where.error(workshops.refusal_text(found))
+        return
+    workshops.enter(found, st.session_state.get(NICKNAME, ""), st.session_state.get(PUBLIC, False))
+    st.switch_page("pages/questionnaire.py")
 
 
 def preview(where, code: str) -> None:
     """Under a QR link: say which workshop this is, or why it can't be joined, before any typing."""
-    try:
-        workshop = workshops.find_for_joining(code)
-    except workshops.JoinRefused as refused:
-        where.error(str(refused))
+    found = workshops.find_for_joining(code)
+    if isinstance(found, Refusal):
+        where.error(workshops.refusal_text(found))
     else:
-        where.markdown(f"You're joining **{md_escape(workshop.title)}**. Add a nickname if you like, then press Join.")
+        where.markdown(t("workshop.join.joining", title=md_escape(found.title)))

@@ -6,6 +6,8 @@ The one written account of the method: its words are in content/en/ui/method.yam
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from assessment.method import dimension_table, guidance_table, item_table
@@ -15,6 +17,9 @@ from assessment.questionnaire import GridColumn, Questionnaire
 
 from . import resources
 from .text import t
+
+STATEMENT = Path(__file__).resolve().parents[1] / "docs" / "accessibility.md"
+MAINTAINERS = "\n## For maintainers"  # the statement shown on the method page stops here  # not-text
 
 
 def _first_band_at(column: GridColumn, score: float) -> str:
@@ -30,6 +35,7 @@ def _scales(q: Questionnaire) -> str:
             low, high = item.options[0], item.options[-1]
             seen[tuple(o.id for o in item.options)] = t("method.scale", low=low.label, high=high.label)
     return "; ".join(seen.values())
+
 
 
 def show_method(q: Questionnaire) -> None:
@@ -71,6 +77,7 @@ def show_method(q: Questionnaire) -> None:
         with st.expander(step.title):
             st.markdown("\n".join(_question_line(q, r) for r in rows if r.step == step.id))
     show_network_method(resources.network())
+    show_accessibility_statement()
     st.caption(t("method.footer", id=q.id, version=q.version, language=q.language))
 
 
@@ -80,6 +87,14 @@ def _question_line(q: Questionnaire, row) -> str:
         "method.grid_question", text=item.text, column=next(c.label for c in item.columns if c.id == row.column))
     line = t("method.question", text=text, dimension=q.dimension(row.dimension).name, guidance=", ".join(row.guidance))
     return line + (t("method.reversed") if row.reverse else "")
+
+
+def show_accessibility_statement() -> None:
+    """docs/accessibility.md up to its maintainers' section, under its own heading (its title line dropped)."""
+    title, body = STATEMENT.read_text(encoding="utf-8").split(MAINTAINERS)[0].split("\n", 1)
+    st.header(title.lstrip("# "))
+    with st.expander(t("method.accessibility")):
+        st.markdown(body.replace("\n## ", "\n### "))
 
 
 def show_network_method(content: NetworkContent) -> None:

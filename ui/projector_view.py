@@ -20,6 +20,7 @@ from assessment.room.joining import format_join_code
 
 from . import resources, room_feed, workshops
 from .result_view import md_escape
+from .text import t
 
 REFRESH = "3s"
 QR_PX = 640
@@ -27,8 +28,7 @@ CHART_CONFIG = {"displayModeBar": False, "staticPlot": True}
 _LOG = logging.getLogger(__name__)
 
 # Static CSS only: no text from any person is ever part of it.
-CHROME = """
-<style>
+CHROME = """<style> /* # not-text: static CSS, no words for people */
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stStatusWidget"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {
   display: none !important;
@@ -52,7 +52,7 @@ CHROME = """
 .st-key-proj-profiles p { font-size: 2rem; color: #000; margin-bottom: 0.4rem; }
 .st-key-proj-prompt { border-left: 0.6rem solid #0072B2; padding-left: 1.2rem; }
 .st-key-proj-prompt p { font-size: 2rem; line-height: 1.3; color: #000; }
-.st-key-proj-prompt h3 { font-size: 2.4rem; color: #000; }
+.st-key-proj-prompt h2 { font-size: 2.4rem; color: #000; }
 .st-key-proj-joinline p { font-size: 1.8rem; color: #000; }
 </style>
 """
@@ -72,11 +72,11 @@ def live(workshop_id: int, join_url: str) -> None:
         room = room_feed.room_view(workshop_id) if workshop is not None else None
     except StorageUnavailable:  # keep refreshing: the next run may reach it again
         with st.container(key="proj-state"):
-            st.markdown(workshops.MESSAGES["reconnecting"])
+            st.markdown(t("projector.reconnecting"))
         return
     if workshop is None or room is None:
         with st.container(key="proj-state"):
-            st.markdown("This workshop has ended.")
+            st.markdown(t("projector.ended"))
         return
     q = resources.questionnaire()
     _heading(workshop.title, workshop.note, room.summary.responses)
@@ -94,24 +94,24 @@ def _heading(title: str, note: str, responses: int) -> None:
         if note:
             st.markdown(md_escape(note))
     with right, st.container(key="proj-count"):
-        st.markdown(f"**{responses:,}** {'answer' if responses == 1 else 'answers'}")
+        st.markdown(t("projector.answers", n=responses))
 
 
 def _collecting(is_open: bool, code: str, join_url: str) -> None:
     if not is_open:
         with st.container(key="proj-state"):
-            st.markdown("Answers are closed. The results appear here when the facilitator reveals them.")
+            st.markdown(t("projector.closed_waiting"))
         return
     left, right = st.columns([3, 2], gap="large", vertical_alignment="center")
     with left:
         with st.container(key="proj-join"):
-            st.markdown(f"Scan the QR code, or go to **{_address(join_url)}** and enter")
+            st.markdown(t("projector.scan", address=_address(join_url)))
         with st.container(key="proj-code"):
             st.markdown(format_join_code(code))
         with st.container(key="proj-join-after"):
-            st.markdown("Your answers are anonymous: this screen shows dots and counts, never names.")
+            st.markdown(t("projector.anonymous"))
     with right, st.container(key="proj-qr"):
-        st.image(workshops.qr_svg(join_url, QR_PX), width=QR_PX)
+        st.image(workshops.join_qr(join_url, QR_PX), width=QR_PX, alt=t("workshop.qr_alt"))
 
 
 def _revealed(room: room_feed.RoomView, q: Questionnaire, join_url: str | None, code: str) -> None:
@@ -122,16 +122,18 @@ def _revealed(room: room_feed.RoomView, q: Questionnaire, join_url: str | None, 
     with right:
         with st.container(key="proj-profiles"):
             if summary.suppressed:
-                st.markdown(summary.suppressed)
+                st.markdown(room_feed.suppressed_text(summary))
             else:
                 for profile in q.profiles:
-                    st.markdown(f"**{summary.profile_count(profile.id):,}** · {profile.name}")
+                    st.markdown(t("projector.profile_count", count=summary.profile_count(profile.id),
+                                  profile=profile.name))
         with st.container(key="proj-prompt"):
             top = next((p for p in q.profiles if p.id == summary.top_profile), None)
-            st.markdown(f"### Talk about it: {top.name}" if top else "### Talk about it")
-            st.markdown(summary.top_prompt or "The discussion prompt appears once 3 people have answered.")
+            st.markdown(t("projector.talk_about", profile=top.name) if top else t("projector.talk"))
+            st.markdown(summary.top_prompt or t("projector.prompt_later", n=summary.min_responses))
         with st.container(key="proj-joinline"):
-            st.markdown(f"Join: **{format_join_code(code)}** at {_address(join_url)}" if join_url else "Answers are closed.")
+            st.markdown(t("projector.join_line", code=format_join_code(code), address=_address(join_url))
+                        if join_url else t("projector.closed"))
     first, second, third = st.columns(3, gap="medium")
     first.plotly_chart(room.dimensions, key="proj.dimensions", config=CHART_CONFIG, width="stretch")
     second.plotly_chart(room.segments, key="proj.segments", config=CHART_CONFIG, width="stretch")

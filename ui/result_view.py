@@ -85,7 +85,7 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
     profile = words.profile(result.profile.id)
     if title:
         st.title(title)
-    st.subheader(profile.name)
+    st.header(profile.name)
     st.markdown(t("results.tagline", tagline=profile.tagline))
     st.write(profile.summary)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.exchange import MAX_IMPORT_BYTES, ImportRefused, export_json, import_json
+from assessment.exchange import ImportRefused, export_json, import_json
 from assessment.questionnaire import Questionnaire
 from assessment.report import ReportTexts, render_report
 from assessment.scoring import Result, ResultShapeError
@@ -116,10 +116,10 @@ def show_owner_tools(q: Questionnaire) -> None:
         share = resources.app_url(f"results?{Param.RESULT}={session.saved.share_token}")
         manage = f"{share}&{Param.MANAGE}={session.saved.manage_key}"
         st.write(t("results.share.link"))
-        st.code(share, language=None)
+        st.code(share, language=None, wrap_lines=True)
         with st.expander(t("results.share.private_title")):
             st.write(t("results.share.private"))
-            st.code(manage, language=None)
+            st.code(manage, language=None, wrap_lines=True)
         if st.query_params.get(Param.RESULT) != session.saved.share_token:
             st.query_params[Param.RESULT] = session.saved.share_token  # a reload shows the saved result
     else:
@@ -170,7 +170,7 @@ def import_section(q: Questionnaire) -> None:
         if upload is None:
             return
         try:
-            imported = import_json(upload.getvalue()[: MAX_IMPORT_BYTES + 1], q)
+            imported = import_json(upload.getvalue(), q)  # at most 1 MB (max_upload_size); import_json measures it first
         except ImportRefused as refused:
             st.error(str(refused))
             return

@@ -5,32 +5,39 @@ Each workshop's ``RoomTally`` is kept here and brought up to date on every refre
 otherwise); the summary and the four figures are rebuilt only when the tally changed, so a
 refresh of an unchanged room builds nothing. The database stays the source of truth: a
 second server keeps its own tallies and sees the same rooms.
+
+The rooms live in a ``cachetools.LRUCache`` (the least recently refreshed room goes first),
+one slot per room holding its view and a lock, so two projectors of a room fold in new rows
+once, not twice.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
+from cachetools import LRUCache
 
 from assessment.questionnaire import Questionnaire
-from assessment.room.summary import RoomSummary, summarise_room
 from assessment.room.charts import (
+    RoomChartTexts,
     room_dimension_bars,
     room_map,
     room_reach_chart,
     room_segment_bars,
 )
+from assessment.room.metrics import metric_name
+from assessment.room.summary import RoomSummary, summarise_room
 from assessment.room.tally import RoomTally, refresh_tally
 
 from . import resources
+from .text import language, t
 
 MAX_ROOMS = 32  # workshops whose tallies this process keeps (a projector each)
 CHART_SCALE = 0.9
-Room = tuple[str, int]  # (database URL, workshop id)
+Room = tuple[str, int, str]  # (database URL, workshop id, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,33 +52,27 @@ class RoomView:
     reach: Any
 
 
+@dataclass(slots=True)
+class _Slot:
+    """One room's latest view; read and replaced only while holding ``lock``."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    view: RoomView | None = None
+
+
 class _Rooms:
-    """Views by (database, workshop id), least recently used first, and one lock per
-    workshop so two projectors of a room fold in new rows once, not twice."""
+    """Slots by room, least recently used dropped first once more than ``MAX_ROOMS`` are kept."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._views: OrderedDict[Room, RoomView] = OrderedDict()
-        self._locks: dict[Room, threading.Lock] = {}
+        self._lock = threading.Lock()  # LRUCache is not thread-safe on its own
+        self._slots: LRUCache[Room, _Slot] = LRUCache(maxsize=MAX_ROOMS)
 
-    def lock(self, room: Room) -> threading.Lock:
+    def slot(self, room: Room) -> _Slot:
         with self._lock:
-            return self._locks.setdefault(room, threading.Lock())
-
-    def get(self, room: Room) -> RoomView | None:
-        with self._lock:
-            view = self._views.get(room)
-            if view is not None:
-                self._views.move_to_end(room)
-            return view
-
-    def put(self, room: Room, view: RoomView) -> None:
-        with self._lock:
-            self._views[room] = view
-            self._views.move_to_end(room)
-            while len(self._views) > MAX_ROOMS:
-                gone, _ = self._views.popitem(last=False)
-                self._locks.pop(gone, None)
+            found = self._slots.get(room)  # a hit counts as a use
+            if found is None:
+                found = self._slots[room] = _Slot()
+            return found
 
 
 @st.cache_resource(show_spinner=False)
@@ -81,21 +82,48 @@ def _rooms() -> _Rooms:
 
 def thresholds(q: Questionnaire) -> dict[str, float]:
     """Per segment-depth metric, the score at which a person counts as deep there (room.py)."""
-    return {f"seg:{s.id}:depth": q.thresholds.segment_deep for s in q.segments}
+    return {metric_name("seg", s.id, "depth"): q.thresholds.segment_deep for s in q.segments}
 
 
 def room_view(workshop_id: int) -> RoomView:
     """The room now: cheap when nothing changed since the last refresh on this server."""
     q = resources.questionnaire()
-    rooms, store = _rooms(), resources.store()
-    room = (store.url, workshop_id)  # ids repeat across databases (tests, a second deployment)
-    with rooms.lock(room):
-        view = rooms.get(room)
+    store = resources.store()
+    # ids repeat across databases (tests, a second deployment); figures hold the language's words
+    slot = _rooms().slot((store.url, workshop_id, language()))
+    with slot.lock:
+        view = slot.view
         tally = refresh_tally(store, workshop_id, view.tally if view else None, thresholds(q))
         if view is None or tally is not view.tally:
-            view = build_view(tally, q)
-            rooms.put(room, view)
+            view = slot.view = build_view(tally, q)
     return view
+
+
+def suppressed_text(summary: RoomSummary) -> str:
+    """Why the room's figures are not shown yet (fewer than ``min_responses`` answers)."""
+    return t("projector.suppressed", n=summary.min_responses, count=summary.responses)
+
+
+def chart_texts(summary: RoomSummary) -> RoomChartTexts:
+    """The figures' words in the session's language."""
+    return RoomChartTexts(
+        map_title=t("projector.chart.map_title"),
+        width_axis=t("projector.chart.width_axis"),
+        depth_axis=t("projector.chart.depth_axis"),
+        dimensions_title=t("projector.chart.dimensions_title"),
+        segments_title=t("projector.chart.segments_title"),
+        reach_title=t("projector.chart.reach_title"),
+        reach_axis=t("projector.chart.reach_axis"),
+        width=t("projector.chart.width"),
+        depth=t("projector.chart.depth"),
+        breadth=t("projector.chart.breadth"),
+        nobody_yet=t("projector.chart.nobody_yet"),
+        suppressed=suppressed_text(summary),
+        answers=lambda n: t("projector.chart.answers", n=n),
+        people=lambda n: t("projector.chart.people", n=n),
+        deep_count=lambda count, share: t("projector.chart.deep_count", count=count, share=share),
+        score=lambda score: t("projector.chart.score", score=score),
+    )
 
 
 def build_view(tally: RoomTally, q: Questionnaire) -> RoomView:
@@ -105,12 +133,13 @@ def build_view(tally: RoomTally, q: Questionnaire) -> RoomView:
         dimension_ids=[d.id for d in q.dimensions], segment_ids=[s.id for s in q.segments],
     )
     names = {s.id: s.name for s in q.segments}
+    texts = chart_texts(summary)
     return RoomView(
         tally=tally,
         summary=summary,
         map=room_map(summary, q.profiles, wide_cut=q.thresholds.wide, deep_cut=q.thresholds.deep,
-                     scale=CHART_SCALE),
-        dimensions=room_dimension_bars(summary, q.dimensions, scale=CHART_SCALE),
-        segments=room_segment_bars(summary, names, scale=CHART_SCALE),
-        reach=room_reach_chart(summary, names, scale=CHART_SCALE),
+                     texts=texts, scale=CHART_SCALE),
+        dimensions=room_dimension_bars(summary, q.dimensions, texts=texts, scale=CHART_SCALE),
+        segments=room_segment_bars(summary, names, texts=texts, scale=CHART_SCALE),
+        reach=room_reach_chart(summary, names, texts=texts, scale=CHART_SCALE),
     )

@@ -32,7 +32,7 @@ def save_once() -> None:
         return
     new = _new_result(session)
     if new.workshop_id is not None and not workshops.allowed(workshops.ROOM_RESULTS, f":{new.workshop_id}"):
-        session.tell_results_page(workshops.MESSAGES["too_many_results"])  # a limit no person meets
+        session.tell_results_page(t("workshop.too_many_results"))  # a limit no person meets
         new = replace(new, workshop_id=None)
     try:
         try:

@@ -4,59 +4,41 @@ code, the links to hand out and the QR code.
 A facilitator link is ``workshop?w=<id>&k=<key>``; the projector link is the same with
 ``projector``. Only the key's hash is stored (``assessment/room/joining.py``), so the link
 cannot be recovered: it is shown once, right after creating, and kept in this session
-(``state.FACILITATOR``) so the creator can find it again while the tab is open.
+(``Session.facilitator_keys``) so the creator can find it again while the tab is open.
+Which code can be joined, and drawing a free code, are decided in ``assessment/room/joining.py``;
+this module words the refusals.
 """
 
 from __future__ import annotations
 
-import streamlit as st
+from urllib.parse import urlencode
 
+import streamlit as st
+from babel.lists import format_list
+
+from assessment import links
 from assessment.limits import JOIN_ATTEMPTS, RESULTS_INTO_A_ROOM, WORKSHOPS_CREATED, Quota, quota_of
-from assessment.storage.errors import WorkshopCodeTaken
-from assessment.tokens import new_token
+from assessment.room import joining
 from assessment.room.joining import (
     InvalidJoinCode,
+    Refusal,
     format_join_code,
     join_qr_svg,
-    new_facilitator_key,
-    new_join_code,
     normalise_join_code,
     verify_facilitator_key,
 )
 from assessment.storage.workshops import Workshop
+from assessment.text import locale_of
+from assessment.tokens import new_token
 
-from . import resources, state
+from . import resources, session, state
+from .links import Param
 from .result_view import md_escape
-from .session import JoinedWorkshop, current
+from .text import language, t
 
 MAX_TITLE = 80
 MAX_NOTE = 280
 MAX_NICKNAME = 30
-CODE_ATTEMPTS = 20  # 47 million codes: a clash is rare, twenty in a row is a broken database
-
-# What a person can be told, in one place. Titles are typed by facilitators: md_escape them.
-MESSAGES = {
-    "unknown": "There is no workshop with the code **{code}**. Check the code on the screen and try again.",
-    "deleted": "The workshop with the code **{code}** has ended and its facilitator deleted it, so it takes no "
-               "more answers. You can still take the assessment on your own from the home page.",
-    "closed": "The workshop “{title}” is closed: it takes no more answers. Ask the facilitator to reopen it, "
-              "or take the assessment on your own from the home page.",
-    "facilitator_link": "This facilitator link is incomplete or not valid, so the workshop controls stay hidden. "
-                        "Open the whole link you were given when you created the workshop.",
-    "projector_link": "This projector link is incomplete or not valid. Open the projector link from the "
-                      "facilitator page.",
-    "no_title": "Give the workshop a title: participants see it when they join.",
-    "unavailable": "The database can't be reached just now, so workshops can't be opened. Try again in a minute.",
-    "reconnecting": "Reconnecting to the database…",
-    "not_created": "The database can't be reached just now, so the workshop isn't created. Try again in a minute.",
-    "not_changed": "The database can't be reached just now, so nothing changed. Try again in a minute.",
-    "too_many_joins": "Too many different codes were tried from here in the last minute. Wait a minute, then "
-                      "check the code on the screen and try again.",
-    "too_many_workshops": "This browser has created as many workshops as it may in one hour. Use one you "
-                          "created, or try again later.",
-    "too_many_results": "Your result is saved for you only: this browser has already sent as many results to "
-                        "this workshop as it may.",
-}
 
 # Abuse limits, one per server process (assessment/limits.py has the rates and why).
 JOINS, CREATIONS, ROOM_RESULTS = quota_of(JOIN_ATTEMPTS), quota_of(WORKSHOPS_CREATED), quota_of(RESULTS_INTO_A_ROOM)
@@ -70,86 +52,82 @@ def allowed(quota: Quota, scope: str = "") -> bool:
     return quota.allow(f"{state.get(state.CLIENT)}{scope}", f"{address}{scope}" if address else None)
 
 
-class JoinRefused(Exception):
-    """Joining is not possible; ``str(error)`` is the message to show (Markdown, escaped)."""
-
-
 def create(title: str, note: str) -> tuple[Workshop, str]:
     """A new open workshop and its facilitator key (the secret: show it once, in the link)."""
-    key = new_facilitator_key()
-    store = resources.store()
-    for _ in range(CODE_ATTEMPTS):
-        try:
-            workshop = store.create_workshop(new_join_code(), title.strip()[:MAX_TITLE], note.strip()[:MAX_NOTE],
-                                             key.hash)
-        except WorkshopCodeTaken:
-            continue
-        remember(workshop.id, key.secret)
-        return workshop, key.secret
-    raise WorkshopCodeTaken(f"no free join code after {CODE_ATTEMPTS} draws")
-
-
-def remember(workshop_id: int, key: str) -> None:
-    """Keep the key of a workshop made in this session, so its links can be shown again here."""
-    created = dict(state.get(state.FACILITATOR) or {})
-    created[str(workshop_id)] = key
-    state.put(state.FACILITATOR, created)
+    workshop, key = joining.open_workshop(resources.store(), title.strip()[:MAX_TITLE], note.strip()[:MAX_NOTE])
+    session.current().remember_facilitator_key(workshop.id, key)
+    return workshop, key
 
 
 def from_link() -> tuple[Workshop, str] | None:
     """The workshop and key of a facilitator or projector link (``?w=…&k=…``), or None if
     the link is incomplete, the key is wrong or the workshop is gone."""
-    workshop_id, key = st.query_params.get("w", ""), st.query_params.get("k", "")
-    if not workshop_id.isdigit() or not key:
+    workshop_id, key = links.workshop_id(st.query_params.get(Param.WORKSHOP, "")), st.query_params.get(Param.KEY, "")
+    if workshop_id is None or not key:
         return None
-    workshop = resources.store().find_workshop(int(workshop_id))
+    workshop = resources.store().find_workshop(workshop_id)
     if workshop is None or not verify_facilitator_key(key, workshop.facilitator_hash):
         return None
     return workshop, key
 
 
 def join_link(code: str) -> str:
-    return resources.app_url(f"join?code={code}")
+    return resources.app_url("join?" + urlencode({Param.CODE: code}))
 
 
 def facilitator_link(workshop_id: int, key: str) -> str:
-    return resources.app_url(f"workshop?w={workshop_id}&k={key}")
+    return resources.app_url("workshop?" + urlencode(link_params(workshop_id, key)))
 
 
 def projector_link(workshop_id: int, key: str) -> str:
-    return resources.app_url(f"projector?w={workshop_id}&k={key}")
+    return resources.app_url("projector?" + urlencode(link_params(workshop_id, key)))
+
+
+def link_params(workshop_id: int, key: str) -> dict[str, str]:
+    """The query parameters of a facilitator or projector link."""
+    return {Param.WORKSHOP: str(workshop_id), Param.KEY: key}
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def qr_svg(url: str, size_px: int) -> str:
-    """The join QR code as SVG, made once per link, size and process (segno takes ~10 ms).
+def qr_svg(url: str, size_px: int, title: str) -> str:
+    """The join QR code as SVG, made once per link, size, title and process (segno takes ~10 ms).
 
     ``join_qr_svg`` leaves the size open (viewBox only); an image without a size gets the
     browser's default of 300 px, whatever its box, so the size it should have is set here.
     It stays a vector: sharp at any zoom, and ``max-width: 100%`` still shrinks it on a phone.
     """
-    size = f'width="{int(size_px)}" height="{int(size_px)}" '
-    return join_qr_svg(url).replace("<svg ", "<svg " + size, 1)
+    size = f'width="{int(size_px)}" height="{int(size_px)}" '  # not-text: SVG attributes
+    return join_qr_svg(url, title=title).replace("<svg ", "<svg " + size, 1)
 
 
-def find_for_joining(typed: str) -> Workshop:
-    """The open workshop a typed or linked code names; ``JoinRefused`` saying why not."""
+def join_qr(url: str, size_px: int) -> str:
+    """The join QR code for ``url``, titled in the session's language."""
+    return qr_svg(url, size_px, t("workshop.qr_title"))
+
+
+def find_for_joining(typed: str) -> Workshop | Refusal:
+    """The open workshop a typed or linked code names, or the ``Refusal`` saying why not
+    (also when this session tried too many different codes: ``JOINS``)."""
     try:
         code = normalise_join_code(typed)
     except InvalidJoinCode as error:
-        raise JoinRefused(str(error)) from None
+        return error.refusal
     if code != state.get(state.JOIN_CHECKED) and not allowed(JOINS):
-        raise JoinRefused(MESSAGES["too_many_joins"])
+        return Refusal.of("too_many_joins")
     state.put(state.JOIN_CHECKED, code)
-    store = resources.store()
-    workshop = store.find_workshop_by_code(code)
-    shown = format_join_code(code)
-    if workshop is None:
-        reason = "deleted" if store.workshop_code_deleted(code) else "unknown"
-        raise JoinRefused(MESSAGES[reason].format(code=shown))
-    if not workshop.is_open:
-        raise JoinRefused(MESSAGES["closed"].format(title=md_escape(workshop.title)))
-    return workshop
+    return joining.find_for_joining(resources.store(), code)
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """Why joining is not possible, in the session's language (Markdown; people's text escaped)."""
+    params = dict(refusal.params)
+    if "chars" in params:  # "'O'", "'O' or 'I'", "'0', 'O', '1', or 'S'": the language's list
+        params["chars"] = format_list([f"'{c}'" for c in params["chars"]], style="or", locale=locale_of(language()))
+    if "alphabet" in params:
+        params["alphabet"] = " ".join(params["alphabet"])
+    if "title" in params:
+        params["title"] = md_escape(params["title"])
+    return t(f"workshop.refusal.{refusal.reason}", **params)
 
 
 NBSP = "\u00a0"  # keeps the two halves of a join code on one line
@@ -157,17 +135,17 @@ NBSP = "\u00a0"  # keeps the two halves of a join code on one line
 
 def show_taking_part() -> None:
     """One line above the questionnaire for a workshop participant: which room their answers go to."""
-    joined = current().workshop
+    joined = session.current().workshop
     if joined:
-        st.caption(f":material/groups: Your answers go to the workshop **{md_escape(joined.title)}** "
-                   f"(code {format_join_code(joined.code).replace(' ', NBSP)}).")
+        st.caption(t("workshop.taking_part", title=md_escape(joined.title),
+                     code=format_join_code(joined.code).replace(" ", NBSP)))
 
 
 def enter(workshop: Workshop, nickname: str, public: bool) -> None:
-    """Take part in ``workshop`` from now on: the next saved result counts in its room.
-
-    A result finished earlier in this session is set aside, so the questionnaire's answers
-    are saved again, this time into the workshop.
-    """
+    """Take part in ``workshop`` from now on: the next saved result counts in its room
+    (``Session.join``). The nickname is public only if there is one and its owner said so."""
     nickname = nickname.strip()[:MAX_NICKNAME] or None
-    current().join(JoinedWorkshop(workshop.id, workshop.code, workshop.title, nickname, bool(public and nickname)))
+    session.current().join(session.JoinedWorkshop(
+        id=workshop.id, code=workshop.code, title=workshop.title,
+        nickname=nickname, nickname_public=bool(public and nickname),
+    ))

@@ -5,7 +5,8 @@
   each segment is a slice and an empty slice shows where the network is missing (G03).
 - ``diversity_chart``: people per segment, organisation and level, deep ties stacked first.
 
-Colours are the Okabe-Ito palette (Okabe & Ito 2008, ``labels.PALETTE``), safe for colour-blind
+Words come in a ``ChartText`` built by the UI (titles, legend, ring names, the language numbers
+are written in); option labels come from content. Colours are the Okabe-Ito palette (Okabe & Ito 2008, ``labels.PALETTE``), safe for colour-blind
 readers. Names are user text: every label and hover text goes through ``safe_label``
 (no leading ``$``, which Plotly would hand to MathJax, then ``html.escape``). Sized to read at 390 px wide:
 square plot, small markers and text, legend below.
@@ -15,15 +16,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
 
 from assessment.labels import PALETTE, plain_label
+from assessment.text import format_number
 from assessment.network.measures import NetworkReport
 from assessment.network.content import NetworkContent
-from assessment.network.loading import network_content
 from assessment.network.roster import Roster
 
 # Okabe-Ito, in segment option order; yellow is left out: too faint on white.
@@ -35,8 +37,24 @@ TOP_GAP = 2 * math.pi / 10
 # Names on the map are cut to this many characters (hover shows them whole): with 25 people on a
 # 390 px phone, longer labels run into each other and off the edge.
 MAP_LABEL_CHARS = 12
-RING_KEYS = ("inner", "middle", "outer")
 FONT = dict(size=11)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartText:
+    """The words of the two figures, in one language (the UI builds it from the catalogue)."""
+
+    language: str
+    you: str
+    map_title: str
+    ties: str
+    strength: str
+    rings: tuple[str, str, str]          # inner, middle, outer
+    groups: Mapping[str, str]            # diversity field id -> group label (segment, organisation, level)
+    diversity_title: str
+    deep: str
+    other: str
+    people: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +86,10 @@ def ring_of(strength: float, contact, content: NetworkContent) -> int:
     return 2 if content.matches("outer_ring", contact) else 1
 
 
-def map_points(roster: Roster, report: NetworkReport, content: NetworkContent | None = None) -> tuple[MapPoint, ...]:
+def map_points(roster: Roster, report: NetworkReport, content: NetworkContent) -> tuple[MapPoint, ...]:
     """Positions: radius by ring; after an empty wedge at the top (``TOP_GAP``, for the ring names)
     each segment gets a slice of the rest sized (people + 1), clockwise in option order; people of
     one ring spread evenly in their slice."""
-    content = content or network_content()
     segments = content.field("segment").ids()
     strength = dict(report.strengths)
     groups: dict[tuple[str, int], list] = defaultdict(list)
@@ -92,9 +109,8 @@ def map_points(roster: Roster, report: NetworkReport, content: NetworkContent | 
     return tuple(points)
 
 
-def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent | None = None) -> go.Figure:
+def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent, text: ChartText) -> go.Figure:
     """The rings map: you at the centre, people by ring and segment, lines for who knows whom."""
-    content = content or network_content()
     points = map_points(roster, report, content)
     where = {p.contact_id: p for p in points}
     # One line trace for all ties; NaN breaks the line between pairs (numpy keeps Plotly fast).
@@ -104,13 +120,13 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent | N
         ties[i, 1] = where[b].x, where[b].y
     traces = [
         dict(type="scatter", x=ties[:, :, 0].ravel(), y=ties[:, :, 1].ravel(), mode="lines",
-             name=content.chart_text("ties"), hoverinfo="skip", line=dict(color=TIE_COLOUR, width=1),
+             name=text.ties, hoverinfo="skip", line=dict(color=TIE_COLOUR, width=1),
              legendrank=900, showlegend=bool(roster.ties)),
-        dict(type="scatter", x=[0.0], y=[0.0], mode="markers+text", name=safe_label(content.chart_text("you")),
-             text=[safe_label(content.chart_text("you"))], textposition="bottom center", hoverinfo="skip",
+        dict(type="scatter", x=[0.0], y=[0.0], mode="markers+text", name=safe_label(text.you),
+             text=[safe_label(text.you)], textposition="bottom center", hoverinfo="skip",
              marker=dict(color=EGO_COLOUR, size=14, symbol="diamond"), showlegend=False),
     ]
-    rings = [content.chart_text(f"ring_{k}") for k in RING_KEYS]
+    rings = text.rings
     for i, segment in enumerate(content.field("segment").ids()):
         group = [p for p in points if p.segment == segment]
         if not group:
@@ -120,13 +136,13 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent | N
             type="scatter", x=[p.x for p in group], y=[p.y for p in group], mode="markers+text", name=label,
             text=[safe_label(p.name, MAP_LABEL_CHARS) for p in group], textposition=[_text_position(p) for p in group],
             hovertext=[f"<b>{safe_label(p.name)}</b><br>{label}<br>{rings[p.ring]}<br>"
-                       f"{content.chart_text('strength')}: {p.strength:.2f}" for p in group],
+                       f"{safe_label(text.strength)}: {format_number(p.strength, text.language, 2)}" for p in group],
             hovertemplate="%{hovertext}<extra></extra>", customdata=[p.contact_id for p in group],
             marker=dict(color=colour, size=[8 + 6 * p.strength for p in group], line=dict(color="white", width=1)),
             textfont=dict(size=10)))
     edge = RING_RADII[-1] + 1.1  # room for labels outside the outer ring
     return go.Figure(data=traces, layout=dict(
-        title=dict(text=content.chart_text("map_title"), x=0.5, font=dict(size=14)), font=FONT,
+        title=dict(text=safe_label(text.map_title), x=0.5, font=dict(size=14)), font=FONT,
         height=520, margin=dict(l=4, r=4, t=36, b=4), plot_bgcolor="white", hovermode="closest",
         xaxis=dict(visible=False, range=[-edge, edge], fixedrange=True),
         yaxis=dict(visible=False, range=[-edge, edge], scaleanchor="x", scaleratio=1, fixedrange=True),
@@ -139,9 +155,8 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent | N
     ))
 
 
-def diversity_chart(roster: Roster, report: NetworkReport, content: NetworkContent | None = None) -> go.Figure:
+def diversity_chart(roster: Roster, report: NetworkReport, content: NetworkContent, text: ChartText) -> go.Figure:
     """Horizontal stacked bars: deep and other ties per segment, organisation and level."""
-    content = content or network_content()
     strength = dict(report.strengths)
     groups, labels, deep, other = [], [], [], []
     for d in report.diversity:
@@ -149,18 +164,18 @@ def diversity_chart(roster: Roster, report: NetworkReport, content: NetworkConte
         for option_id, count in d.counts:
             n_deep = sum(1 for c in roster.contacts
                          if getattr(c, d.field) == option_id and strength[c.id] >= content.thresholds.deep_tie)
-            groups.append(content.chart_text(f"group_{d.field}"))
+            groups.append(safe_label(text.groups[d.field]))
             labels.append(field.choice(option_id).label)
             deep.append(n_deep)
             other.append(count - n_deep)
-    people = safe_label(content.chart_text("people"))
-    bars = [dict(type="bar", x=counts, y=[groups, labels], orientation="h", name=content.chart_text(key),
+    people = safe_label(text.people)
+    bars = [dict(type="bar", x=counts, y=[groups, labels], orientation="h", name=safe_label(words),
                  marker_color=colour, customdata=labels,
-                 hovertemplate=f"%{{customdata}}: %{{x}} {people}<extra>{safe_label(content.chart_text(key))}</extra>")
-            for key, counts, colour in (("deep", deep, PALETTE["blue"]), ("other", other, PALETTE["sky"]))]
+                 hovertemplate=f"%{{customdata}}: %{{x}} {people}<extra>{safe_label(words)}</extra>")
+            for words, counts, colour in ((text.deep, deep, PALETTE["blue"]), (text.other, other, PALETTE["sky"]))]
     most = max((a + b for a, b in zip(deep, other)), default=0)
     return go.Figure(data=bars, layout=dict(
-        title=dict(text=content.chart_text("diversity_title"), x=0.5, font=dict(size=14)), font=FONT,
+        title=dict(text=safe_label(text.diversity_title), x=0.5, font=dict(size=14)), font=FONT,
         barmode="stack", height=120 + 22 * len(labels), margin=dict(l=4, r=4, t=36, b=48), plot_bgcolor="white",
         xaxis=dict(dtick=1 if most <= 10 else None, gridcolor="#EEEEEE", fixedrange=True),
         # automargin: the margin grows to fit the two levels of labels (set here, not left to a theme).
@@ -176,7 +191,7 @@ def _text_position(point: MapPoint) -> str:
     norm = math.hypot(point.x, point.y) or 1.0
     cos, sin = point.x / norm, point.y / norm
     if cos > 0.38:
-        return "middle right"
+        return "middle right"  # not-text: Plotly positions
     if cos < -0.38:
-        return "middle left"
-    return "top center" if sin > 0 else "bottom center"
+        return "middle left"  # not-text: Plotly positions
+    return "top center" if sin > 0 else "bottom center"  # not-text: Plotly positions

@@ -20,7 +20,6 @@ import networkx as nx
 import numpy as np
 
 from assessment.network.content import NetworkContent
-from assessment.network.loading import network_content
 from assessment.network.roster import Contact, Roster
 
 EGO = -1  # node id of the person themself; contact ids are row indexes (>= 0)
@@ -178,9 +177,8 @@ def ego_constraint(graph: nx.Graph) -> float:
     return float(np.sum(row[adjacency[e] > 0] ** 2))
 
 
-def measure_network(roster: Roster, content: NetworkContent | None = None) -> NetworkReport:
+def measure_network(roster: Roster, content: NetworkContent) -> NetworkReport:
     """All measures of a roster, each explained, plus its Width and Depth parts."""
-    content = content or network_content()
     strengths = tuple((c.id, tie_strength(c, content)) for c in roster.contacts)
     values = [s for _, s in strengths]
     n, t = len(roster.contacts), content.thresholds

@@ -28,9 +28,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from assessment.network.measures import NetworkReport, alter_graph, measure_network
+from assessment.network.measures import NetworkReport, alter_graph
 from assessment.network.content import NetworkContent
-from assessment.network.loading import network_content
 from assessment.network.roster import Contact, Roster
 
 KINDS = ("at_risk", "bridges", "deepen")  # priority order: a person lands in the first that fits
@@ -72,11 +71,9 @@ class NetworkPlan:
 
 
 def plan_connections(
-    roster: Roster, report: NetworkReport | None = None, content: NetworkContent | None = None
+    roster: Roster, report: NetworkReport, content: NetworkContent
 ) -> NetworkPlan:
-    """The contacts-to-connections plan for a roster (pass ``report`` to reuse its strengths)."""
-    content = content or network_content()
-    report = report or measure_network(roster, content)
+    """The contacts-to-connections plan for a roster, with the strengths of its ``report``."""
     strength = dict(report.strengths)
     placed: set[int] = set()
     found: dict[str, list[tuple[Contact, str]]] = {}

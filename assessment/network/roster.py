@@ -1,9 +1,10 @@
 """The people on a network map and who knows whom, checked and frozen.
 
 A roster is built from plain rows (a table editor's records) and name pairs, so it fits session
-state and JSON. Every problem is collected and reported at once, one per line, in the project's
-shape ``roster: <field.path>: <what is wrong>. <how to fix it>.``, e.g.
-``roster: contacts[3].stage: unknown value 'x'. Use one of: visibility, credibility, profitability.``
+state and JSON. Every problem is collected and reported at once as a ``RosterProblem``: a code,
+where it is (``contacts[3].stage``) and the numbers and values a sentence needs; the UI words it
+(``content/en/ui/network.yaml``, ``network.problem.<code>``), e.g. ``option_unknown`` at
+``contacts[3].stage`` with ``{"row": 4, "field": "stage", "value": "x"}``.
 
 Decisions:
 - names are stripped, inner whitespace is collapsed, and they may not be empty or longer
@@ -11,7 +12,8 @@ Decisions:
 - names must be unique, ignoring case, so who-knows-whom pairs can name people and the map's
   labels can be told apart (two "JS" become "JS" and "JS2");
 - a row with every cell empty is skipped (a table editor's fresh row);
-- a contact's ``id`` is its row's index, so ids match the ``contacts[i]`` of messages;
+- a contact's ``id`` is its row's index, so ids match the ``contacts[i]`` of problems (``row`` is
+  that index + 1, as a person counts);
 - ties name people (ignoring case); self-ties and unknown names are errors, duplicates and
   reversed duplicates collapse into one.
 """
@@ -20,22 +22,43 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
-from assessment.errors import Issue
 from assessment.network.content import FIELD_IDS, NetworkContent
-from assessment.network.loading import network_content
 
 WHERE = "roster"
+COLUMNS = ("name",) + FIELD_IDS
+# Every code a RosterProblem can carry (the UI has a sentence for each: network.problem.<code>).
+PROBLEM_CODES = (
+    "too_many", "map_full", "not_a_person", "unknown_column", "name_empty", "name_not_text", "name_too_long",
+    "name_on_map", "name_used", "option_missing", "option_unknown", "tie_not_a_pair", "tie_unknown_person",
+    "tie_self", "too_many_ties",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RosterProblem:
+    """One thing wrong with a roster or a new person: ``code`` names the rule, ``path`` the place
+    (``contacts[3].stage``, ``ties[0][1]``, ``name``), ``params`` what a sentence about it needs
+    (``row`` and ``field`` ids, the value given, a limit). No words: the UI writes them."""
+
+    code: str
+    path: str
+    params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __str__(self) -> str:  # for logs and developers, never shown as it is
+        shown = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
+        return f"{WHERE}: {self.path}: {self.code}" + (f" ({shown})" if shown else "")
 
 
 class RosterError(ValueError):
-    """A roster has problems; ``issues`` lists every one (``str(issue)`` is the message line)."""
+    """A roster has problems; ``problems`` lists every one (``str(problem)`` is a developer's line)."""
 
-    def __init__(self, issues: list[Issue]) -> None:
-        self.issues = tuple(issues)
-        super().__init__("\n".join(map(str, self.issues)))
+    def __init__(self, problems: Iterable[RosterProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(map(str, self.problems)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +90,51 @@ class Roster:
 
 def roster_from_rows(
     rows: Iterable[Mapping[str, Any]],
-    ties: Iterable[Any] = (),
-    content: NetworkContent | None = None,
+    ties: Iterable[Any],
+    content: NetworkContent,
 ) -> Roster:
     """Check rows of ``{"name": …, "segment": …, …}`` and name pairs; raise RosterError if any problem."""
-    content = content or network_content()
-    problems: list[Issue] = []
-    contacts, names = _contacts(list(rows), content, problems)
-    pairs = _ties(list(ties), names, problems)
+    rows, ties = list(rows), list(ties)
+    too_many = size_problems(rows, ties, content)
+    if too_many:  # refused before any work per row or pair: 12,000 rows cost one count
+        raise RosterError(too_many)
+    problems: list[RosterProblem] = []
+    contacts, names = _contacts(rows, content, problems)
+    pairs = _ties(ties, names, problems)
     if problems:
         raise RosterError(problems)
     return Roster(contacts=tuple(contacts), ties=pairs)
+
+
+def size_problems(rows: list[Any], ties: list[Any], content: NetworkContent) -> list[RosterProblem]:
+    """More people than ``limits.max_contacts`` or more pairs than they can form: the checks made
+    where rows enter (an import, the table, ``roster_from_rows``), before any work that grows with them."""
+    problems: list[RosterProblem] = []
+    people = sum(1 for row in rows if not (isinstance(row, Mapping) and all(map(_blank, row.values()))))
+    most = content.max_contacts
+    if people > most:
+        problems.append(RosterProblem("too_many", "contacts", _params(count=people, most=most, remove=people - most)))
+    most_pairs = most * (most - 1) // 2
+    if len(ties) > most_pairs:
+        problems.append(RosterProblem("too_many_ties", "ties", _params(count=len(ties), most=most_pairs)))
+    return problems
+
+
+def table_edits_fit(edits: Any, base_count: int, content: NetworkContent) -> bool:
+    """Whether a table editor's edits (``{"edited_rows": {row: …}, "added_rows": […], "deleted_rows": […]}``,
+    as a browser sends them) stay within ``limits.max_contacts`` people. Checked before the edits are
+    applied: applying 3,000 added rows took 90 s and 1.5 GB in one rerun."""
+    if edits is None:
+        return True
+    if not isinstance(edits, Mapping):
+        return False
+    edited, added, deleted = (edits.get(k) or c() for k, c in
+                              (("edited_rows", dict), ("added_rows", list), ("deleted_rows", list)))
+    if not (isinstance(edited, Mapping) and isinstance(added, list) and isinstance(deleted, list)):
+        return False
+    if len(edited) > base_count or len(deleted) > base_count or len(added) > content.max_contacts:
+        return False
+    return base_count - len(set(map(str, deleted))) + len(added) <= content.max_contacts
 
 
 def filled_rows(rows: Iterable[Any]) -> list[Mapping[str, Any]]:
@@ -86,114 +143,101 @@ def filled_rows(rows: Iterable[Any]) -> list[Mapping[str, Any]]:
 
 
 def new_contact_problems(
-    rows: Iterable[Mapping[str, Any]], new: Mapping[str, Any], content: NetworkContent | None = None
-) -> tuple[str, ...]:
-    """Why ``new`` cannot join ``rows`` (an add-a-person form), one sentence each, labels not ids.
+    rows: Iterable[Mapping[str, Any]], new: Mapping[str, Any], content: NetworkContent
+) -> tuple[RosterProblem, ...]:
+    """Why ``new`` cannot join ``rows`` (an add-a-person form), one problem each, paths without a row.
 
     Blank rows in ``rows`` do not count. The name may be rejected (empty, too long, already on
     the map, ignoring case); every field left blank is named; a full map refuses anyone new.
-    Sentences may quote the name: escape them before markdown.
+    Params may hold the name: escape it before markdown.
     """
-    content = content or network_content()
     kept = filled_rows(rows)
-    problems: list[str] = []
+    problems: list[RosterProblem] = []
     if len(kept) >= content.max_contacts:
-        problems.append(f"Your map already holds {content.max_contacts} people, the most it can. "
-                        "Remove someone from the table first.")
-    issues: list[Issue] = []
-    name = _name(new.get("name"), "name", content, issues)
+        problems.append(RosterProblem("map_full", "contacts", _params(most=content.max_contacts)))
+    issues: list[RosterProblem] = []
+    name = _name(new.get("name"), "name", content, issues, {"field": "name"})
     taken = {" ".join(r["name"].split()).casefold() for r in kept if isinstance(r.get("name"), str)}
     if issues:
-        problems.append(f"Name: {issues[0].message}. {issues[0].hint}.")
+        problems.append(issues[0])
     elif name is not None and name.casefold() in taken:
-        problems.append(f"Name: {name!r} is already on your map. Add a letter or number to tell them apart.")
-    for field in content.fields:
-        value = new.get(field.id)
-        if _blank(value):
-            problems.append(f"{field.label}: choose one.")
-        elif value not in field.ids():
-            problems.append(f"{field.label}: unknown value {value!r}. Choose one of the options.")
+        problems.append(RosterProblem("name_on_map", "name", _params(field="name", name=name)))
+    for f in content.fields:
+        _option(new.get(f.id), f.id, f.ids(), problems, {"field": f.id})
     return tuple(problems)
 
 
-def _contacts(rows: list[Any], content: NetworkContent, problems: list[Issue]) -> tuple[list[Contact], dict]:
+def _contacts(rows: list[Any], content: NetworkContent, problems: list[RosterProblem]) -> tuple[list[Contact], dict]:
     """The valid contacts, and ``casefolded name -> (id, name)`` of every well-named row (for ties)."""
-    keys = ("name",) + FIELD_IDS
     kept = [(i, row) for i, row in enumerate(rows) if not (isinstance(row, Mapping) and all(map(_blank, row.values())))]
-    if len(kept) > content.max_contacts:
-        problems.append(_problem("contacts", f"{len(kept)} people listed, the most is {content.max_contacts}",
-                                 f"Remove {len(kept) - content.max_contacts} of them"))
     contacts: list[Contact] = []
-    first_by_name: dict[str, tuple[int, str, str]] = {}  # casefolded name -> (id, name, path)
+    first_by_name: dict[str, tuple[int, str]] = {}  # casefolded name -> (id, name)
     for index, row in kept:
-        path = f"contacts[{index}]"
+        path, at = f"contacts[{index}]", {"row": index + 1}
         if not isinstance(row, Mapping):
-            problems.append(_problem(path, f"expected a mapping of fields, got {type(row).__name__}",
-                                     f"Give each person: {', '.join(keys)}"))
+            problems.append(RosterProblem("not_a_person", path, _params(**at, got=type(row).__name__)))
             continue
         for key in row:
-            if key not in keys:
-                problems.append(_problem(f"{path}.{key}", f"unknown field {key!r}", f"Use only: {', '.join(keys)}"))
-        name = _name(row.get("name"), f"{path}.name", content, problems)
+            if key not in COLUMNS:
+                problems.append(RosterProblem("unknown_column", f"{path}.{key}", _params(**at, column=str(key))))
+        name = _name(row.get("name"), f"{path}.name", content, problems, {**at, "field": "name"})
         if name and name.casefold() in first_by_name:
-            problems.append(_problem(f"{path}.name", f"{name!r} is already used by {first_by_name[name.casefold()][2]}",
-                                     "Add a letter or number to tell them apart"))
+            problems.append(RosterProblem("name_used", f"{path}.name", _params(
+                **at, field="name", name=name, first=first_by_name[name.casefold()][0] + 1)))
         elif name:
-            first_by_name[name.casefold()] = (index, name, path)
-        values = {f: _option(row.get(f), f"{path}.{f}", content.field(f).ids(), problems) for f in FIELD_IDS}
+            first_by_name[name.casefold()] = (index, name)
+        values = {f: _option(row.get(f), f"{path}.{f}", content.field(f).ids(), problems, {**at, "field": f})
+                  for f in FIELD_IDS}
         if name and all(values.values()):
             contacts.append(Contact(id=index, name=name, **values))
-    return contacts, {key: (i, name) for key, (i, name, _) in first_by_name.items()}
+    return contacts, dict(first_by_name)
 
 
-def _name(value: Any, path: str, content: NetworkContent, problems: list[Issue]) -> str | None:
-    fix = "Give initials or a nickname"
-    if _blank(value):
-        problems.append(_problem(path, "empty", fix))
+def _name(value: Any, path: str, content: NetworkContent, problems: list[RosterProblem],
+          at: Mapping[str, Any]) -> str | None:
+    name = " ".join(value.split()) if isinstance(value, str) else None
+    if _blank(value) or name == "":
+        problems.append(RosterProblem("name_empty", path, _params(**at)))
         return None
-    if not isinstance(value, str):
-        problems.append(_problem(path, f"expected text, got {type(value).__name__} {value!r}", fix))
-        return None
-    name = " ".join(value.split())
-    if not name:
-        problems.append(_problem(path, "empty", fix))
+    if name is None:
+        problems.append(RosterProblem("name_not_text", path, _params(**at, got=type(value).__name__)))
         return None
     if len(name) > content.max_name_length:
-        problems.append(_problem(path, f"{len(name)} characters, the most is {content.max_name_length}",
-                                 "Shorten it to initials or a nickname"))
+        problems.append(RosterProblem("name_too_long", path, _params(
+            **at, length=len(name), most=content.max_name_length)))
         return None
     return name
 
 
-def _option(value: Any, path: str, ids: tuple[str, ...], problems: list[Issue]) -> str | None:
+def _option(value: Any, path: str, ids: tuple[str, ...], problems: list[RosterProblem],
+            at: Mapping[str, Any]) -> str | None:
     if _blank(value):
-        problems.append(_problem(path, "missing", f"Pick one of: {', '.join(ids)}"))
+        problems.append(RosterProblem("option_missing", path, _params(**at)))
         return None
     if value not in ids:
-        problems.append(_problem(path, f"unknown value {value!r}", f"Use one of: {', '.join(ids)}"))
+        problems.append(RosterProblem("option_unknown", path, _params(**at, value=str(value))))
         return None
     return value
 
 
-def _ties(raw: list[Any], names: dict[str, tuple[int, str]], problems: list[Issue]) -> tuple[tuple[int, int], ...]:
+def _ties(raw: list[Any], names: dict[str, tuple[int, str]], problems: list[RosterProblem]) -> tuple[tuple[int, int], ...]:
     found: set[tuple[int, int]] = set()
     for i, pair in enumerate(raw):
-        path = f"ties[{i}]"
+        path, at = f"ties[{i}]", {"pair": i + 1}
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Iterable) or len(pair := tuple(pair)) != 2:
-            problems.append(_problem(path, f"expected a pair of names, got {pair!r}", "Give two names from the list"))
+            problems.append(RosterProblem("tie_not_a_pair", path, _params(**at)))
             continue
         ends = []
         for j, who in enumerate(pair):
             end = names.get(" ".join(who.split()).casefold()) if isinstance(who, str) else None
             if end is None:
-                problems.append(_problem(f"{path}[{j}]", f"unknown person {who!r}",
-                                         "Use a name from the list of people"))
+                problems.append(RosterProblem("tie_unknown_person", f"{path}[{j}]", _params(**at, name=str(who))))
             ends.append(end)
         if None in ends:
             continue
         (a, name), (b, _) = ends
         if a == b:
-            problems.append(_problem(path, f"{name!r} is paired with themself", "Pair two different people"))
+            problems.append(RosterProblem("tie_self", path, _params(**at, name=name)))
             continue
         found.add((min(a, b), max(a, b)))
     return tuple(sorted(found))
@@ -205,5 +249,5 @@ def _blank(value: Any) -> bool:
         isinstance(value, float) and math.isnan(value))
 
 
-def _problem(path: str, what: str, fix: str) -> Issue:
-    return Issue(WHERE, None, path, what, fix)
+def _params(**params: Any) -> Mapping[str, Any]:
+    return MappingProxyType(params)

@@ -9,11 +9,16 @@ The map draws one anonymous dot per response. Up to ``WEBGL_FROM`` dots it uses 
 (``Scatter``: crisp, and a few dozen dots is the usual room); above that, WebGL
 (``Scattergl``) with smaller, fainter dots, so 10,000 responses still draw at once.
 Coordinates go in as float32 arrays, which Plotly 7 ships base64-encoded (8 bytes a dot).
+
+Every word comes in a ``RoomChartTexts`` built by the UI in the session's language: titles,
+axis and legend words, and small functions for the counted phrases ("1 person", "12 answers"),
+so plurals and numbers follow the language's rules, not this module's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -22,7 +27,7 @@ import plotly.graph_objects as go
 from assessment.labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
 from assessment.room.summary import RoomSummary
 
-FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"  # not-text
 TICK_PX = 24
 TEXT_PX = 26
 TITLE_PX = 32
@@ -38,12 +43,35 @@ QUADRANT_TINTS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class RoomChartTexts:
+    """The words of the projector's figures (the UI fills them in, ``ui/room_feed.py``)."""
+
+    map_title: str          # the map's title, before its count of answers
+    width_axis: str         # "Width →"
+    depth_axis: str         # "Depth →"
+    dimensions_title: str
+    segments_title: str
+    reach_title: str
+    reach_axis: str         # under the reach bars: what they count
+    width: str              # legend of the width bars
+    depth: str              # legend of the depth bars
+    breadth: str            # legend of the segments' breadth bars
+    nobody_yet: str         # a segment where nobody in the room is deep
+    suppressed: str         # why the averages are not shown yet
+    answers: Callable[[int], str]         # 12 -> "12 answers"
+    people: Callable[[int], str]          # 1 -> "1 person"
+    deep_count: Callable[[int, float], str]  # (2, 0.5) -> "2 (50%)"
+    score: Callable[[float], str]         # 62.5 -> "62"
+
+
 def _figure(data: list[dict[str, Any]], title: str, height: int, scale: float, **layout: Any) -> go.Figure:
     """One figure built in a single call: Plotly validates a whole layout dict ~50x faster
     than a chain of ``add_shape`` / ``update_xaxes`` calls (3 ms against 145 ms for the map),
     and a projector page redraws every few seconds on the server that serves the room."""
     base = {
-        "title": {"text": plain_label(title, 80), "font": {"size": TITLE_PX * scale}, "x": 0, "xanchor": "left"},
+        "title": {"text": plain_label(title, 80), "font": {"size": TITLE_PX * scale, "color": "#000000"}, "x": 0,
+                  "xanchor": "left"},  # black in the dark theme too: Streamlit's theme would make it light
         "font": {"family": FONT, "size": TEXT_PX * scale, "color": "#000000"},
         "height": int(height * scale),
         "margin": {"l": 16, "r": 24, "t": int(110 * scale), "b": 16},
@@ -75,7 +103,7 @@ def room_map(
     *,
     wide_cut: float,
     deep_cut: float,
-    title: str = "Where this room stands",
+    texts: RoomChartTexts,
     scale: float = 1.0,
 ) -> go.Figure:
     """Everyone as an anonymous dot on Width (x) vs Depth (y), the four quadrants shaded and
@@ -95,7 +123,7 @@ def room_map(
             "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
             "align": "right" if p.wide else "left", "showarrow": False,
             "text": f"<b>{plain_label(p.name, 40)}</b>"
-                    + ("" if summary.suppressed else f"<br>{count:,} {'person' if count == 1 else 'people'}"),
+                    + ("" if summary.suppressed else "<br>" + plain_label(texts.people(count))),
             "font": {"size": TEXT_PX * scale, "color": "#000000"}, "bgcolor": "rgba(255,255,255,0.85)",
         })
     x = np.fromiter((p.width for p in summary.points), dtype=np.float32, count=len(summary.points))
@@ -108,23 +136,28 @@ def room_map(
                    "opacity": 0.35 if many else 0.75, "line": {"width": 0 if many else 2, "color": "white"}},
     }
     axis = {"range": [0, 100], "dtick": 25}
-    heading = f"{title} · {summary.responses:,} {'answer' if summary.responses == 1 else 'answers'}"
+    heading = f"{texts.map_title} · {texts.answers(summary.responses)}"
     return _figure(
         [dots], heading, 720, scale, shapes=shapes, annotations=labels,
-        xaxis=_axis(scale, title={"text": "Width →", "font": {"size": TEXT_PX * scale, "color": "#000000"}}, **axis),
-        yaxis=_axis(scale, title={"text": "Depth →", "font": {"size": TEXT_PX * scale, "color": "#000000"}}, **axis),
+        xaxis=_axis(scale, title=_axis_title(texts.width_axis, scale), **axis),
+        yaxis=_axis(scale, title=_axis_title(texts.depth_axis, scale), **axis),
     )
 
 
+def _axis_title(text: str, scale: float) -> dict[str, Any]:
+    return {"text": plain_label(text), "font": {"size": TEXT_PX * scale, "color": "#000000"}}
+
+
 def _bars(
-    y: list[str], values: list[float | None], name: str, colour: str, pattern: str, scale: float
+    y: list[str], values: list[float | None], name: str, colour: str, pattern: str, scale: float,
+    score: Callable[[float], str],
 ) -> dict[str, Any]:
     return {
         "type": "bar", "orientation": "h", "y": y, "x": [v or 0 for v in values], "name": name,
         # "overlay": stripes over the bar colour; the default ("replace") draws white stripes on
         # nothing in Streamlit's plotly.js, and the Depth bars vanished.
         "marker": {"color": colour, "pattern": {"shape": pattern, "fgcolor": "rgba(255,255,255,0.6)", "fillmode": "overlay"}},
-        "text": [_number(v) for v in values], "textposition": "outside", "cliponaxis": False,
+        "text": ["–" if v is None else score(v) for v in values], "textposition": "outside", "cliponaxis": False,
         "textfont": {"size": TEXT_PX * scale}, "hovertemplate": "%{y}: %{x:.0f}<extra></extra>",
     }
 
@@ -133,19 +166,20 @@ def room_dimension_bars(
     summary: RoomSummary,
     dimensions: Sequence[Any],
     *,
-    title: str = "The room's average dimensions (0–100)",
+    texts: RoomChartTexts,
     scale: float = 1.0,
 ) -> go.Figure:
     """One bar per dimension, width dimensions (blue) above depth ones (vermillion, hatched).
     ``dimensions`` have ``id``, ``name``, ``axis`` (``questionnaire.Dimension``)."""
+    title = texts.dimensions_title
     if summary.dimensions is None:
-        return _suppressed(title, summary.suppressed or "", scale)
+        return _suppressed(title, texts.suppressed, scale)
     means = {d.id: d.mean for d in summary.dimensions}
     data = []
-    for axis, colour, label, pattern in (("width", WIDTH_COLOUR, "Width", ""), ("depth", DEPTH_COLOUR, "Depth", "/")):
+    for axis, colour, label, pattern in (("width", WIDTH_COLOUR, texts.width, ""), ("depth", DEPTH_COLOUR, texts.depth, "/")):
         dims = [d for d in dimensions if d.axis == axis and d.id in means]
         names = [plain_label(d.name) for d in dims]
-        data.append(_bars(names, [means[d.id] for d in dims], label, colour, pattern, scale))
+        data.append(_bars(names, [means[d.id] for d in dims], plain_label(label), colour, pattern, scale, texts.score))
     order = [plain_label(d.name) for d in dimensions if d.id in means]
     return _figure(
         data, title, 140 + 64 * len(order), scale, bargap=0.25,
@@ -158,16 +192,18 @@ def room_segment_bars(
     summary: RoomSummary,
     segment_names: Mapping[str, str],
     *,
-    title: str = "Where the room is wide, where it is deep",
+    texts: RoomChartTexts,
     scale: float = 1.0,
 ) -> go.Figure:
     """Per segment, the room's mean breadth (blue) and depth (vermillion, hatched), 0–100."""
+    title = texts.segments_title
     if summary.segments is None:
-        return _suppressed(title, summary.suppressed or "", scale)
+        return _suppressed(title, texts.suppressed, scale)
     names = [plain_label(segment_names.get(s.id, s.id)) for s in summary.segments]
+    breadth, depth = plain_label(texts.breadth), plain_label(texts.depth)
     data = [
-        _bars(names, [s.breadth for s in summary.segments], "Breadth", WIDTH_COLOUR, "", scale),
-        _bars(names, [s.depth for s in summary.segments], "Depth", DEPTH_COLOUR, "/", scale),
+        _bars(names, [s.breadth for s in summary.segments], breadth, WIDTH_COLOUR, "", scale, texts.score),
+        _bars(names, [s.depth for s in summary.segments], depth, DEPTH_COLOUR, "/", scale, texts.score),
     ]
     return _figure(
         data, title, 160 + 110 * len(names), scale, barmode="group", bargap=0.25, bargroupgap=0.05,
@@ -179,37 +215,34 @@ def room_reach_chart(
     summary: RoomSummary,
     segment_names: Mapping[str, str],
     *,
-    title: str = "Who in the room is deep where",
+    texts: RoomChartTexts,
     scale: float = 1.0,
 ) -> go.Figure:
     """Per segment, how many people are deep there: green bars where the room covers it deeply,
     and 'nobody yet' written in vermillion where no one does (G02, G03)."""
+    title = texts.reach_title
     if summary.segments is None:
-        return _suppressed(title, summary.suppressed or "", scale)
+        return _suppressed(title, texts.suppressed, scale)
     segs = summary.segments
     covered = [s.reach == "covered_deeply" for s in segs]
     bars = {
         "type": "bar", "orientation": "h", "showlegend": False, "cliponaxis": False,
         "y": [plain_label(segment_names.get(s.id, s.id)) for s in segs], "x": [s.deep_count for s in segs],
         "marker": {"color": [COVERED_COLOUR if c else NOBODY_COLOUR for c in covered]},
-        "text": [_reach_text(s.deep_count, s.deep_share) for s in segs], "textposition": "outside",
+        "text": [_reach_text(s.deep_count, s.deep_share, texts) for s in segs], "textposition": "outside",
         "textfont": {"size": TEXT_PX * scale, "color": ["#000000" if c else NOBODY_COLOUR for c in covered]},
-        "hovertemplate": "%{y}: %{x} deep<extra></extra>",
+        "hoverinfo": "skip",
     }
     top = max([s.deep_count for s in segs] + [1])
     return _figure(
         [bars], title, 180 + 80 * len(segs), scale,
         yaxis=_axis(scale, autorange="reversed"),
         xaxis=_axis(scale, range=[0, top * 1.45], rangemode="tozero",
-                    title={"text": "people who are deep there", "font": {"size": TEXT_PX * scale, "color": "#000000"}}),
+                    title=_axis_title(texts.reach_axis, scale)),
     )
 
 
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}"
-
-
-def _reach_text(count: int, share: float) -> str:
+def _reach_text(count: int, share: float, texts: RoomChartTexts) -> str:
     if count == 0:
-        return "<b>nobody yet</b>"
-    return f"{count} ({share:.0%})"
+        return f"<b>{plain_label(texts.nobody_yet)}</b>"
+    return plain_label(texts.deep_count(count, share))

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from assessment.room.metrics import metric_kind
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FIXED_COLUMNS = ("response", "nickname", "width", "depth", "profile")
 
@@ -75,4 +77,4 @@ def build_room_csv(rows: Iterable[Any], *, metric_names: Sequence[str] | None = 
 
 def _metric_columns(results: Sequence[ExportRow]) -> tuple[str, ...]:
     seen = list(dict.fromkeys(name for r in results for name in r.metrics))
-    return tuple(n for n in seen if n.startswith("dim:")) + tuple(n for n in seen if not n.startswith("dim:"))
+    return tuple(n for n in seen if metric_kind(n) == "dim") + tuple(n for n in seen if metric_kind(n) != "dim")

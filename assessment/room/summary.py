@@ -3,14 +3,14 @@
 Built from the rows storage returns for one workshop (``storage.py`` does the SQL):
 
 - one ``RoomPoint`` per response: Width, Depth, profile id;
-- one ``MetricSummary`` per stored metric (``"dim:<id>"``, ``"seg:<id>:breadth"``,
+- one ``MetricSummary`` per stored metric (``room/metrics.py``: ``"dim:<id>"``, ``"seg:<id>:breadth"``,
   ``"seg:<id>:depth"``): mean, count, and how many values are at or above the metric's
   threshold (for ``seg:<id>:depth`` that is the segment-deep threshold, so it counts the
   people who are deep there).
 
 Privacy: with one or two responses an "average" is a person's own answers, so averages,
-segment figures and room reach stay ``None`` (with ``suppressed`` saying why) until
-``MIN_RESPONSES`` people have answered; a single figure resting on fewer values is ``None``
+segment figures and room reach stay ``None`` (``suppressed`` is True, and ``responses`` and
+``min_responses`` are the numbers to say why) until ``MIN_RESPONSES`` people have answered; a single figure resting on fewer values is ``None``
 too. Counts per profile and the anonymous dots are shown from the first response: they
 are what the room is there to talk about, and the facilitator chooses when to reveal them.
 
@@ -27,12 +27,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from assessment.room.metrics import metric_ids, metric_name
+
 MIN_RESPONSES = 3
 REACH_MIN_DEEP = 1  # people deep in a segment for the room to cover it deeply (see above)
 
 Reach = Literal["covered_deeply", "nobody"]
-
-SUPPRESSED_MESSAGE = "Room figures appear once {min} people have answered ({count} so far)."
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +109,8 @@ class SegmentRoom:
 
 @dataclass(frozen=True, slots=True)
 class RoomSummary:
-    """The room at one moment. ``dimensions`` and ``segments`` are None while ``suppressed``."""
+    """The room at one moment. ``dimensions`` and ``segments`` are None while ``suppressed``:
+    fewer than ``min_responses`` people (``responses``) have answered."""
 
     responses: int
     points: tuple[RoomPoint, ...]
@@ -118,7 +119,8 @@ class RoomSummary:
     top_prompt: str | None
     dimensions: tuple[DimensionMean, ...] | None
     segments: tuple[SegmentRoom, ...] | None
-    suppressed: str | None
+    suppressed: bool
+    min_responses: int = MIN_RESPONSES
 
     def profile_count(self, profile_id: str) -> int:
         return next((p.count for p in self.profile_counts if p.id == profile_id), 0)
@@ -151,14 +153,14 @@ def summarise_room(
     if responses < min_responses:
         # With one or two answers a dot or a profile count is as good as a name: show neither.
         dimensions = segments = None
-        suppressed = SUPPRESSED_MESSAGE.format(min=min_responses, count=responses)
+        suppressed = True
         room, profile_counts, top = (), tuple(ProfileCount(p.id, 0) for p in profile_counts), None
     else:
-        dims = dimension_ids if dimension_ids is not None else _ids(summaries, "dim")
-        segs = segment_ids if segment_ids is not None else _ids(summaries, "seg")
+        dims = dimension_ids if dimension_ids is not None else metric_ids(summaries, "dim")
+        segs = segment_ids if segment_ids is not None else metric_ids(summaries, "seg")
         dimensions = tuple(_dimension_mean(d, summaries, min_responses) for d in dims)
         segments = tuple(_segment_room(s, summaries, min_responses) for s in segs)
-        suppressed = None
+        suppressed = False
     return RoomSummary(
         responses=responses,
         points=room,
@@ -168,6 +170,7 @@ def summarise_room(
         dimensions=dimensions,
         segments=segments,
         suppressed=suppressed,
+        min_responses=min_responses,
     )
 
 
@@ -177,12 +180,6 @@ def _most_common(profile_counts: tuple[ProfileCount, ...]) -> str | None:
     return best.id if best is not None and best.count > 0 else None
 
 
-def _ids(summaries: Mapping[str, MetricSummary], prefix: str) -> tuple[str, ...]:
-    """Ids named in metric keys ``<prefix>:<id>[:...]``, first appearance first."""
-    found = (name.split(":")[1] for name in summaries if name.startswith(prefix + ":"))
-    return tuple(dict.fromkeys(found))
-
-
 def _mean(summary: MetricSummary | None, min_responses: int) -> float | None:
     if summary is None or summary.mean is None or summary.count < min_responses:
         return None
@@ -190,13 +187,13 @@ def _mean(summary: MetricSummary | None, min_responses: int) -> float | None:
 
 
 def _dimension_mean(dim_id: str, summaries: Mapping[str, MetricSummary], min_responses: int) -> DimensionMean:
-    summary = summaries.get(f"dim:{dim_id}")
+    summary = summaries.get(metric_name("dim", dim_id))
     return DimensionMean(dim_id, _mean(summary, min_responses), summary.count if summary else 0)
 
 
 def _segment_room(seg_id: str, summaries: Mapping[str, MetricSummary], min_responses: int) -> SegmentRoom:
-    breadth = summaries.get(f"seg:{seg_id}:breadth")
-    depth = summaries.get(f"seg:{seg_id}:depth")
+    breadth = summaries.get(metric_name("seg", seg_id, "breadth"))
+    depth = summaries.get(metric_name("seg", seg_id, "depth"))
     count = depth.count if depth else 0
     deep = depth.at_or_above if depth else 0
     return SegmentRoom(

@@ -10,6 +10,8 @@ Callers never see SQLAlchemy's own exceptions for these cases.
 
 from __future__ import annotations
 
+from assessment.room.joining import JoinCodeTaken
+
 
 class StorageError(Exception):
     """Base of every error the storage layer raises on purpose."""
@@ -19,7 +21,7 @@ class StorageUnavailable(StorageError):
     """The database cannot be reached (down, unreachable, unwritable or locked too long)."""
 
 
-class WorkshopCodeTaken(StorageError):
+class WorkshopCodeTaken(StorageError, JoinCodeTaken):
     """The workshop code is already in use; the caller draws another and retries."""
 
 

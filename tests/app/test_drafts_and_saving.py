@@ -90,7 +90,7 @@ def test_share_link__result_saved_before_migration_3__still_opens_with_its_words
     viewer.switch_page("pages/results.py").run()
     assert not viewer.exception
     assert viewer.title[0].value == t("results.shared.title_named", name="from version 2")
-    assert viewer.subheader[0].value == old["profile"]["name"]
+    assert viewer.header[0].value == old["profile"]["name"]
     assert [m.value for m in viewer.metric] == [t("results.score", score=old["width"]),
                                                 t("results.score", score=old["depth"])]
     shown = "\n".join(m.value for m in viewer.markdown)

@@ -7,10 +7,12 @@ per-address ones are the same code path with another key (tests/test_limits.py).
 from __future__ import annotations
 
 from assessment.limits import JOIN_ATTEMPTS, RESULTS_INTO_A_ROOM, WORKSHOPS_CREATED
-from assessment.room.joining import new_join_code
+from assessment.room.joining import Refusal, new_join_code
 from tests.app.test_walkthrough import Q, answer_step
 from tests.app.test_workshop_pages import new_workshop, page, store  # noqa: F401  (fixture)
 from ui import state, workshops
+from ui.text import t
+from ui.workshops import refusal_text
 
 
 def try_code(at, code: str):
@@ -32,7 +34,7 @@ def test_join__eleventh_different_code_in_a_minute__refused_with_wait_a_minute(s
     shown = [try_code(at, code) for code in codes]
 
     assert all("There is no workshop with the code" in message for message in shown[:limit])
-    assert shown[limit] == workshops.MESSAGES["too_many_joins"]
+    assert shown[limit] == refusal_text(Refusal.of("too_many_joins"))
 
 
 def test_join__same_code_again_and_again__not_counted_as_new_attempts(store):
@@ -41,7 +43,7 @@ def test_join__same_code_again_and_again__not_counted_as_new_attempts(store):
 
     shown = {try_code(at, "K7RWX3") for _ in range(JOIN_ATTEMPTS[0].count + 5)}
 
-    assert shown == {workshops.MESSAGES["closed"].format(title="Team day")}
+    assert shown == {refusal_text(Refusal.of("closed", title="Team day"))}
 
 
 def create(at, title: str):
@@ -61,7 +63,7 @@ def test_create__sixth_workshop_in_an_hour__refused_and_not_created(store):
 
     create(at, "One too many")
 
-    assert [e.value for e in at.error] == [workshops.MESSAGES["too_many_workshops"]]
+    assert [e.value for e in at.error] == [t("workshop.too_many_workshops")]
     assert "w" not in at.query_params
 
 
@@ -82,5 +84,5 @@ def test_results__room_full_for_this_session__saved_for_them_only_and_told(store
     assert store.workshop_response_count(workshop.id) == 0
     saved = store.find_result(at.session_state[state.SAVED].share_token).result
     assert saved.workshop_id is None
-    assert workshops.MESSAGES["too_many_results"] in [e.value for kind in ("info", "warning", "success")
+    assert t("workshop.too_many_results") in [e.value for kind in ("info", "warning", "success")
                                                        for e in at.get(kind)]

@@ -14,7 +14,7 @@ from assessment.storage.errors import StorageUnavailable
 from assessment.storage.results import Store
 from tests.app.test_workshop_pages import new_workshop, page, store  # noqa: F401  (fixture)
 from tests.pg_server import free_port
-from ui import workshops
+from ui.text import t
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_create__database_down__says_try_again_and_stays_on_the_form(database_do
     at.button(key="workshop.create").click().run()
 
     assert not at.exception
-    assert [e.value for e in at.error] == [workshops.MESSAGES["not_created"]]
+    assert [e.value for e in at.error] == [t("workshop.not_created")]
     assert "w" not in at.query_params
 
 
@@ -43,7 +43,7 @@ def test_facilitator_control__database_down__says_try_again_nothing_changed(stor
     at.button(key=control).click().run()
 
     assert not at.exception
-    assert [e.value for e in at.error] == [workshops.MESSAGES["unavailable"]]
+    assert [e.value for e in at.error] == [t("workshop.unavailable")]
     now = store.find_workshop(workshop.id)
     assert (now.revealed, now.is_open) == (False, True)
 
@@ -59,7 +59,7 @@ def test_facilitator_control__database_back__the_change_that_failed_is_reported_
     at.button(key="workshop.reveal").click().run()
 
     assert not at.exception
-    assert [e.value for e in at.error] == [workshops.MESSAGES["not_changed"]]
+    assert [e.value for e in at.error] == [t("workshop.not_changed")]
     assert not at.run().error
 
 
@@ -75,6 +75,6 @@ def test_delete__database_down__says_try_again_and_keeps_the_workshop(store, mon
     at.button(key="workshop.delete").click().run()
 
     assert not at.exception
-    assert [e.value for e in at.error] == [workshops.MESSAGES["not_changed"]]
+    assert [e.value for e in at.error] == [t("workshop.not_changed")]
     assert at.query_params["w"] == str(workshop.id)
     assert store.find_workshop(workshop.id) is not None

@@ -16,19 +16,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment import load_questionnaire, score_answers
-from assessment.room.summary import SUPPRESSED_MESSAGE
 from assessment.storage.results import NewResult, open_store
-from assessment.room.joining import (
-    JOIN_CODE_MESSAGES,
-    format_join_code,
-    new_facilitator_key,
-)
+from assessment.room.joining import JOIN_CODE_ALPHABET, Refusal, format_join_code, new_facilitator_key
 from assessment.questionnaire import complete_answers
 from tests.app.test_walkthrough import answer_step
-from ui import state, workshops
+from ui import state
 from ui.answer_widgets import widget_key
-from ui.session import JoinedWorkshop
+from ui.session import JoinedWorkshop, Session
 from ui.text import t
+from ui.workshops import refusal_text
 
 Q = load_questionnaire("en")
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -79,6 +75,11 @@ def decoded(values) -> list[float]:
     return list(values)
 
 
+def joined(at: AppTest) -> JoinedWorkshop | None:
+    """The workshop the session of ``at`` takes part in (``Session.workshop``)."""
+    return Session(at.session_state).workshop
+
+
 def texts(at: AppTest) -> str:
     return "\n".join(str(e.value) for kind in ("markdown", "title", "caption", "error", "info") for e in at.get(kind))
 
@@ -98,17 +99,17 @@ def test_create__title_given__facilitator_page_with_code_links_qr_and_private_no
     assert codes[0].endswith(f"/workshop?w={workshop_id}&k={key}")  # the facilitator link, shown once
     assert any(c.endswith(f"/join?code={workshop.code}") for c in codes)
     assert any(c.endswith(f"/projector?w={workshop_id}&k={key}") for c in codes)
-    assert "keep it private" in texts(at)
-    assert f"Join code: **{format_join_code(workshop.code)}**" in texts(at)
+    assert t("workshop.facilitator.private_link") in texts(at)
+    assert t("workshop.facilitator.join_code", code=format_join_code(workshop.code)) in texts(at)
     assert len(at.get("image")) == 1  # the QR code
-    assert [m.value for m in at.metric] == ["0", "Open", "Join code"]
+    assert [m.value for m in at.metric] == ["0", t("workshop.facilitator.open"), t("workshop.facilitator.join_code_shown")]
     assert workshop.facilitator_hash != key  # only the hash is stored
 
 
 def test_create__no_title__asks_for_one_and_creates_nothing(store):
     at = page("pages/workshop.py")
     at.button(key="workshop.create").click().run()
-    assert at.error[0].value == workshops.MESSAGES["no_title"]
+    assert at.error[0].value == t("workshop.create.no_title")
     assert "w" not in at.query_params
 
 
@@ -119,14 +120,14 @@ def test_facilitator_page__right_key__controls_and_live_count(store):
     assert at.title[0].value == "Team day"
     assert at.metric[0].value == "2"
     assert {b.key for b in at.button} >= {"workshop.reveal", "workshop.open", "workshop.delete"}
-    assert "keep it private" not in texts(at)  # the full link only right after creating
+    assert t("workshop.facilitator.private_link") not in texts(at)  # the full link only right after creating
 
 
 @pytest.mark.parametrize("params", [{"w": "1", "k": "wrong-key-wrong-key-wrong"}, {"w": "1"}, {"k": "x"}, {"w": "x", "k": "y"}])
 def test_facilitator_page__wrong_or_missing_key__message_and_no_controls(store, params):
     new_workshop(store)
     at = page("pages/workshop.py", **params)
-    assert at.error[0].value == workshops.MESSAGES["facilitator_link"]
+    assert at.error[0].value == t("workshop.facilitator_link")
     assert not {"workshop.reveal", "workshop.open", "workshop.delete"} & {b.key for b in at.button}
     assert not at.metric
 
@@ -138,9 +139,9 @@ def test_facilitator_controls__reveal_then_close__stored_and_labels_flip(store):
     at.button(key="workshop.open").click().run()
     now = store.find_workshop(workshop.id)
     assert (now.revealed, now.is_open) == (True, False)
-    assert at.button(key="workshop.reveal").label == "Hide results on the projector"
-    assert at.button(key="workshop.open").label == "Reopen submissions"
-    assert [m.value for m in at.metric][1:] == ["Closed", "Results shown"]
+    assert at.button(key="workshop.reveal").label == t("workshop.facilitator.hide")
+    assert at.button(key="workshop.open").label == t("workshop.facilitator.reopen")
+    assert [m.value for m in at.metric][1:] == [t("workshop.facilitator.closed"), t("workshop.facilitator.results_shown")]
 
 
 def test_delete__unconfirmed__button_disabled(store):
@@ -157,7 +158,7 @@ def test_delete__confirmed__workshop_and_results_gone(store):
     at.button(key="workshop.delete").click().run()
     assert store.find_workshop(workshop.id) is None
     assert store.workshop_response_count(workshop.id) == 0
-    assert at.success[0].value == "The workshop “Team day” and its results are deleted."
+    assert at.success[0].value == t("workshop.facilitator.deleted", title="Team day")
     assert "w" not in at.query_params
 
 
@@ -174,61 +175,60 @@ def join(code: str, nickname: str = "", public: bool = False, **params: str) -> 
     return at
 
 
-@pytest.mark.parametrize(("typed", "message"), [
-    ("", JOIN_CODE_MESSAGES["empty"].format(length=6)),
-    ("K7R-WX", JOIN_CODE_MESSAGES["length"].format(length=6, count=5)),
-    ("K7RWX0", JOIN_CODE_MESSAGES["lookalike"].format(chars="'0'", alphabet=" ".join("3479ACEFHJKMNPRTWXY"))),
+@pytest.mark.parametrize(("typed", "refusal"), [
+    ("", Refusal.of("empty", length=6)),
+    ("K7R-WX", Refusal.of("length", length=6, count=5)),
+    ("K7RWX0", Refusal.of("lookalike", chars=("0",), alphabet=tuple(JOIN_CODE_ALPHABET))),
 ])
-def test_join__malformed_code__says_what_is_wrong(store, typed, message):
+def test_join__malformed_code__says_what_is_wrong(store, typed, refusal):
     at = join(typed)
-    assert at.error[0].value == message
-    assert state.WORKSHOP not in at.session_state
+    assert at.error[0].value == refusal_text(refusal)
+    assert joined(at) is None
 
 
 def test_join__unknown_code__says_no_such_workshop(store):
     at = join("k7r wx3")
-    assert at.error[0].value == workshops.MESSAGES["unknown"].format(code="K7R WX3")
+    assert at.error[0].value == refusal_text(Refusal.of("unknown", code="K7R WX3"))
 
 
 def test_join__closed_workshop__says_closed(store):
     new_workshop(store, is_open=False)
     at = join("K7RWX3")
-    assert at.error[0].value == workshops.MESSAGES["closed"].format(title="Team day")
-    assert state.WORKSHOP not in at.session_state
+    assert at.error[0].value == refusal_text(Refusal.of("closed", title="Team day"))
+    assert joined(at) is None
 
 
 def test_join__deleted_workshop__says_deleted(store):
     workshop, _ = new_workshop(store)
     store.delete_workshop(workshop.id)
     at = join("K7RWX3")
-    assert at.error[0].value == workshops.MESSAGES["deleted"].format(code="K7R WX3")
+    assert at.error[0].value == refusal_text(Refusal.of("deleted", code="K7R WX3"))
 
 
 def test_join__typed_code_and_private_nickname__in_workshop_and_on_the_questionnaire(store):
     workshop, _ = new_workshop(store)
     at = join("k7r-wx3", nickname="  Robin  ", public=False)
-    assert at.session_state[state.WORKSHOP] == JoinedWorkshop(workshop.id, "K7RWX3", "Team day", "Robin", False)
+    assert joined(at) == JoinedWorkshop(workshop.id, "K7RWX3", "Team day", nickname="Robin", nickname_public=False)
     assert at.header[0].value == Q.steps[0].title  # switched to the questionnaire
 
 
 def test_join__public_box_without_nickname__nothing_public(store):
     new_workshop(store)
     at = join("K7RWX3", nickname="", public=True)
-    joined = at.session_state[state.WORKSHOP]
-    assert (joined.nickname, joined.nickname_public) == (None, False)
+    assert (joined(at).nickname, joined(at).nickname_public) == (None, False)
 
 
 def test_join__link_with_code__form_prefilled_and_workshop_named(store):
     new_workshop(store, title="Team *day*")
     at = page("pages/join.py", code="K7RWX3")
     assert at.text_input(key="join.code").value == "K7RWX3"
-    assert at.markdown[0].value.startswith(r"You're joining **Team \*day\***.")
+    assert at.markdown[0].value == t("workshop.join.joining", title=r"Team \*day\*")
 
 
 def test_join__link_to_closed_workshop__says_so_before_any_typing(store):
     new_workshop(store, is_open=False)
     at = page("pages/join.py", code="K7RWX3")
-    assert at.error[0].value == workshops.MESSAGES["closed"].format(title="Team day")
+    assert at.error[0].value == refusal_text(Refusal.of("closed", title="Team day"))
 
 
 def test_join_then_answer_everything__result_saved_into_the_workshop_with_opt_in(store):
@@ -268,16 +268,19 @@ def resume_and_finish(token: str) -> AppTest:
     return at
 
 
+TAKING_PART = t("workshop.taking_part", title="Team day", code="K7R\u00a0WX3")
+
+
 @pytest.mark.parametrize("public", [True, False])
 def test_resume_token__new_session_after_joining__result_saved_in_the_workshop_with_nickname_choice(store, public):
     workshop, _ = new_workshop(store)
     token = answer_first_step_and_leave(join("K7RWX3", nickname="Kim", public=public))
 
     at = page("pages/questionnaire.py", resume=token)
-    assert any(c.value.endswith("Your answers go to the workshop **Team day** (code K7R\u00a0WX3).") for c in at.caption)
+    assert TAKING_PART in [c.value for c in at.caption]
     at = resume_and_finish(token)
 
-    assert (at.session_state[state.WORKSHOP].id, at.session_state[state.WORKSHOP].title) == (workshop.id, "Team day")
+    assert joined(at) == JoinedWorkshop(workshop.id, "K7RWX3", "Team day", nickname="Kim", nickname_public=public)
     saved = store.find_result(at.session_state[state.SAVED].share_token).result
     assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (workshop.id, "Kim", public)
     assert store.workshop_response_count(workshop.id) == 1
@@ -290,11 +293,11 @@ def test_resume_token__workshop_deleted_meanwhile__told_so_and_result_saved_for_
 
     at = page("pages/questionnaire.py", resume=token)
     assert at.info[0].value == t("questionnaire.draft.workshop_gone")
-    assert not any("Your answers go to the workshop" in c.value for c in at.caption)
+    assert TAKING_PART not in [c.value for c in at.caption]
     assert at.header[0].value == Q.steps[1].title  # the answers are back all the same
     at = resume_and_finish(token)
 
-    assert state.WORKSHOP not in at.session_state
+    assert joined(at) is None
     saved = store.find_result(at.session_state[state.SAVED].share_token).result
     assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (None, None, False)
 
@@ -318,7 +321,7 @@ def test_resume_token__malformed_workshop_context__ignored_and_answers_back(stor
 
     assert at.header[0].value == Q.steps[1].title
     assert len(at.session_state[state.ANSWERS]) == 2
-    assert state.WORKSHOP not in at.session_state and not at.info
+    assert joined(at) is None and not at.info
 
 
 # -- the projector ---------------------------------------------------------------------------
@@ -327,7 +330,7 @@ def test_resume_token__malformed_workshop_context__ignored_and_answers_back(stor
 def test_projector__wrong_key__message_and_nothing_else(store):
     workshop, _ = new_workshop(store)
     at = page("pages/projector.py", w=str(workshop.id), k="A" * 22)
-    assert at.error[0].value == workshops.MESSAGES["projector_link"]
+    assert at.error[0].value == t("workshop.projector_link")
     assert not at.get("plotly_chart") and not at.get("image")
 
 
@@ -336,7 +339,7 @@ def test_projector__no_responses__title_code_and_qr(store):
     at = page("pages/projector.py", w=str(workshop.id), k=key)
     assert at.title[0].value == r"\<b\>Team\<\/b\> \$x\$"  # escaped: shown as typed (people_text)
     assert "K7R WX3" in [m.value for m in at.markdown]
-    assert "**0** answers" in [m.value for m in at.markdown]
+    assert t("projector.answers", n=0) in [m.value for m in at.markdown]
     assert len(at.get("image")) == 1 and not at.get("plotly_chart")
 
 
@@ -345,7 +348,7 @@ def test_projector__revealed_two_responses__no_dots_no_counts_averages_suppresse
     add_responses(store, workshop.id, 2)
     at = page("pages/projector.py", w=str(workshop.id), k=key)
     assert len(decoded(figure(at, 0)["data"][0]["x"])) == 0
-    suppressed = SUPPRESSED_MESSAGE.format(min=3, count=2)
+    suppressed = t("projector.suppressed", n=3, count=2)
     assert suppressed in [m.value for m in at.markdown]
     for n in (1, 2, 3):  # dimensions, segments, reach
         assert figure(at, n)["layout"]["annotations"][0]["text"].replace("<br>", " ") == suppressed
@@ -369,7 +372,7 @@ def test_projector__revealed_three_responses__three_dots_counts_averages_and_pro
 def test_projector__closed_and_hidden__says_closed_without_code(store):
     workshop, key = new_workshop(store, is_open=False)
     at = page("pages/projector.py", w=str(workshop.id), k=key)
-    assert "Answers are closed." in texts(at)
+    assert t("projector.closed_waiting") in texts(at)
     assert "K7R WX3" not in texts(at) and not at.get("image")
 
 
@@ -379,7 +382,7 @@ def test_projector__new_response_between_refreshes__counted_on_the_next_run(stor
     at = page("pages/projector.py", w=str(workshop.id), k=key)
     add_responses(store, workshop.id, 1)
     at.run()
-    assert "**4** answers" in [m.value for m in at.markdown]
+    assert t("projector.answers", n=4) in [m.value for m in at.markdown]
     assert len(decoded(figure(at, 0)["data"][0]["x"])) == 4
 
 
@@ -388,4 +391,4 @@ def test_projector__workshop_deleted__says_it_ended(store):
     at = page("pages/projector.py", w=str(workshop.id), k=key)
     store.delete_workshop(workshop.id)
     at.run()
-    assert at.error[0].value == workshops.MESSAGES["projector_link"]
+    assert at.error[0].value == t("workshop.projector_link")

@@ -20,6 +20,7 @@ from tests.browser.workshop_steps import (
     map_dots,
     participant,
 )
+from ui.text import t
 
 
 def test_two_servers__answer_on_a__projector_on_b_shows_it_and_closing_on_b_holds_on_a(
@@ -42,7 +43,7 @@ def test_two_servers__answer_on_a__projector_on_b_shows_it_and_closing_on_b_hold
     expect(projector.locator(".st-key-proj-count")).to_contain_text("1", timeout=15_000)  # B's own refresh
     expect(projector.locator(".st-key-proj-count")).to_contain_text("answer")
     # one answer is too few to show: no dot, and the reason on screen (a lone dot is a person)
-    expect(projector.get_by_text("Room figures appear once 3 people have answered (1 so far)").first).to_be_visible()
+    expect(projector.get_by_text(t("projector.suppressed", n=3, count=1)).first).to_be_visible()
     eventually(lambda: map_dots(projector) == 0)
 
     facilitator = browser.new_context(viewport=LAPTOP).new_page()

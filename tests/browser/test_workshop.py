@@ -17,6 +17,7 @@ from tests.browser.workshop_steps import (
     map_dots,
     participant,
 )
+from ui.text import t
 
 
 def test_workshop__three_join_on_phones__projector_shows_them_and_csv_respects_nicknames(streamlit_app, browser):
@@ -33,31 +34,31 @@ def test_workshop__three_join_on_phones__projector_shows_them_and_csv_respects_n
     participant(browser, base, f"{code[:3]}-{code[3:]}", 4)
 
     expect(facilitator.locator("[data-testid='stMetricValue']").first).to_have_text("3", timeout=15_000)
-    facilitator.get_by_role("button", name="Reveal results on the projector").click()
+    facilitator.get_by_role("button", name=t("workshop.facilitator.reveal")).click()
     wait_idle(facilitator)
 
     count = projector.locator(".st-key-proj-count")
     expect(count).to_contain_text("3", timeout=15_000)  # the projector refreshes itself every 3 s
-    expect(count).to_contain_text("answers")
+    expect(count).to_contain_text(t("projector.answers", n=3).split("**")[-1].strip())  # "answers"
     expect(projector.locator("[data-testid='stPlotlyChart']")).to_have_count(4, timeout=15_000)
     eventually(lambda: map_dots(projector) == 3)
     profiles = projector.locator(".st-key-proj-profiles p")
 
     def three_in_profiles() -> bool:
-        return sum(int(t.split("·")[0]) for t in profiles.all_inner_texts()) == 3
+        return sum(int(text.split("·")[0]) for text in profiles.all_inner_texts()) == 3
 
     eventually(three_in_profiles)
     for name in ("Robin", "Kim"):
         expect(projector.get_by_text(name)).to_have_count(0)
 
-    facilitator.get_by_role("button", name="Close submissions").click()
+    facilitator.get_by_role("button", name=t("workshop.facilitator.close")).click()
     wait_idle(facilitator)
     late = browser.new_context(viewport=PHONE).new_page()
     join(late, base, code)
     expect(late.get_by_text("is closed: it takes no more answers")).to_be_visible()
 
     with facilitator.expect_download() as download:
-        facilitator.get_by_role("button", name="Download anonymous results (CSV)").click()
+        facilitator.get_by_role("button", name=t("workshop.facilitator.download")).click()
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
     assert len(rows) == 3
     assert sorted(r["nickname"] for r in rows) == ["", "", "Kim"]

@@ -8,6 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.person import answer_all_steps
 from tests.browser.streamlit_app import wait_idle
+from ui.text import t
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
@@ -18,10 +19,10 @@ def create_workshop(page: Page, base_url: str, title: str) -> tuple[str, str]:
     """On the workshop page: create one; returns (facilitator URL, join code)."""
     page.goto(f"{base_url}/workshop")
     wait_idle(page)
-    page.get_by_role("textbox", name="Workshop title").fill(title)
-    page.get_by_role("button", name="Create the workshop").click()
+    page.get_by_role("textbox", name=t("workshop.create.workshop_title")).fill(title)
+    page.get_by_role("button", name=t("workshop.create.submit")).click()
     wait_idle(page)
-    expect(page.get_by_text("keep it private")).to_be_visible()
+    expect(page.locator(".st-key-workshop-private")).to_be_visible()  # the private link, shown once
     code = re.search(r"join\?code=([A-Z0-9]{6})", page.locator("[data-testid='stCode']").nth(1).inner_text()).group(1)
     return page.url, code
 
@@ -29,12 +30,12 @@ def create_workshop(page: Page, base_url: str, title: str) -> tuple[str, str]:
 def join(page: Page, base_url: str, typed_code: str, nickname: str = "", public: bool = False) -> None:
     page.goto(f"{base_url}/join")
     wait_idle(page)
-    page.get_by_role("textbox", name="Join code").fill(typed_code)
+    page.get_by_role("textbox", name=t("workshop.join.code")).fill(typed_code)
     if nickname:
-        page.get_by_role("textbox", name="Nickname (optional)").fill(nickname)
+        page.get_by_role("textbox", name=t("workshop.join.nickname")).fill(nickname)
     if public:
-        page.get_by_text("Show my nickname to the facilitator's export").click()
-    page.get_by_role("button", name="Join", exact=True).click()
+        page.get_by_text(t("workshop.join.public")).click()
+    page.get_by_role("button", name=t("workshop.join.submit"), exact=True).click()
     wait_idle(page)
 
 

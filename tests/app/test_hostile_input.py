@@ -1,0 +1,120 @@
+"""What one person can send, driven through app.py by AppTest: forged query parameters, a table
+editor's state as a browser (or a script) sends it over the websocket, and an uploaded file.
+Each ends in a clear message within one short rerun; on main each raised or ran away."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetStates
+from streamlit.testing.v1 import AppTest
+
+from tests.network_samples import row
+from ui import state
+from ui.network_view import PEOPLE_EDITOR
+from ui.text import t
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def page(path: str, timeout: float = 30, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.run()  # through app.py first: importing ui (above) leaves Streamlit's pages-folder mode
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.switch_page(path).run()
+
+
+FORGED_IDS = {"superscript two": "²", "20 digits": "9" * 20, "5000 digits": "9" * 5_000, "arabic digits": "٣"}
+
+
+@pytest.mark.parametrize("w", FORGED_IDS.values(), ids=FORGED_IDS.keys())
+def test_workshop_page__forged_workshop_id__says_the_link_is_not_valid(w):
+    # on main: ValueError ('²', 5,000 digits) and OverflowError (20 digits, past SQLite's INTEGER)
+    at = page("pages/workshop.py", w=w, k="x" * 22)
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("workshop.facilitator_link")]
+
+
+@pytest.mark.parametrize("w", FORGED_IDS.values(), ids=FORGED_IDS.keys())
+def test_projector_page__forged_workshop_id__says_the_link_is_not_valid(w):
+    at = page("pages/projector.py", w=w, k="x" * 22)
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("workshop.projector_link")]
+
+
+def test_questionnaire_page__resume_token_longer_than_any_link_makes__ignored():
+    # on main the 100,000 characters went to the draft lookup ("We couldn't find saved progress")
+    at = page("pages/questionnaire.py", resume="t" * 100_000)
+    assert not at.exception and not at.info
+    assert state.DRAFT not in at.session_state
+
+
+def test_results_page__overlong_share_token__is_not_found():
+    at = page("pages/results.py", r="A" * 100_000)
+    assert at.title[0].value == "Results not found"
+
+
+def network_page(rows) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.session_state[state.ROSTER] = rows
+    return at.switch_page("pages/network.py").run()
+
+
+def send_table_state(at: AppTest, edits: dict, timeout: float) -> AppTest:
+    """Rerun with the people table's state set as the browser sends it: a JSON string in the
+    widget's ``string_value``, under the element id of the last run."""
+    states = WidgetStates()
+    states.CopyFrom(at._tree.get_widget_states())
+    widget = states.widgets.add()
+    widget.id = at.dataframe[0].proto.id
+    widget.string_value = json.dumps(edits)
+    return at._run(states, timeout=timeout)
+
+
+REFUSED = "The table's changes were not applied: they do not fit a map of at most 25 people. Your earlier table is shown."
+
+
+def test_network_page__table_state_with_30_added_rows__refused_and_the_map_kept():
+    # 2 people + 30 added = 32 > 25; the table only offers deletion, so no browser sends this
+    at = send_table_state(network_page([row("A"), row("B")]),
+                          {"added_rows": [{"name": f"P{i}", "segment": "peers"} for i in range(30)]}, timeout=30)
+    assert not at.exception
+    assert [w.value for w in at.warning] == [REFUSED]
+    assert [r["name"] for r in at.session_state[state.ROSTER]] == ["A", "B"]
+
+
+def test_network_page__table_state_with_3000_added_rows__refused_within_one_short_rerun():
+    # on main this rerun took 90 s and 1.5 GB (Streamlit added the rows one by one, then every pair was built)
+    at = send_table_state(network_page([row("A"), row("B")]),
+                          {"added_rows": [{"name": f"P{i}", "segment": "peers"} for i in range(3_000)]}, timeout=10)
+    assert not at.exception
+    assert [w.value for w in at.warning] == [REFUSED]
+
+
+def test_network_page__more_people_in_session_than_the_limit__no_pairs_offered():
+    # 3,000 names would make 4.5 million pairs for the multiselect; past 25 none are built
+    at = network_page([row(f"P{i}") for i in range(30)])
+    assert not at.exception
+    assert not at.multiselect
+    assert t("network.problem.too_many", count=30, most=25, remove=5) in at.code[0].value
+
+
+def test_results_page__upload_of_half_a_megabyte__refused_with_its_true_size():
+    # on main the file was cut to 200,001 bytes first: "the file is 200 kB, more than the 200 kB"
+    at = page("pages/results.py")
+    at.file_uploader(key="results.import").set_value(("big.json", b" " * 500_000, "application/json")).run()
+    assert [e.value for e in at.error] == [
+        "import: the file is 500 kB, larger than a results file can be (200 kB at most). "
+        "Choose the .json file you downloaded from your results page."]
+
+
+def test_join_page__code_longer_than_any_link_makes__ignored_and_the_form_shown():
+    # opened by a page change too (st.navigation sets the query parameters again): on main the
+    # 100,000 characters were copied into the form and quoted back ("this has 100000")
+    at = page("pages/join.py", code="c" * 100_000)
+    assert not at.exception and not at.error
+    assert at.text_input(key="join.code").value == ""
