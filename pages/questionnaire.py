@@ -4,6 +4,7 @@ import streamlit as st
 
 from assessment import links
 from ui import drafts, flow, resources, workshops
+from ui.chart_preload import preload_chart_script
 from ui.items import show_item
 from ui.session import current
 from ui.sharing import sharing_options
@@ -44,3 +45,5 @@ with st.form(f"step.{step.id}", border=False, enter_to_submit=False):
     else:
         forward.form_submit_button(t("questionnaire.finish"), on_click=flow.finish, args=(q,), type="primary",
                                    width="stretch", key="nav.finish")
+if last:  # the results page's charts need Plotly's script: the browser fetches it while the person answers
+    preload_chart_script()

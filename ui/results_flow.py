@@ -116,10 +116,10 @@ def show_owner_tools(q: Questionnaire) -> None:
         share = resources.app_url(f"results?{Param.RESULT}={session.saved.share_token}")
         manage = f"{share}&{Param.MANAGE}={session.saved.manage_key}"
         st.write(t("results.share.link"))
-        st.code(share, language=None, wrap_lines=True)
+        show_link(share)
         with st.expander(t("results.share.private_title")):
             st.write(t("results.share.private"))
-            st.code(manage, language=None, wrap_lines=True)
+            show_link(manage)
         if st.query_params.get(Param.RESULT) != session.saved.share_token:
             st.query_params[Param.RESULT] = session.saved.share_token  # a reload shows the saved result
     else:
@@ -142,6 +142,12 @@ def report_texts(result: Result, display_name: str | None) -> ReportTexts:
         network_note=t("results.report.network_note", sentence=blend.sentence) if blend else "",
         footer=t("results.report.footer", id=result.questionnaire_id, version=result.version),
     )
+
+
+def show_link(url: str) -> None:
+    """A link as inline code: st.code would make the browser fetch a 1.56 MB syntax highlighter
+    for it (issue 13 §5). A backtick would end the code span, so it goes percent-encoded."""
+    st.markdown(f"`{url.replace('`', '%60')}`")
 
 
 def download_section(q: Questionnaire) -> None:
