@@ -232,12 +232,30 @@ def test_load_network_content__label_for_unknown_option__lists_the_options(tmp_p
 
 
 def test_load_network_content__unknown_placeholder__names_it_and_the_known_ones(tmp_path):
-    old = "Your {k} strongest ties average {value:.2f} out of 1: even"
-    folder = folder_with(tmp_path, texts=edited(TEXTS, old, old.replace("{k}", "{strenght}")))
-    known = "{value}, {n}, {k}, {deep}, {pct}, {used}, {categories}, {inside}, {outside}, {top}, {top_share}"
+    old = "Some of your people know each other, so your {n} people count as {value:.1f} independent"
+    folder = folder_with(tmp_path, texts=edited(TEXTS, old, old.replace("{n}", "{strenght}")))
+    known = ("{value}, {n}, {k}, {top_k}, {deep}, {pct}, {ties}, {pairs}, {used}, {categories}, {inside}, {outside}, "
+             "{top}, {top_share}")
     assert problems(folder) == [
-        expect(folder, Rule.UNKNOWN_PLACEHOLDER, line_of(TEXTS, old) - 1, "measures.depth.low", file="en/network.yaml",
-               name="strenght", choices=known)
+        expect(folder, Rule.UNKNOWN_PLACEHOLDER, line_of(TEXTS, old) - 1, "measures.effective_size.says.some_overlap",
+               file="en/network.yaml", name="strenght", choices=known)
+    ]
+
+
+def test_load_network_content__measure_without_one_of_its_cases__names_the_case(tmp_path):
+    old = "      no_pairs: With one person on your map there are no pairs yet. Add people to see who knows whom.\n"
+    folder = folder_with(tmp_path, texts=edited(TEXTS, old, ""))
+    assert problems(folder) == [
+        expect(folder, Rule.MISSING_KEY, line_of(TEXTS, old) - 1, "measures.density.says.no_pairs", file="en/network.yaml",
+               key="no_pairs")
+    ]
+
+
+def test_load_network_content__cut_on_a_measure_whose_cases_need_none__refused(tmp_path):
+    old = "  depth: {guidance: [G03, G13]}"
+    folder = folder_with(tmp_path, edited(STRUCTURE, old, "  depth: {guidance: [G03, G13], cut: 0.7}"))
+    assert problems(folder) == [
+        expect(folder, Rule.UNKNOWN_KEY, line_of(STRUCTURE, old), "measures.depth.cut", key="cut", choices="guidance")
     ]
 
 
@@ -246,8 +264,8 @@ def test_load_network_content__unknown_placeholder__names_it_and_the_known_ones(
     ("{value", "expected '}' before end of string"),
 ])
 def test_load_network_content__text_that_cannot_be_filled_in__refused(tmp_path, display, problem):
-    old = 'name: Constraint\n    display: "{value:.2f}"'
-    folder = folder_with(tmp_path, texts=edited(TEXTS, old, f'name: Constraint\n    display: "{display}"'))
+    old = 'term: Burt\'s constraint (lower leaves more room)\n    display: "{value:.2f}"'
+    folder = folder_with(tmp_path, texts=edited(TEXTS, old, old.replace('"{value:.2f}"', f'"{display}"')))
     assert problems(folder) == [
         expect(folder, Rule.BAD_TEMPLATE, line_of(TEXTS, old) + 1, "measures.constraint.display",
                file="en/network.yaml", problem=problem)

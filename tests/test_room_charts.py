@@ -42,7 +42,7 @@ OKABE_ITO = {c.lower() for c in PALETTE.values()}
 TEXTS = RoomChartTexts(
     map_title="Map", width_axis="W →", depth_axis="D →", dimensions_title="Dimensions",
     segments_title="Segments", reach_title="Reach", reach_axis="deep people", width="W", depth="D",
-    breadth="B", nobody_yet="nobody", suppressed="Too few answers",
+    nobody_yet="nobody", suppressed="Too few answers",
     answers=lambda n: f"{n} answers", people=lambda n: f"{n} people",
     deep_count=lambda count, share: f"{count} of them ({share})", score=lambda score: f"{score:.0f}",
 )
@@ -119,10 +119,11 @@ def test_room_dimension_bars__means_per_axis_in_okabe_ito():
     assert depth.marker.pattern.shape == "/"  # told apart without colour
 
 
-def test_room_segment_bars__breadth_and_depth_per_segment():
+def test_room_segment_bars__width_and_depth_per_segment__same_legend_words_as_the_dimensions():
     fig = room_segment_bars(_room(), SEGMENTS, texts=TEXTS)
     breadth, depth = fig.data
-    assert (breadth.name, depth.name, fig.layout.title.text) == ("B", "D", "Segments")
+    # one word for width across the app: the dimension bars' legend (TEXTS.width), not a "Breadth"
+    assert (breadth.name, depth.name, fig.layout.title.text) == ("W", "D", "Segments")
     assert list(breadth.y) == ["Peers", "Senior to you"]
     assert list(breadth.x) == [65.0, 30.0] and list(depth.x) == [47.5, 12.5]
 

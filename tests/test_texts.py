@@ -29,7 +29,7 @@ EXEMPT_FOLDERS = ("assessment/storage/", "assessment/content/")
 # Files still holding English literals; each is emptied as its texts move into content/en/ui/.
 PENDING = {
     "assessment/exchange.py",
-    "assessment/answers.py", "assessment/network/blend.py",
+    "assessment/answers.py",
 }
 NON_TEXT_KWARGS = {
     "key", "type", "icon", "mime", "file_name", "language", "label_visibility", "width", "height", "anchor",

@@ -204,10 +204,13 @@ def _show_measures(report: NetworkReport) -> None:
                  help=t("network.measures.width_help"))
     depth.metric(t("network.measures.depth"), t("network.measures.out_of_100", score=report.axes.depth),
                  help=t("network.measures.depth_help"))
+    # Plain words first; the measure's own name and number after, small, for those who want them.
+    # No guidance ids here: the method page traces each measure to its guidance.
     with st.expander(t("network.measures.expander"), expanded=False):
         for m in report.measures:
-            st.markdown(t("network.measures.item", name=m.name, value=m.display, meaning=m.meaning,
-                          guidance=", ".join(m.guidance)))
+            st.markdown(t("network.measures.item", name=m.name, meaning=m.meaning))
+            if m.value is not None:
+                st.caption(t("network.measures.figure", term=m.term, value=m.display))
 
 
 def _show_scores(session: Session, roster: Roster, report: NetworkReport, q: Questionnaire) -> None:

@@ -116,7 +116,6 @@ def chart_texts(summary: RoomSummary) -> RoomChartTexts:
         reach_axis=t("projector.chart.reach_axis"),
         width=t("projector.chart.width"),
         depth=t("projector.chart.depth"),
-        breadth=t("projector.chart.breadth"),
         nobody_yet=t("projector.chart.nobody_yet"),
         suppressed=suppressed_text(summary),
         answers=lambda n: t("projector.chart.answers", n=n),

@@ -315,4 +315,5 @@ def _build_network(s: NetworkFile, t: NetworkTexts, q: Questionnaire) -> Network
 
 
 def _measure(measure_id: str, spec: Any, text: Any) -> MeasureText:
-    return MeasureText(measure_id, spec.guidance, spec.cut, text.name, text.display, text.low, text.high)
+    return MeasureText(measure_id, spec.guidance, getattr(spec, "cut", None), text.name, text.term, text.display,
+                       tuple(dict(text.says).items()))

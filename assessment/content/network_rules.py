@@ -22,8 +22,8 @@ from assessment.questionnaire import Questionnaire
 
 # Placeholders a text may use, with sample values to fill it in with (assessment/network/measures.py
 # and plan.py fill them in with the same names).
-MEASURE_SAMPLE = {"value": 0.5, "n": 10, "k": 5, "deep": 3, "pct": 50.0, "used": 3, "categories": 6,
-                  "inside": 4, "outside": 6, "top": "Peers", "top_share": 40.0}
+MEASURE_SAMPLE = {"value": 0.5, "n": 10, "k": 5, "top_k": 5, "deep": 3, "pct": 50.0, "ties": 9, "pairs": 45,
+                  "used": 3, "categories": 6, "inside": 4, "outside": 6, "top": "Peers", "top_share": 40.0}
 ACTION_SAMPLE = {"segment": "Peers"}
 _WIDE_FORMAT = re.compile(r"\d{3,}")  # "{value:>100000000}" would build a text of that width
 
@@ -167,9 +167,12 @@ def texts_fill_in(files: NetworkFiles) -> Iterator[Issue]:
     """Texts filled in with numbers use only the placeholders the code provides."""
     texts = files.texts.model
     for measure_id, text in dict(texts.measures or {}).items():
-        for key in ("display", "low", "high"):
-            path = ("measures", measure_id, key)
-            yield from _fill_in(files.texts_source, path, getattr(text, key), MEASURE_SAMPLE)
+        if text is None:
+            continue  # left out: its own error is reported
+        for key in ("name", "term", "display"):
+            yield from _fill_in(files.texts_source, ("measures", measure_id, key), getattr(text, key), MEASURE_SAMPLE)
+        for case, sentence in dict(text.says).items():
+            yield from _fill_in(files.texts_source, ("measures", measure_id, "says", case), sentence, MEASURE_SAMPLE)
     for kind, text in dict(texts.plan or {}).items():
         for key, action in text.actions.items():
             yield from _fill_in(files.texts_source, ("plan", kind, "actions", key), action, ACTION_SAMPLE)

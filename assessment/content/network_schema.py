@@ -19,7 +19,8 @@ from pydantic_core import PydanticCustomError
 
 from assessment.content.schema import FileModel, GuidanceId, Id, Score, bounded
 from assessment.network.content import (
-    AXIS_PARTS, CHART_KEYS, FIELD_IDS, GROUP_KEYS, MEASURE_IDS, PLAN_ACTIONS, RING_KEYS, RULE_IDS,
+    AXIS_PARTS, CHART_KEYS, FIELD_IDS, GROUP_KEYS, MEASURE_CASES, MEASURE_CUTS, MEASURE_IDS, PLAN_ACTIONS, RING_KEYS,
+    RULE_IDS,
 )
 
 SEGMENT_FIELD = "segment"  # the questionnaire's segments; network.yaml names no options for it
@@ -64,7 +65,10 @@ class NetworkThresholdsModel(FileModel):
 
 class MeasureModel(FileModel):
     guidance: Guidance
-    cut: float
+
+
+class CutMeasureModel(MeasureModel):
+    cut: float  # the value that separates two of the measure's cases (MEASURE_CUTS)
 
 
 class PlanListModel(FileModel):
@@ -96,7 +100,8 @@ class NetworkFile(FileModel):
     thresholds: NetworkThresholdsModel
     axes: AxesModel
     references: ReferencesModel
-    measures: _fixed("MeasuresModel", MEASURE_IDS, MeasureModel)
+    measures: create_model("MeasuresModel", __base__=FileModel, **{
+        m: (CutMeasureModel if m in MEASURE_CUTS else MeasureModel, ...) for m in MEASURE_IDS})
     plan: _fixed("PlanModel", tuple(PLAN_ACTIONS), PlanListModel)
 
 
@@ -113,10 +118,15 @@ class SegmentFieldText(FileModel):
 
 
 class MeasureTextModel(FileModel):
-    name: Text
-    display: Text
-    low: Text
-    high: Text
+    name: Text     # plain words, shown first
+    term: Text     # the measure's own name, shown with its number
+    display: Text  # the number
+
+
+def _measure_text(measure_id: str) -> type[FileModel]:
+    """A measure's words with one sentence per case the code chooses from (MEASURE_CASES)."""
+    says = _fixed(f"{measure_id}_says", MEASURE_CASES[measure_id], Text)
+    return create_model(f"{measure_id}_text", __base__=MeasureTextModel, says=(says, ...))
 
 
 class PlanListText(FileModel):
@@ -140,6 +150,6 @@ class NetworkTexts(FileModel):
         **{f: (SegmentFieldText if f == SEGMENT_FIELD else FieldText, ...) for f in FIELD_IDS},
     )
     empty: Text
-    measures: _fixed("MeasureTexts", MEASURE_IDS, MeasureTextModel)
+    measures: create_model("MeasureTexts", __base__=FileModel, **{m: (_measure_text(m), ...) for m in MEASURE_IDS})
     plan: _fixed("PlanTexts", tuple(PLAN_ACTIONS), PlanListText)
     chart: ChartTexts

@@ -30,8 +30,7 @@ It never holds a name, a per-person row or a who-knows-whom pair.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Literal
 
 from assessment.network.measures import NetworkReport, RosterAxes
@@ -75,29 +74,6 @@ def blend_roster(result: Result, axes: RosterAxes, questionnaire: Questionnaire,
         base, width=width, depth=depth, profile=_profile(questionnaire, result, width, depth),
         blend=Blend(base.width, base.depth, base.profile_id, axes.width, axes.depth, axes.people, w),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class BlendShown:
-    """How a blended result is explained wherever it is shown (results page, share page, report):
-    rows of (source, Width, Depth) and one sentence on the map's share. Numbers only, no names."""
-
-    rows: tuple[tuple[str, float, float], ...]
-    sentence: str
-
-
-def blend_shown(result: Mapping[str, Any]) -> BlendShown | None:
-    """``result`` (``Result.to_dict()``) explained; None when no map feeds its scores."""
-    blend = result.get("roster")
-    if not blend:
-        return None
-    answers, used = blend["questionnaire"], blend["map"]
-    rows = tuple((label, float(s["width"]), float(s["depth"])) for label, s in (
-        ("From the answers", answers), ("From the network map", used), ("Together", result),
-    ))
-    sentence = (f"Width and Depth combine the answers with a network map of {int(used['people'])} people, "
-                f"which counts {float(blend['weight']):.0%}.")
-    return BlendShown(rows, sentence)
 
 
 def questionnaire_only(result: Result, questionnaire: Questionnaire) -> Result:

@@ -18,6 +18,26 @@ MEASURE_IDS = (
     "size", "depth", "deep_ties", "diversity_segment", "diversity_organisation", "diversity_level",
     "openness_field", "openness_organisation", "density", "effective_size", "constraint",
 )
+# The cases each measure's sentence is chosen from (assessment/network/measures.py decides which
+# holds, from conditions that make its sentence true); content/<language>/network.yaml words each.
+DIVERSITY_CASES = ("one_person", "one_option", "uneven", "spread")
+OPENNESS_CASES = ("all_inside", "more_inside", "even", "more_outside", "all_outside")
+MEASURE_CASES = {
+    "size": ("one", "few", "enough"),
+    "depth": ("one_deep", "one_not_deep", "deep", "some_deep", "none_deep"),
+    "deep_ties": ("none", "one", "few", "several"),
+    "diversity_segment": DIVERSITY_CASES,
+    "diversity_organisation": DIVERSITY_CASES,
+    "diversity_level": DIVERSITY_CASES,
+    "openness_field": OPENNESS_CASES,
+    "openness_organisation": OPENNESS_CASES,
+    "density": ("no_pairs", "none", "some", "many", "all"),
+    "effective_size": ("one", "no_overlap", "some_overlap", "all_overlap"),
+    "constraint": ("one", "high_apart", "high_knit", "low_apart", "low_knit"),
+}
+# Measures with a `cut` in content/network.yaml: the value that separates two of their cases.
+MEASURE_CUTS = ("size", "deep_ties", "diversity_segment", "diversity_organisation", "diversity_level",
+                "density", "constraint")
 AXIS_PARTS = {"width": ("diversity", "openness", "effective_size"), "depth": ("depth", "deep_ties")}
 THRESHOLD_IDS = ("deep_tie", "top_k", "thin_segment", "bridge_betweenness", "plan_items")
 PLAN_ACTIONS = {"at_risk": "giving", "deepen": "stage", "bridges": ("articulation", "betweenness", "only_in_segment")}
@@ -52,15 +72,20 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class MeasureText:
-    """How one measure is named and explained; ``high`` applies when value >= ``cut``."""
+    """How one measure is named and explained: a plain ``name``, the measure's own ``term`` and
+    ``display`` (its number) for those who want it, and one sentence per case (``MEASURE_CASES``).
+    ``cut`` is None for a measure whose cases need none (``MEASURE_CUTS``)."""
 
     id: str
     guidance: tuple[str, ...]
-    cut: float
+    cut: float | None
     name: str
+    term: str
     display: str
-    low: str
-    high: str
+    says: tuple[tuple[str, str], ...]
+
+    def sentence(self, case: str) -> str:
+        return dict(self.says)[case]
 
 
 @dataclass(frozen=True, slots=True)

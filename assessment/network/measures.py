@@ -6,8 +6,10 @@ Measures come from networkx where it has them. Constraint is computed on the adj
 ``nx.constraint`` for one node (or for all without SciPy, which requirements.txt lacks) is a
 pure-Python loop taking about 55 ms for 25 fully tied people; tests check both agree.
 
-Every measure is a ``Measure`` record: a value, its display text, one sentence of what it
-means for this person, and the guidance ids (GUIDANCE.md) it relates to.
+Every measure is a ``Measure`` record: a plain name, one sentence of what it means for this
+person, then the measure's own name (``term``), its value and display text, and the guidance
+ids (GUIDANCE.md) it relates to. The sentence is one of the measure's cases (``CASES`` below),
+chosen by conditions that make it true for any number of people from 1 to 25.
 """
 
 from __future__ import annotations
@@ -29,25 +31,31 @@ OPENNESS_FIELDS = ("field", "organisation")
 
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """One measure of the network, explained for this person. ``value`` is None when empty."""
+    """One measure of the network, explained for this person: plain ``name`` and ``meaning``
+    first, then the measure's own ``term`` and its number (``display``) for those who want it.
+    ``value`` is None (and ``display`` empty) when it is not defined: no people, or density with
+    one person (no pairs). ``case`` is the sentence chosen (``MEASURE_CASES``; "empty" with nobody)."""
 
     id: str
     name: str
+    term: str
     value: float | None
     display: str
     meaning: str
+    case: str
     guidance: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Diversity:
-    """How people spread over the options of one field (counts in option order)."""
+    """How people spread over the options of one field (counts in option order).
+    ``evenness`` is Pielou's J over the options that hold someone; None with no people."""
 
     field: str
     counts: tuple[tuple[str, int], ...]
     blau: float
     blau_normalised: float
-    evenness: float
+    evenness: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,22 +137,27 @@ def network_depth(strengths: list[float], top_k: int) -> float:
 
 
 def diversity(roster: Roster, field: str, content: NetworkContent) -> Diversity:
-    """Spread over a field's k options: Blau's index and Shannon evenness, both 0-1.
+    """Spread over a field's k options: Blau's index (0-1) and Pielou's evenness J (0-1).
 
     Blau (1977): B = 1 - sum_i p_i^2, normalised by its maximum 1 - 1/k (Agresti & Agresti
-    1978's index of qualitative variation). Shannon evenness (Pielou 1966): J = H / ln k with
-    H = -sum_i p_i ln p_i. Both are 0 with no people or when k = 1.
+    1978's index of qualitative variation); 0 with no people or when k = 1.
+    Pielou (1966): J = H / ln S with H = -sum_i p_i ln p_i and S the number of options that
+    hold someone (not all k): how evenly people spread over the options they are in. With one
+    option held (S = 1), H = ln S = 0: every option held is held equally, so J = 1 by
+    definition. J says nothing about options nobody holds; Blau (which feeds Width) does.
+    ``evenness`` is None with no people.
     """
     ids = content.field(field).ids()
     tally = Counter(getattr(c, field) for c in roster.contacts)
     counts = tuple((i, tally[i]) for i in ids)
     n, k = len(roster.contacts), len(ids)
-    if n == 0 or k < 2:
-        return Diversity(field, counts, 0.0, 0.0, 0.0)
+    if n == 0:
+        return Diversity(field, counts, 0.0, 0.0, None)
     shares = [c / n for _, c in counts if c]
     blau = 1 - sum(p * p for p in shares)
     entropy = -sum(p * math.log(p) for p in shares)
-    return Diversity(field, counts, blau, blau / (1 - 1 / k), entropy / math.log(k))
+    evenness = entropy / math.log(len(shares)) if len(shares) > 1 else 1.0
+    return Diversity(field, counts, blau, blau / (1 - 1 / k) if k > 1 else 0.0, evenness)
 
 
 def ei_index(roster: Roster, field: str, content: NetworkContent) -> tuple[float, int, int]:
@@ -187,11 +200,13 @@ def measure_network(roster: Roster, content: NetworkContent) -> NetworkReport:
     ego = ego_network(roster)
     alters = alter_graph(roster)
     deep = sum(s >= t.deep_tie for s in values)
+    pairs = n * (n - 1) // 2
     raw = {
         "size": (float(n), {}),
         "depth": (network_depth(values, t.top_k), {}),
         "deep_ties": (float(deep), {}),
-        "density": (nx.density(alters), {}),
+        # no pairs with one person: density is not defined (networkx would say 0)
+        "density": (nx.density(alters) if pairs else math.nan, {}),
         # Burt's effective size, n - 2t/n for an unweighted ego network (Borgatti 1997).
         "effective_size": (nx.effective_size(ego, nodes=[EGO])[EGO] if n else 0.0, {}),
         "constraint": (ego_constraint(ego) if n else math.nan, {}),
@@ -204,8 +219,9 @@ def measure_network(roster: Roster, content: NetworkContent) -> NetworkReport:
             "top_share": 100 * top[1] / n if n else 0.0})
     for f, (index, inside, outside) in ei.items():
         raw[f"openness_{f}"] = (index, {"inside": inside, "outside": outside})
-    base = {"n": n, "k": min(t.top_k, n), "deep": deep}
-    measures = tuple(_explain(content, m.id, *raw[m.id], base, empty=n == 0) for m in content.measures)
+    base = {"n": n, "k": min(t.top_k, n), "top_k": t.top_k, "deep": deep,
+            "ties": alters.number_of_edges(), "pairs": pairs}
+    measures = tuple(_explain(content, m.id, *raw[m.id], base) for m in content.measures)
     return NetworkReport(strengths, measures, spread, _axes(spread, ei, raw, content))
 
 
@@ -233,11 +249,94 @@ def _weighted(parts: dict[str, float], weights: tuple[tuple[str, float], ...]) -
     return round(100 * sum(parts[k] * w for k, w in weights) / total, 1) if total else 0.0
 
 
-def _explain(content: NetworkContent, measure_id: str, value: float, extra: dict, base: dict, empty: bool) -> Measure:
+def _explain(content: NetworkContent, measure_id: str, value: float, extra: dict, base: dict) -> Measure:
     text = content.measure(measure_id)
-    if empty or math.isnan(value):
-        return Measure(measure_id, text.name, None, "—", content.empty, text.guidance)
     values = {"used": 0, "categories": 0, "inside": 0, "outside": 0, "top": "", "top_share": 0.0,
               **base, **extra, "value": value, "pct": 100 * value}
-    meaning = (text.high if value >= text.cut else text.low).format(**values)
-    return Measure(measure_id, text.name, value, text.display.format(**values), meaning, text.guidance)
+    if not base["n"]:
+        return Measure(measure_id, text.name, text.term.format(**values), None, "", content.empty, "empty",
+                       text.guidance)
+    case = CASES[measure_id](Facts(values, text.cut, content.thresholds.deep_tie))
+    shown = None if math.isnan(value) else value
+    return Measure(measure_id, text.name, text.term.format(**values), shown,
+                   "" if shown is None else text.display.format(**values), text.sentence(case).format(**values),
+                   case, text.guidance)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the case rules read: the filled-in values of one measure, its cut and the deep-tie mark."""
+
+    values: dict
+    cut: float | None
+    deep_tie: float
+
+    def __getattr__(self, name: str):
+        return self.values[name]
+
+
+# Which sentence of a measure holds (content ``measures.<id>.says.<case>``), for n >= 1 people.
+# Each case is chosen by the conditions that make its sentence true: a sentence about pairs needs
+# pairs, one about people who know each other needs ties, "most" needs more than half, and so on.
+
+
+def _size(f: Facts) -> str:
+    return "one" if f.n == 1 else "few" if f.n < f.cut else "enough"
+
+
+def _depth(f: Facts) -> str:
+    # value = mean strength of the k strongest ties; "deep" is the deep-tie mark of the thresholds
+    if f.n == 1:
+        return "one_deep" if f.value >= f.deep_tie else "one_not_deep"
+    return "deep" if f.value >= f.deep_tie else "some_deep" if f.deep else "none_deep"
+
+
+def _deep_ties(f: Facts) -> str:
+    return "none" if f.deep == 0 else "one" if f.deep == 1 else "few" if f.deep < f.cut else "several"
+
+
+def _diversity(f: Facts) -> str:
+    if f.n == 1:
+        return "one_person"
+    return "one_option" if f.used == 1 else "uneven" if f.value < f.cut else "spread"
+
+
+def _openness(f: Facts) -> str:
+    if f.outside == 0:
+        return "all_inside"
+    if f.inside == 0:
+        return "all_outside"
+    return "more_inside" if f.inside > f.outside else "more_outside" if f.outside > f.inside else "even"
+
+
+def _density(f: Facts) -> str:
+    if f.pairs == 0:
+        return "no_pairs"
+    if f.ties == 0:
+        return "none"
+    return "all" if f.ties == f.pairs else "many" if f.value >= f.cut else "some"
+
+
+def _effective_size(f: Facts) -> str:
+    if f.n == 1:
+        return "one"
+    return "no_overlap" if f.ties == 0 else "all_overlap" if f.ties == f.pairs else "some_overlap"
+
+
+def _constraint(f: Facts) -> str:
+    # High constraint comes from few people or from people who know each other (Burt 1992): with
+    # no ties marked it can only be the first, so the sentence says which.
+    if f.n == 1:
+        return "one"
+    high = f.value >= f.cut
+    if f.ties == 0:
+        return "high_apart" if high else "low_apart"
+    return "high_knit" if high else "low_knit"
+
+
+CASES = {
+    "size": _size, "depth": _depth, "deep_ties": _deep_ties,
+    "diversity_segment": _diversity, "diversity_organisation": _diversity, "diversity_level": _diversity,
+    "openness_field": _openness, "openness_organisation": _openness,
+    "density": _density, "effective_size": _effective_size, "constraint": _constraint,
+}

@@ -54,9 +54,8 @@ class RoomChartTexts:
     segments_title: str
     reach_title: str
     reach_axis: str         # under the reach bars: what they count
-    width: str              # legend of the width bars
+    width: str              # legend of the width bars (dimensions and segments alike: one word)
     depth: str              # legend of the depth bars
-    breadth: str            # legend of the segments' breadth bars
     nobody_yet: str         # a segment where nobody in the room is deep
     suppressed: str         # why the averages are not shown yet
     answers: Callable[[int], str]         # 12 -> "12 answers"
@@ -195,14 +194,15 @@ def room_segment_bars(
     texts: RoomChartTexts,
     scale: float = 1.0,
 ) -> go.Figure:
-    """Per segment, the room's mean breadth (blue) and depth (vermillion, hatched), 0–100."""
+    """Per segment, the room's mean width (blue) and depth (vermillion, hatched), 0–100; the
+    legend says Width and Depth with the same words as the dimension bars."""
     title = texts.segments_title
     if summary.segments is None:
         return _suppressed(title, texts.suppressed, scale)
     names = [plain_label(segment_names.get(s.id, s.id)) for s in summary.segments]
-    breadth, depth = plain_label(texts.breadth), plain_label(texts.depth)
+    width, depth = plain_label(texts.width), plain_label(texts.depth)
     data = [
-        _bars(names, [s.breadth for s in summary.segments], breadth, WIDTH_COLOUR, "", scale, texts.score),
+        _bars(names, [s.breadth for s in summary.segments], width, WIDTH_COLOUR, "", scale, texts.score),
         _bars(names, [s.depth for s in summary.segments], depth, DEPTH_COLOUR, "/", scale, texts.score),
     ]
     return _figure(

@@ -22,7 +22,8 @@ from assessment.network.roster import RosterProblem
 from assessment.questionnaire import complete_answers
 from assessment.scoring import Result
 from assessment.storage.results import NewResult, open_store
-from tests.network_samples import CONTENT, DEEP, row
+from assessment.network.measures import measure_network
+from tests.network_samples import CONTENT, DEEP, make_roster, row
 from ui.network_view import ADD_PREFIX, problem_text
 from ui.result_view import md_escape
 from ui.session import SavedLinks, Session
@@ -101,6 +102,20 @@ def test_network_page__people__show_axes_two_charts_and_the_plan():
         t("network.add.title"), t("network.table.title", count=3, most=25)]
     assert [s.value for s in at.subheader] == [CONTENT.plan_text(kind).title for kind in ("at_risk", "deepen", "bridges")]
     assert t("network.plan.person", name="Bo", segment=CONTENT.label("segment", "peers")) in markdown(at)
+
+
+def test_network_page__one_person__measures_in_plain_words_then_their_figure_and_no_guidance_ids():
+    at = page_with([row("Ana", **DEEP)])
+    assert not at.exception
+    report = measure_network(make_roster(row("Ana", **DEEP)), CONTENT)
+    text = markdown(at)
+    for m in report.measures:
+        assert t("network.measures.item", name=m.name, meaning=m.meaning) in text
+    captions = [c.value for c in at.caption]
+    shown = [t("network.measures.figure", term=m.term, value=m.display) for m in report.measures if m.value is not None]
+    assert [c for c in captions if c in shown] == shown  # density has no pairs with one person: no figure
+    assert report.measure("density").value is None
+    assert not any(g in text for m in report.measures for g in m.guidance)
 
 
 def test_network_page__hostile_name__is_escaped_in_markdown():

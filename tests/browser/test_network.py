@@ -91,8 +91,8 @@ def test_network_map__five_people_used_in_scores__names_never_leave_the_session(
     # on the map the name is cut to 12 characters, as literal text
     expect(page.locator(".js-plotly-plot .textpoint").filter(has_text="<svg onload…")).to_have_count(1)
     page.get_by_text("What the map measures").click()
-    expect(page.get_by_text("People on your map: 5")).to_be_visible()
-    expect(page.get_by_text("How many know each other: 20%")).to_be_visible()  # 2 of 10 pairs
+    expect(page.get_by_text("You listed 5 people.")).to_be_visible()  # plain words first
+    expect(page.get_by_text("Density (pairs who know each other, of all possible pairs): 20% (2 of 10)")).to_be_visible()
     # the hostile name is literal text (the pair tag, the plan), never an element
     expect(page.get_by_text(f"{HOSTILE} ↔ Ana Q")).to_be_visible()
     expect(page.get_by_text(f"{HOSTILE} · Senior to you")).to_be_visible()  # the plan: only tie among seniors
