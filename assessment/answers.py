@@ -16,7 +16,7 @@ LISTED = 10  # entries named in one message; the rest are counted ("and 9,990 mo
 SHOWN = 40  # characters of a key or value quoted in a message
 
 
-class AnswerError(ValueError):
+class AnswerError(ValueError):  # its message is for developers: no page shows it (imports say why by code)
     """Answers are not a mapping, are incomplete, or hold an option the item does not offer.
 
     ``invalid`` lists every rejected answer (unknown questions first named in ``unknown``).
@@ -29,20 +29,20 @@ class AnswerError(ValueError):
         self.unknown = unknown
         parts = []
         if not_a_mapping is not None:
-            parts.append(f"answers: expected a mapping of question ids to option ids, got {not_a_mapping}. "
+            parts.append(f"answers: expected a mapping of question ids to option ids, got {not_a_mapping}. "  # not-text
                          "Give each answer as question id: option id.")
         if missing:
-            parts.append(f"answers: {len(missing)} unanswered: {_listed(missing, ', ')}. Answer them and score again.")
+            parts.append(f"answers: {len(missing)} unanswered: {_listed(missing, ', ')}. Answer them and score again.")  # not-text
         offered = tuple(i for i in invalid if not i.endswith(NOT_A_QUESTION))
         if offered:
-            parts.append(f"answers: not accepted: {_listed(offered, '; ')}. Pick one of the listed options.")
+            parts.append(f"answers: not accepted: {_listed(offered, '; ')}. Pick one of the listed options.")  # not-text
         if unknown:
-            parts.append(f"answers: not questions of this questionnaire: {_listed(unknown, ', ')}. "
+            parts.append(f"answers: not questions of this questionnaire: {_listed(unknown, ', ')}. "  # not-text
                          "Leave them out: answer only the questions it asks.")
         super().__init__(" ".join(parts))
 
 
-NOT_A_QUESTION = " is not a question of this questionnaire"
+NOT_A_QUESTION = " is not a question of this questionnaire"  # not-text
 
 
 def check_answers(questionnaire: Questionnaire, answers: Any) -> None:
@@ -57,7 +57,7 @@ def check_answers(questionnaire: Questionnaire, answers: Any) -> None:
             unknown.append(_quoted(key))
             invalid.append(_quoted(key) + NOT_A_QUESTION)
         elif not _blank(value) and not (isinstance(value, str) and value in allowed):
-            invalid.append(f"{_quoted(key)} has {_quoted(value)}, not one of: {', '.join(allowed)}")
+            invalid.append(f"{_quoted(key)} has {_quoted(value)}, not one of: {', '.join(allowed)}")  # not-text
     if missing or invalid:
         raise AnswerError(missing=tuple(missing), invalid=tuple(invalid), unknown=tuple(unknown))
 
@@ -74,5 +74,5 @@ def _quoted(value: Any) -> str:
 
 def _listed(entries: tuple[str, ...], separator: str) -> str:
     shown = separator.join(entries[:LISTED])
-    return shown if len(entries) <= LISTED else f"{shown}, and {len(entries) - LISTED:,} more"
+    return shown if len(entries) <= LISTED else f"{shown}, and {len(entries) - LISTED:,} more"  # not-text
 

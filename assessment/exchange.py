@@ -28,7 +28,20 @@ MAX_NAME = 60
 
 
 class ImportRefused(ValueError):
-    """An imported file that cannot be used; the message says why and what to do."""
+    """An imported file that cannot be used: ``code`` names the reason (``REFUSALS``), ``params``
+    hold the numbers a sentence about it needs. No words: the UI writes them."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(f"import: {code}" + (f" {params}" if params else ""))
+
+
+# Why an import is refused, each with the parameters its sentence takes.
+REFUSALS = {
+    "too_large": ("size_kb", "most_kb"), "unreadable": (), "not_ours": (), "format_version": ("version", "reads"),
+    "answers_shape": (), "other_questionnaire": ("found",), "answers_do_not_fit": ("missing", "invalid"),
+    "roster_lists": (), "roster_people": (), "roster_pairs": (), "roster_too_large": ("people", "pairs", "most"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,37 +78,30 @@ def import_json(data: bytes | str, questionnaire: Questionnaire, network: Networ
     """
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportRefused(
-            f"import: the file is {math.ceil(len(raw) / 1000)} kB, larger than a results file can be "
-            f"({MAX_IMPORT_BYTES // 1000} kB at most). Choose the .json file you downloaded from your results page."
-        )
+        raise ImportRefused("too_large", size_kb=math.ceil(len(raw) / 1000), most_kb=MAX_IMPORT_BYTES // 1000)
     try:
         text = raw.decode("utf-8-sig")  # a BOM, as some editors save one, is not part of the file
         if nesting_depth(text) > MAX_DEPTH:
             raise _Unreadable
         document = json.loads(text, parse_int=_small_int, parse_float=_small_float)
     except (UnicodeDecodeError, json.JSONDecodeError, _Unreadable):
-        raise ImportRefused(UNREADABLE) from None
+        raise ImportRefused("unreadable") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportRefused("import: this is not a Wide & Deep results file. Choose the .json file you downloaded from your results page.")
+        raise ImportRefused("not_ours")
     if document.get("format_version") != FORMAT_VERSION:
-        raise ImportRefused(
-            f"import: format_version {_shown(document.get('format_version'))} is not one this app reads (it reads {FORMAT_VERSION}). "
-            "Export the file again from a current version of the app."
-        )
+        raise ImportRefused("format_version", version=_shown(document.get("format_version")), reads=FORMAT_VERSION)
     answers = document.get("answers")
     if not isinstance(answers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
-        raise ImportRefused("import: answers must be a mapping of question ids to option ids. Export the file again from your results page.")
+        raise ImportRefused("answers_shape")
     saved = document.get("result")
     questionnaire_id = saved.get("questionnaire", {}).get("id") if isinstance(saved, dict) and isinstance(saved.get("questionnaire"), dict) else None
     if questionnaire_id != questionnaire.id:
-        raise ImportRefused(
-            f"import: the file belongs to questionnaire {_shown(questionnaire_id)}, not {questionnaire.id!r}. Choose a Wide & Deep results file."
-        )
+        raise ImportRefused("other_questionnaire", found=_shown(questionnaire_id))
+    answers = questionnaire.carry_over(answers)  # a file saved before an item was split still fits
     try:
         check_answers(questionnaire, answers)
     except AnswerError as error:
-        raise ImportRefused(f"import: the answers do not fit this questionnaire — {error}") from None
+        raise ImportRefused("answers_do_not_fit", missing=len(error.missing), invalid=len(error.invalid)) from None
     name = document.get("display_name")
     name = name.strip()[:MAX_NAME] or None if isinstance(name, str) else None
     roster = document.get("roster") if isinstance(document.get("roster"), dict) else None
@@ -104,10 +110,6 @@ def import_json(data: bytes | str, questionnaire: Questionnaire, network: Networ
     return Imported(answers=dict(answers), result=score_answers(questionnaire, answers), display_name=name, roster=roster)
 
 
-UNREADABLE = ("import: this file cannot be read as a results file: it is damaged, or it is not the .json file "
-              "this app made. Choose the .json file you downloaded from your results page, unchanged.")
-DAMAGED_ROSTER = ("import: the network map in the file is damaged ({what}). Export the file again from your results "
-                  "page, or choose a file without a network map.")
 MAX_DEPTH = 32  # an exported file nests 5 deep; Python's json recurses once per level
 MAX_NUMBER = 40  # characters of one number: a score is at most ~20 ("66.66666666666667", "1e-05")
 _STRING_TAIL = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # the rest of a JSON string, after its opening quote
@@ -159,13 +161,11 @@ def _check_roster(roster: Mapping[str, Any], network: NetworkContent) -> None:
     """The network map's shape and size, before the network page does any work with it."""
     rows, ties = roster.get("rows"), roster.get("ties") or []
     if not isinstance(rows, list) or not isinstance(ties, list):
-        raise ImportRefused(DAMAGED_ROSTER.format(what="its people and pairs must be lists"))
+        raise ImportRefused("roster_lists")
     too_many = size_problems(rows, ties, network)
     if too_many:
-        raise ImportRefused(f"import: the network map in the file is too large: it lists {len(rows)} people and "
-                            f"{len(ties)} pairs. Choose a results file this app made: its map holds at most "
-                            f"{network.max_contacts} people.")
+        raise ImportRefused("roster_too_large", people=len(rows), pairs=len(ties), most=network.max_contacts)
     if not all(isinstance(r, dict) and all(v is None or isinstance(v, str) for v in r.values()) for r in rows):
-        raise ImportRefused(DAMAGED_ROSTER.format(what="each person must be a set of fields with text values"))
+        raise ImportRefused("roster_people")
     if not all(isinstance(t, list) and len(t) == 2 and all(isinstance(n, str) for n in t) for t in ties):
-        raise ImportRefused(DAMAGED_ROSTER.format(what="each pair must be two names"))
+        raise ImportRefused("roster_pairs")

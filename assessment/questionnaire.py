@@ -47,10 +47,11 @@ class AnswerKey:
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """One answer a person can pick; ``value`` is its score from 0 (low) to 1 (high)."""
+    """One answer a person can pick; ``value`` is its score from 0 (low) to 1 (high), or None for an
+    answer that is not scored ("this has not happened"): the item then leaves its dimension's mean."""
 
     id: str
-    value: float
+    value: float | None
     label: str
 
 
@@ -122,6 +123,7 @@ class Item:
     help: str
     options: tuple[Option, ...] = ()
     columns: tuple[GridColumn, ...] = ()
+    split_from: str | None = None    # an earlier item that asked this together with another idea
 
     def answer_keys(self, segments: tuple[Segment, ...]) -> tuple[str, ...]:
         """The keys under which this item's answers are stored."""
@@ -245,6 +247,33 @@ class Questionnaire:
         segment = next(s.name for s in self.segments if s.id == found.segment)
         column = next(c.label for c in item.columns if c.id == found.column)
         return f"{segment}: {column}"  # not-text: two content texts side by side
+
+    def answers_as_read(self, answers: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        """(question, answer) as the person saw them, in questionnaire order; an answer this
+        questionnaire no longer asks, or an option it no longer offers, is left out (never a raw id)."""
+        rows = []
+        for key in self.answer_keys():
+            chosen = answers.get(key)
+            found = AnswerKey.parse(key)
+            item = self.item(found.item)
+            if found.segment is None:
+                label = next((o.label for o in item.options if o.id == chosen), None)
+            else:
+                column = next(c for c in item.columns if c.id == found.column)
+                label = next((b.label for b in column.bands if b.id == chosen), None)
+            if label is not None:
+                rows.append((self.key_label(key), label))
+        return tuple(rows)
+
+    def carry_over(self, answers: Mapping[str, str]) -> dict[str, str]:
+        """``answers`` with each split item that lacks an answer given the answer of the item it was
+        split from (an answer saved before the split asked both ideas at once), when it is one of its options."""
+        carried = dict(answers)
+        for item in self.items:
+            source = answers.get(item.split_from) if item.split_from else None
+            if source is not None and item.id not in carried and source in {o.id for o in item.options}:
+                carried[item.id] = source
+        return carried
 
     def answered(self, answers: Mapping[str, str]) -> int:
         """How many of this questionnaire's questions ``answers`` answers (progress)."""

@@ -1,19 +1,30 @@
-"""A self-contained HTML report of one result: opens offline, charts stay interactive.
+"""A self-contained HTML report of one result: opens offline, charts stay interactive, small enough to e-mail.
 
-plotly.js is inlined once (about 4.7 MB), so the file works with no network at all. Every
-piece of text is escaped: the display name is whatever a person typed.
+plotly.js is inlined once, as its basic bundle (scatter, bar, pie; 1.2 MB instead of the full 4.7 MB:
+``report_assets/README.md``), so the file works with no network at all and stays under
+``MAX_BYTES``. Every chart of a result uses only those trace types (``BASIC_TRACES``). Every piece
+of text is escaped: the display name is whatever a person typed. A segment shows the ranges the
+person chose, never the head-counts the scoring stands them for.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
-from assessment.scoring import Result
+from assessment.questionnaire import Questionnaire
+from assessment.scoring import Result, SegmentScore
 from assessment.wording import ResultWords
+
+PLOTLY_BASIC = Path(__file__).with_name("report_assets") / "plotly-basic.min.js"
+BASIC_TRACES = frozenset({"scatter", "bar", "pie"})  # what the basic bundle draws
+MAX_BYTES = 1_500_000  # a report must be small enough to e-mail (issue 10: at most 1.5 MB)
 
 _STYLE = (
     "body{font-family:system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:760px;margin:0 auto;"  # not-text
@@ -31,6 +42,7 @@ class ReportTexts:
     """The report's words in the reader's language, built by the UI (ui/results_flow.py)."""
 
     title: str                 # "Wide & Deep results", or with the person's name (escaped here)
+    dated: str                 # "Made on December 1, 2026", in the reader's language
     width: str
     depth: str
     out_of: str                # "/100"
@@ -45,7 +57,10 @@ class ReportTexts:
     network_title: str
     network_rows: tuple[tuple[str, float, float], ...]  # (source, width, depth); the last is the total
     network_note: str
-    footer: str
+    idea: str                  # "The idea behind it: {idea}" with {idea} left in, filled per card
+    footer: str                # "Questionnaire …. How the scores are computed:", then the link
+    method_url: str            # the method page's address
+    not_recorded: str          # a band a result saved before bands were kept cannot show
 
 
 def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figure], texts: ReportTexts) -> str:
@@ -54,12 +69,13 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
     guidance = dict(words.questionnaire.guidance)
     profile = words.profile(result.profile.id)
     charts = [
-        fig.to_html(full_html=False, include_plotlyjs=(n == 0), config={"displayModeBar": False, "responsive": True})
-        for n, fig in enumerate(figures)
+        pio.to_html(_untitled(fig), full_html=False, include_plotlyjs=False,
+                    config={"displayModeBar": False, "responsive": True})
+        for fig in figures
     ]
+    script = f"<script>{_plotly_basic()}</script>" if charts else ""
     advice = "".join(
-        f"<div class='card'><p><b>{n}. {e(a.title)}</b></p><p>{e(a.text)}</p>"
-        f"<p class='muted'>{e(_guidance_line(a.guidance, guidance))}</p></div>"
+        f"<div class='card'><p><b>{n}. {e(a.title)}</b></p><p>{e(a.text)}</p>{_idea(a.guidance, guidance, texts)}</div>"
         for n, a in enumerate(map(words.advice, result.advice), start=1)
     )
     caution = ""
@@ -67,16 +83,20 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
         c = words.caution()
         caution = f"<p class='caution'><b>{e(c.title)}</b> — {e(c.text)}</p>"
     segments = "".join(
-        f"<tr><td>{e(words.segment(s.id))}</td><td>~{s.contacts:g}</td><td>~{s.favour:g}</td>"
+        f"<tr><td>{e(words.segment(s.id))}</td><td>{e(known)}</td><td>{e(favour)}</td>"
         f"<td>{e(texts.wide) if s.wide else ''} {e(texts.deep) if s.deep else ''}</td></tr>"
         for s in result.segments
+        for known, favour in (chosen_bands(words.questionnaire, s, texts.not_recorded),)
     )
     title, lang = e(texts.title), f'lang="{e(result.language)}"'
+    url = e(texts.method_url)
+    footer = f'<p class="muted">{e(texts.footer)} <a href="{url}">{url}</a></p>'  # not-text: markup
     return f"""<!doctype html>
 <html {lang}><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title><style>{_STYLE}</style></head><body>
+<title>{title}</title><style>{_STYLE}</style>{script}</head><body>
 <h1>{title}</h1>
+<p class="muted">{e(texts.dated)}</p>
 <h2>{e(profile.name)}</h2><p><i>{e(profile.tagline)}</i></p><p>{e(profile.summary)}</p>
 <div class="scores"><span>{e(texts.width)} <b>{result.width:.0f}</b>{e(texts.out_of)}</span><span>{e(texts.depth)} <b>{result.depth:.0f}</b>{e(texts.out_of)}</span></div>
 {caution}
@@ -88,7 +108,7 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
 {charts[1] if len(charts) > 1 else ''}
 <h2>{e(texts.next_steps)}</h2>{advice}
 {_network_section(texts)}
-<p class="muted">{e(texts.footer)}</p>
+{footer}
 </body></html>"""
 
 
@@ -107,5 +127,29 @@ def _network_section(texts: ReportTexts) -> str:
     )
 
 
-def _guidance_line(ids: Sequence[str], guidance: Mapping[str, str]) -> str:
-    return " · ".join(f"{g}: {guidance.get(g, '')}" for g in ids)
+def _untitled(fig: go.Figure) -> dict:
+    """The figure without its own title: the report's headings and score line say it once."""
+    data = fig.to_dict()
+    data["layout"].pop("title", None)
+    return data
+
+
+def _idea(ids: Sequence[str], guidance: dict[str, str], texts: ReportTexts) -> str:
+    """The first idea behind a card in plain words (the codes and the full trace are on the method page)."""
+    idea = next((guidance[g] for g in ids if g in guidance), None)
+    return "" if idea is None else f"<p class='muted'>{html.escape(texts.idea.replace('{idea}', idea))}</p>"
+
+
+def chosen_bands(q: Questionnaire, segment: SegmentScore, missing: str) -> tuple[str, str]:
+    """The ranges the person chose for a segment, as they read them ("6–20", "2–3"); ``missing`` for
+    a result saved before bands were kept, or a band this questionnaire no longer has."""
+    grid = next((i for i in q.items if i.kind == "segment_grid"), None)
+    if grid is None or len(grid.columns) < 2:
+        return missing, missing
+    known, favour = grid.columns[0].band(segment.known_band), grid.columns[1].band(segment.favour_band)
+    return (known.label if known else missing), (favour.label if favour else missing)
+
+
+@cache
+def _plotly_basic() -> str:
+    return PLOTLY_BASIC.read_text(encoding="utf-8")

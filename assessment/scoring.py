@@ -210,6 +210,8 @@ def _item_values(item: Item, questionnaire: Questionnaire, answers: Mapping[str,
             pairs.append((column.dimension, sum(values) / len(values)))
         return pairs
     option = next(o for o in item.options if o.id == answers[item.id])
+    if option.value is None:  # not scored (e.g. "this has not happened"): the item leaves the mean
+        return []
     value = 1.0 - option.value if item.reverse else option.value
     return [(item.dimension, value)]
 

@@ -14,6 +14,8 @@ set of plural forms chosen by the number ``n``::
 Numbers given as parameters are written the language's way: ``{score}`` with 1234.5 gives
 ``1,234.5`` in English and ``1.234,5`` in Brazilian Portuguese; a format spec chooses the
 decimals (``{score:.0f}``, ``{share:.1f}``) or a percentage (``{share:%}`` for 0.25 -> ``25%``).
+A date is written in the language's long form (``{day}`` -> ``December 1, 2026``; ``{day:short}`` and
+``{day:medium}`` choose CLDR's other forms).
 Texts are plain: escape people's text before it meets markdown, never the template.
 
 A language other than English may leave keys out: they fall back to English, with a warning
@@ -23,6 +25,7 @@ from the checks (``check_catalogue``); a key unknown to English is an error.
 from __future__ import annotations
 
 import logging
+import datetime
 import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -30,7 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from babel import Locale, numbers
+from babel import Locale, dates, numbers
 
 from assessment.content.source import Source, read_source
 from assessment.errors import FILE_LEVEL, Issue, Rule
@@ -103,6 +106,8 @@ class _Formatter(string.Formatter):
         self.language = language
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, datetime.date):
+            return dates.format_date(value, format=format_spec.strip() or "long", locale=locale_of(self.language))
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return super().format_field(value, format_spec)
         spec = format_spec.strip()

@@ -150,8 +150,7 @@ def table_state(added: int, name_length: int = 2) -> Callable[[], Callable[[], s
     def prepare() -> Callable[[], str]:
         from streamlit.proto.WidgetStates_pb2 import WidgetStates
         from tests.network_samples import row
-        from ui import state
-        at, path = app_test("pages/network.py", {state.ROSTER: [row("A"), row("B")]})
+        at, path = app_test("pages/network.py", {"wd.roster": [row("A"), row("B")]}  # ui/session.py roster_rows)
         at.switch_page(path).run()
         states = WidgetStates()
         states.CopyFrom(at._tree.get_widget_states())

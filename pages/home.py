@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from assessment.pace import pace
 from ui import resources
 from ui.session import current
 from ui.text import t
@@ -12,6 +13,9 @@ session = current()
 st.title(t("common.app_title"))
 st.markdown(t("home.tagline"))
 st.write(q.intro)
+whole = pace(q, {})
+st.markdown(t("home.length", n=whole.total, minutes=whole.minutes_left))
+st.caption(t("home.sources"))
 
 answered, total = q.answered(session.answers), len(q.answer_keys())
 if session.result:

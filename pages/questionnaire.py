@@ -3,6 +3,7 @@
 import streamlit as st
 
 from assessment import links
+from assessment.pace import pace
 from ui import drafts, flow, resources, workshops
 from ui.chart_preload import preload_chart_script
 from ui.items import show_item
@@ -22,7 +23,9 @@ step = q.steps[n]
 last = n == len(q.steps) - 1
 
 workshops.show_taking_part()
-st.progress((n + 1) / len(q.steps), text=t("questionnaire.progress", step=n + 1, steps=len(q.steps), title=step.title))
+so_far = pace(q, session.answers)
+st.progress(so_far.share, text=t("questionnaire.progress", answered=so_far.answered, total=so_far.total,
+                                 n=so_far.minutes_left, step=n + 1, steps=len(q.steps)))
 st.header(step.title)
 st.caption(step.intro)
 if session.draft_notice:

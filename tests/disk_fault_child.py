@@ -32,13 +32,13 @@ def main(folder: Path) -> None:
     url = f"sqlite:///{folder / 'app.sqlite'}"
     os.environ["DATABASE_URL"] = url
     from tests.app.test_walkthrough import answer_step, fresh_app
-    from ui import state
+    from tests.app.sessions import session_of
 
     at = fresh_app()
     at.switch_page("pages/questionnaire.py").run()
     answer_step(at, 0)
     at.button(key="nav.next").click().run()
-    print("draft saved:", bool(at.session_state[state.DRAFT]), flush=True)
+    print("draft saved:", bool(session_of(at).draft_token), flush=True)
 
     make_read_only(folder)
     answer_step(at, 1)

@@ -138,8 +138,9 @@ def test_load_questionnaire__real_content__loads_without_problems(language):
     assert [d.id for d in questionnaire.dimensions] == [
         "reach", "openness", "span", "curiosity", "trust", "nurture", "giving", "connecting"
     ]
-    # 31 scale and choice items plus one grid of 6 segments x 2 columns: 31 + 12 = 43 answers.
-    assert len(questionnaire.answer_keys()) == 43
+    # 35 scale and choice items plus one grid of 6 segments x 2 columns: 35 + 12 = 47 answers
+    # (31 before issue 10 split favour_call, mutual_knowledge (in three) and pass_praise).
+    assert len(questionnaire.answer_keys()) == 47
     assert {p.id for p in questionnaire.profiles} == {"wide_and_deep", "wide_shallow", "deep_narrow", "starting"}
 
 
@@ -353,6 +354,14 @@ def test_check_content__unknown_dimension__lists_the_dimensions(tmp_path):
 
     assert problems(tmp_path, broken) == [
         f"{tmp_path}/questionnaire.yaml:14: items[0].dimension: unknown dimension 'recipocity'. Use one of: reach, trust."
+    ]
+
+
+def test_check_content__split_from_an_unknown_item__lists_the_items(tmp_path):
+    broken = changed(QUESTIONNAIRE, ("agreement, dimension: reach, guidance: [G01]}", "agreement, dimension: reach, guidance: [G01], split_from: meat}"))
+
+    assert problems(tmp_path, broken) == [
+        f"{tmp_path}/questionnaire.yaml:14: items[0].split_from: unknown item 'meat'. Use one of: meet, spread, grid."
     ]
 
 
@@ -616,3 +625,17 @@ def test_check_content__caution_on_unknown_dimension__reported_with_the_choices(
         expect(tmp_path, Rule.UNKNOWN_REFERENCE, 34, "caution.dimension", kind="dimension", id="size",
                choices="reach, trust")
     ]
+
+
+def test_answers_as_read__real_content__question_and_answer_words_never_ids():
+    q = load_questionnaire("en")
+    given = {"reach_size": "over_1000", "grid.own_field.known": "over_50", "missed_match": "not_happened",
+             "gone_question": "agree", "favour_call": "no_such_option"}
+    # in questionnaire order; the unknown question and the unknown option are left out
+    assert q.answers_as_read(given) == (
+        ("Roughly how many people in your professional life could you contact this month and expect a reply?",
+         "1,000 or more"),
+        ("Own field: People you know", "51+"),
+        ("The last time two of your contacts could clearly have helped each other, what did you do?",
+         "This hasn't happened, or I can't recall"),
+    )

@@ -1,11 +1,15 @@
 """The downloadable HTML report stands alone and never lets typed text become markup."""
 
+import datetime
+import json
+import re
+
 from assessment import load_questionnaire, score_answers
 from assessment.charts import result_figures
 from assessment.network.measures import RosterAxes
 from assessment.network.blend import blend_roster
 from assessment.questionnaire import complete_answers as answers_of
-from assessment.report import render_report
+from assessment.report import BASIC_TRACES, MAX_BYTES, render_report
 from assessment.wording import result_words
 from ui.result_view import chart_texts
 from ui.results_flow import report_texts
@@ -19,21 +23,74 @@ def complete_answers():
     return answers_of(Q, lambda _key, choices: choices[1])
 
 
+DAY = datetime.date(2026, 12, 1)
+METHOD_URL = "https://wide-deep.example/method"
+
+
+def figures(result):
+    return result_figures(result, QUADRANTS, result_words(result, Q), chart_texts(result), titled=False)
+
+
 def render(result, name=None) -> str:
-    words = result_words(result, Q)
-    return render_report(result, words, result_figures(result, QUADRANTS, words, chart_texts(result)),
-                         report_texts(result, name))
+    return render_report(result, result_words(result, Q), figures(result),
+                         report_texts(result, name, method_url=METHOD_URL, day=DAY))
 
 
 def report(name=None) -> str:
     return render(score_answers(Q, complete_answers()), name)
 
 
-def test_render_report__offline__inlines_plotly_once_and_loads_nothing_remote():
+def test_render_report__offline__inlines_the_basic_plotly_bundle_once_and_loads_nothing_remote():
     html = report()
-    assert html.count("plotly.js v") == 1  # inlined once, shared by all three charts
+    assert html.count("plotly.js (basic - minified) v") == 1  # inlined once, shared by all three charts
+    assert "plotly.js v" not in html  # not the full 4.7 MB bundle
     assert "<script src=" not in html and "<link " not in html  # nothing fetched from a network
     assert html.count('class="plotly-graph-div"') == 3
+
+
+def test_render_report__size__at_most_one_and_a_half_megabytes():
+    # the basic bundle is 1,191,749 bytes; the rest of a report is some tens of kB
+    html = report("Sam")
+    assert len(html.encode("utf-8")) <= MAX_BYTES == 1_500_000
+
+
+def test_result_figures__every_trace__is_a_type_the_basic_bundle_draws():
+    # the report ships only the basic bundle: any other trace type would draw nothing offline
+    result = score_answers(Q, complete_answers())
+    assert {trace.type for fig in figures(result) for trace in fig.data} <= BASIC_TRACES == {"scatter", "bar", "pie"}
+
+
+def test_render_report__date__in_the_language_long_form():
+    assert '<p class="muted">Made on December 1, 2026</p>' in report()
+
+
+def test_render_report__footer__links_the_method_page():
+    footer = "Scores run from 0 to 100. How they are computed:"
+    assert f'{footer} <a href="{METHOD_URL}">{METHOD_URL}</a></p>' in report()
+
+
+def test_render_report__headings__each_section_once_and_no_chart_titles():
+    html = report()
+    headings = re.findall(r"<h2>(.*?)</h2>", html)
+    assert len(headings) == len(set(headings))
+    assert t("results.charts.dimensions_title") not in html  # "Your dimensions (0–100)" under "Your dimensions"
+    result = score_answers(Q, complete_answers())
+    map_title = t("results.charts.map_title", width=result.width, depth=result.depth)
+    assert json.dumps(map_title) not in html and map_title not in html  # the score line says it (JSON escapes "·")
+
+
+def test_render_report__segments__show_the_ranges_chosen_not_counts():
+    # complete_answers picks the second band everywhere: "1–5" known, "1" favour-ready
+    table = report().split("<table>")[1].split("</table>")[0]
+    own_field = next(s.name for s in Q.segments if s.id == "own_field")
+    assert f"<tr><td>{own_field}</td><td>1–5</td><td>1</td>" in table
+    assert "~" not in table  # not the head-counts the scoring stands the bands for ("~3", "~1")
+
+
+def test_render_report__advice__a_plain_idea_and_no_guidance_codes():
+    html = report()
+    assert "The idea behind it: " in html
+    assert re.search(r"\bG[0-9]{2}\b", html.split("<script>")[0] + html.split("</script>")[-1]) is None
 
 
 def test_render_report__hostile_display_name__is_escaped():

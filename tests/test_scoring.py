@@ -104,6 +104,21 @@ def test_score_answers__reverse_keyed_item__agreeing_lowers_the_score():
     assert [d.score for d in disagree.dimensions if d.id == "open"] == [100.0]
 
 
+def test_score_answers__unscored_answer__item_left_out_of_its_dimension_mean():
+    # g2 offers "not happened" with no score (like missed_match). give = g1 0.5 and g2:
+    #   g2 "yes" 1.0 -> (0.5 + 1.0)/2 = 75.0; g2 "no" 0.0 -> 25.0;
+    #   g2 "not happened" -> left out, give = g1 alone = 50.0 (neither credited nor marked down).
+    unscored = (*AGREE, Option("not_happened", None, "not happened"))
+    q = make_questionnaire()
+    q = replace(q, items=(*q.items, Item("g2", "choice", "give", ("G15",), False, "g2", "", options=unscored)),
+                steps=(replace(q.steps[0], items=(*q.steps[0].items, "g2")), q.steps[1]))
+
+    def give(choice: str) -> float:
+        return next(d.score for d in score_answers(q, answers(g2=choice)).dimensions if d.id == "give")
+
+    assert (give("yes"), give("no"), give("not_happened")) == (75.0, 25.0, 50.0)
+
+
 def test_score_answers__grid__segments_report_counts_breadth_depth_and_flags():
     # A: known many (1.0, ~30), favour one (0.6, 1) -> wide (100 >= 50), deep (60 >= 60)
     # B: known few (0.5, ~3), favour none -> wide (50 >= 50), not deep

@@ -26,11 +26,8 @@ EXEMPT_FILES = {"assessment/errors.py"}
 # Storage speaks SQL and writes developer messages (StorageError); the UI shows its own words.
 # The content loaders speak to content authors (file:line messages, shown only when content is broken).
 EXEMPT_FOLDERS = ("assessment/storage/", "assessment/content/")
-# Files still holding English literals; each is emptied as its texts move into content/en/ui/.
-PENDING = {
-    "assessment/exchange.py",
-    "assessment/answers.py",
-}
+# Files still holding English literals, each emptied as its texts move into content/en/ui/: none left.
+PENDING: set[str] = set()
 NON_TEXT_KWARGS = {
     "key", "type", "icon", "mime", "file_name", "language", "label_visibility", "width", "height", "anchor",
     "on_click", "vertical_alignment", "gap", "position", "url_path", "border", "format", "xanchor", "yanchor",
@@ -95,7 +92,7 @@ def english_literals(path: Path) -> list[tuple[int, str]]:
 # Exceptions whose message is for a developer or a log, never shown to a person as it is.
 DEVELOPER_EXCEPTIONS = {
     "ValueError", "TypeError", "KeyError", "RuntimeError", "AssertionError", "NotImplementedError", "LookupError",
-    "StorageError", "StorageUnavailable", "WorkshopCodeTaken", "WorkshopClosed", "MarkedYAMLError",
+    "AnswerError", "StorageError", "StorageUnavailable", "WorkshopCodeTaken", "WorkshopClosed", "MarkedYAMLError",
     "ResultShapeError",
 }
 

@@ -46,13 +46,15 @@ def _grid(item: Item, q: Questionnaire) -> None:
     step is rerun once per click by each person in the room.
     """
     st.markdown(t("questionnaire.grid.title", text=item.text))
+    st.caption(t("questionnaire.grid.overlap"))
     for segment in q.segments:
         for column in item.columns:
             _choice(
                 str(AnswerKey(item.id, segment.id, column.id)),
                 t("questionnaire.grid.cell", segment=segment.name, column=column.label),
                 tuple((b.id, b.label) for b in column.bands),
-                help=t("questionnaire.grid.help", segment=segment.description, column=column.help),
+                help=t("questionnaire.grid.help", segment_name=segment.name, segment=segment.description,
+                       column_label=column.label, column=column.help),
             )
 
 

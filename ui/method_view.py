@@ -31,11 +31,17 @@ def _scales(q: Questionnaire) -> str:
     """Each answer scale as "lowest (0) … highest (1)", once per distinct scale."""
     seen: dict[tuple[str, ...], str] = {}
     for item in q.items:
-        if item.options and tuple(o.id for o in item.options) not in seen:
-            low, high = item.options[0], item.options[-1]
-            seen[tuple(o.id for o in item.options)] = t("method.scale", low=low.label, high=high.label)
+        scored = [o for o in item.options if o.value is not None]
+        shown = tuple(o.label for o in item.options)  # by words: two scales may share option ids
+        if scored and shown not in seen:
+            seen[shown] = t("method.scale", low=scored[0].label, high=scored[-1].label)
     return "; ".join(seen.values())
 
+
+def _unscored(q: Questionnaire) -> tuple[str, ...]:
+    """A sentence for each answer that carries no value ("this has not happened")."""
+    return tuple(t("method.unscored", option=o.label, question=i.text)
+                 for i in q.items for o in i.options if o.value is None)
 
 
 def show_method(q: Questionnaire) -> None:
@@ -43,7 +49,7 @@ def show_method(q: Questionnaire) -> None:
     grid = next((i for i in q.items if i.kind == "segment_grid"), None)
     reversed_guidance = sorted({g for i in q.items if i.reverse for g in i.guidance})
     st.title(t("method.title"))
-    st.write(t("method.intro", n=len(q.guidance)))
+    st.markdown("\n\n".join((t("method.intro", n=len(q.guidance)), t("method.sources"))))
     st.header(t("method.scores_title"))
     st.markdown("\n".join((
         t("method.rule.values", scales=_scales(q), guidance="/".join(reversed_guidance)),
@@ -57,6 +63,8 @@ def show_method(q: Questionnaire) -> None:
         t("method.rule.advice", n=q.advice_count, dimension=q.dimension(q.caution.dimension).name,
           guidance=", ".join(q.caution.guidance)),
     )))
+    for sentence in _unscored(q):
+        st.caption(sentence)
     st.header(t("method.profiles"))
     for p in q.profiles:
         st.markdown(t("method.profile", name=p.name, wide=t("method.wide") if p.wide else t("method.not_wide"),

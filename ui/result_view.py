@@ -79,12 +79,18 @@ def blend_rows(result: Result) -> BlendRows | None:
 
 
 def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
-                answers: Mapping[str, str] | None = None) -> None:
-    """Profile, scores, the three charts, where wide/deep, and next steps, in the words of ``q``."""
+                answers: Mapping[str, str] | None = None, for_reader: bool = False) -> None:
+    """Profile, scores, the three charts, where wide/deep, and next steps, in the words of ``q``.
+
+    ``for_reader``: a share link, read by someone else (a mentor): the headings speak about the
+    person, and the sentences written to them are introduced as what they read.
+    """
     words = result_words(result, q)
     profile = words.profile(result.profile.id)
     if title:
         st.title(title)
+    if for_reader:
+        st.write(t("results.reader.intro"))
     st.header(profile.name)
     st.markdown(t("results.tagline", tagline=profile.tagline))
     st.write(profile.summary)
@@ -95,35 +101,38 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
 
     if result.caution:
         c = words.caution()
-        st.warning(t("results.caution", title=c.title, text=c.text, guidance=", ".join(c.guidance)))
+        st.warning(t("results.caution", title=c.title, text=c.text))
 
     map_fig, dims_fig, where_fig = figures(result, q, titled=False)
     st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
 
-    st.subheader(t("results.where.title"))
+    st.subheader(t("results.reader.where_title") if for_reader else t("results.where.title"))
     none = t("results.where.none")
     st.markdown(t("results.where.lists",
                   wide=", ".join(words.segment(s.id) for s in result.segments if s.wide) or none,
                   deep=", ".join(words.segment(s.id) for s in result.segments if s.deep) or none))
     st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
 
-    st.subheader(t("results.dimensions"))
+    st.subheader(t("results.reader.dimensions") if for_reader else t("results.dimensions"))
     st.plotly_chart(dims_fig, config=CHART_CONFIG, theme=None, key="chart.dimensions")
 
-    st.subheader(t("results.next_steps", n=len(result.advice)))
+    steps = len(result.advice)
+    st.subheader(t("results.reader.next_steps", n=steps) if for_reader else t("results.next_steps", n=steps))
     guidance = dict(q.guidance)
     for n, advice in enumerate(map(words.advice, result.advice), start=1):
         with st.container(border=True):
             st.markdown(t("results.advice_title", n=n, title=advice.title))
             st.write(advice.text)
-            st.caption(" · ".join(t("results.guidance_point", id=g, text=guidance.get(g, "")) for g in advice.guidance))
+            idea = next((guidance[g] for g in advice.guidance if g in guidance), None)
+            if idea:  # the idea in plain words; its trace to the articles is on the method page
+                st.caption(t("results.advice_idea", idea=idea))
 
     show_network_note(result)
 
     if answers:
-        with st.expander(t("results.shared_answers")):
-            question, answer = t("results.shared_answers_question"), t("results.shared_answers_answer")
-            st.dataframe([{question: k, answer: v} for k, v in answers.items()], hide_index=True, width="stretch")
+        with st.expander(t("results.shared_answers")):  # a list, not a table: a question wraps on a phone
+            st.markdown("\n".join(t("results.shared_answer", question=asked, answer=chosen)
+                                   for asked, chosen in q.answers_as_read(answers)))
 
 
 def show_network_note(result: Result) -> None:

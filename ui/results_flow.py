@@ -5,6 +5,8 @@ Nothing here saves a result: "See my results" did (``saving.save_once``); this p
 
 from __future__ import annotations
 
+import datetime
+
 import streamlit as st
 
 from assessment.exchange import ImportRefused, export_json, import_json
@@ -62,7 +64,7 @@ def show_shared(token: str, q: Questionnaire) -> None:
     title = (t("results.shared.title_named", name=md_escape(stored.display_name)) if stored.display_name
              else t("results.shared.title"))
     st.caption(t("results.shared.read_only"))
-    show_result(result, q, title=title, answers=stored.answers if stored.include_answers else None)
+    show_result(result, q, title=title, answers=stored.answers if stored.include_answers else None, for_reader=True)
     manage_key = st.query_params.get(Param.MANAGE)
     if manage_key:
         delete_section(token, manage_key)
@@ -128,11 +130,12 @@ def show_owner_tools(q: Questionnaire) -> None:
     import_section(q)
 
 
-def report_texts(result: Result, display_name: str | None) -> ReportTexts:
+def report_texts(result: Result, display_name: str | None, *, method_url: str, day: datetime.date) -> ReportTexts:
     """The report's words in the session's language (people's text escaped by the report itself)."""
     blend = blend_rows(result)
     return ReportTexts(
         title=t("results.report.title_named", name=display_name) if display_name else t("results.report.title"),
+        dated=t("results.report.dated", day=day),
         width=t("results.width"), depth=t("results.depth"), out_of=t("results.report.out_of"),
         where=t("results.where.title"), part=t("results.report.part"), known=t("results.report.known"),
         favour=t("results.report.favour"), wide=t("results.charts.wide_mark"), deep=t("results.charts.deep_mark"),
@@ -140,7 +143,9 @@ def report_texts(result: Result, display_name: str | None) -> ReportTexts:
         network_title=t("results.network.title"),
         network_rows=blend.rows if blend else (),
         network_note=t("results.report.network_note", sentence=blend.sentence) if blend else "",
+        idea=t("results.report.idea", idea="{idea}"),  # the report fills {idea} in per card
         footer=t("results.report.footer", id=result.questionnaire_id, version=result.version),
+        method_url=method_url, not_recorded=t("results.report.not_recorded"),
     )
 
 
@@ -153,10 +158,12 @@ def show_link(url: str) -> None:
 def download_section(q: Questionnaire) -> None:
     session = current()
     result, name = session.result, session.sharing.display_name
+    method_url = resources.app_url("method")
     left, right = st.columns(2)
     left.download_button(
         t("results.download.html"),
-        data=lambda: render_report(result, result_words(result, q), figures(result, q), report_texts(result, name)),
+        data=lambda: render_report(result, result_words(result, q), figures(result, q, titled=False),
+                                   report_texts(result, name, method_url=method_url, day=datetime.date.today())),
         file_name="wide-and-deep-report.html", mime="text/html", on_click="ignore", key="results.html", width="stretch",
     )
     roster, ties, answers = session.roster_rows, session.ties, dict(session.answers)
@@ -176,9 +183,9 @@ def import_section(q: Questionnaire) -> None:
         if upload is None:
             return
         try:
-            imported = import_json(upload.getvalue(), q)  # at most 1 MB (max_upload_size); import_json measures it first
+            imported = import_json(upload.getvalue(), q, resources.network())  # at most 1 MB (max_upload_size); import_json measures it first
         except ImportRefused as refused:
-            st.error(str(refused))
+            st.error(t(f"results.import.refused.{refused.code}", **refused.params))
             return
         if st.button(t("results.import.apply"), type="primary", key="results.import.apply"):
             roster = imported.roster or {}

@@ -46,6 +46,8 @@ _FACILITATOR = "wd.facilitator"  # {"<workshop id>": key} for workshops this bro
 _FINISHED = "wd.finished"        # set by the last step's button: the page then switches to the results
 _JUST_CREATED = "wd.workshop_just_created"  # the facilitator link is shown in full once, after creating
 _JOIN_LINKED = "wd.join_linked"  # the ?code= last copied into the join form, so a typed correction stays
+_CLIENT = "wd.client"            # this session's random key for the abuse limits (ui/workshops.py)
+_JOIN_CHECKED = "wd.join_checked"  # the last join code looked up: looking it up again is not a new attempt
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +201,24 @@ class Session:
     @join_linked.setter
     def join_linked(self, code: str | None) -> None:
         self._set_or_clear(_JOIN_LINKED, code)
+
+    @property
+    def client_key(self) -> str | None:
+        """This session's random key for the abuse limits (``assessment/limits.py``)."""
+        return self._state.get(_CLIENT)
+
+    @client_key.setter
+    def client_key(self, key: str) -> None:
+        self._state[_CLIENT] = key
+
+    @property
+    def join_checked(self) -> str | None:
+        """The join code last looked up: looking it up again is not a new attempt."""
+        return self._state.get(_JOIN_CHECKED)
+
+    @join_checked.setter
+    def join_checked(self, code: str | None) -> None:
+        self._set_or_clear(_JOIN_CHECKED, code)
 
     # --- the network map --------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from assessment.storage.workshops import Workshop
 from assessment.text import locale_of
 from assessment.tokens import new_token
 
-from . import resources, session, state
+from . import resources, session
 from .links import Param
 from .result_view import md_escape
 from .text import language, t
@@ -46,10 +46,11 @@ JOINS, CREATIONS, ROOM_RESULTS = quota_of(JOIN_ATTEMPTS), quota_of(WORKSHOPS_CRE
 
 def allowed(quota: Quota, scope: str = "") -> bool:
     """Whether this session and its address may do one more of what ``quota`` limits (in ``scope``)."""
-    if not state.get(state.CLIENT):
-        state.put(state.CLIENT, new_token())
+    me = session.current()
+    if not me.client_key:
+        me.client_key = new_token()
     address = st.context.ip_address
-    return quota.allow(f"{state.get(state.CLIENT)}{scope}", f"{address}{scope}" if address else None)
+    return quota.allow(f"{me.client_key}{scope}", f"{address}{scope}" if address else None)
 
 
 def create(title: str, note: str) -> tuple[Workshop, str]:
@@ -112,9 +113,9 @@ def find_for_joining(typed: str) -> Workshop | Refusal:
         code = normalise_join_code(typed)
     except InvalidJoinCode as error:
         return error.refusal
-    if code != state.get(state.JOIN_CHECKED) and not allowed(JOINS):
+    if code != session.current().join_checked and not allowed(JOINS):
         return Refusal.of("too_many_joins")
-    state.put(state.JOIN_CHECKED, code)
+    session.current().join_checked = code
     return joining.find_for_joining(resources.store(), code)
 
 

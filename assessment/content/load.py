@@ -266,9 +266,11 @@ def _build_item(item: ItemModel, t: LanguageFile, scales: dict, bands: dict) -> 
     if isinstance(item, ScaleItemModel):
         options = scales[item.scale]
     else:
-        options = tuple(Option(o, float(value), text.options[o]) for o, value in item.options.items())
+        options = tuple(Option(o, None if value is None else float(value), text.options[o])
+                        for o, value in item.options.items())
     return Item(
-        item.id, item.kind, item.dimension, item.guidance, item.reverse, text.text, text.help or "", options=options
+        item.id, item.kind, item.dimension, item.guidance, item.reverse, text.text, text.help or "", options=options,
+        split_from=getattr(item, "split_from", None),
     )
 
 

@@ -114,6 +114,8 @@ def known_references(files: Files) -> Iterator[Issue]:
             yield from check(("items", i, "dimension"), item.dimension, dimensions, "dimension")
         if isinstance(item, ScaleItemModel):
             yield from check(("items", i, "scale"), item.scale, scales, "scale")
+            if item.split_from is not None:
+                yield from check(("items", i, "split_from"), item.split_from, items, "item")
         if isinstance(item, GridItemModel):
             for column_id, column in item.columns.items():
                 path = ("items", i, "columns", column_id)

@@ -88,12 +88,13 @@ class ScaleItemModel(FileModel):
     dimension: str
     guidance: Refs
     reverse: bool = False
+    split_from: Union[Id, None] = None  # the item this one was split from: its answer carries over
 
 
 class ChoiceItemModel(FileModel):
     id: Id
     kind: Literal["choice"]
-    options: dict[Id, Score]
+    options: dict[Id, Union[Score, None]]  # null: an answer that is not scored (``Option.value``)
     dimension: str
     guidance: Refs
     reverse: bool = False

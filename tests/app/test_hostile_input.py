@@ -12,7 +12,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 from tests.network_samples import row
-from ui import state
+from tests.app.sessions import session_of
 from ui.network_view import PEOPLE_EDITOR
 from ui.text import t
 
@@ -49,7 +49,7 @@ def test_questionnaire_page__resume_token_longer_than_any_link_makes__ignored():
     # on main the 100,000 characters went to the draft lookup ("We couldn't find saved progress")
     at = page("pages/questionnaire.py", resume="t" * 100_000)
     assert not at.exception and not at.info
-    assert state.DRAFT not in at.session_state
+    assert session_of(at).draft_token is None
 
 
 def test_results_page__overlong_share_token__is_not_found():
@@ -60,7 +60,7 @@ def test_results_page__overlong_share_token__is_not_found():
 def network_page(rows) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
-    at.session_state[state.ROSTER] = rows
+    session_of(at).roster_rows = rows
     return at.switch_page("pages/network.py").run()
 
 
@@ -84,7 +84,7 @@ def test_network_page__table_state_with_30_added_rows__refused_and_the_map_kept(
                           {"added_rows": [{"name": f"P{i}", "segment": "peers"} for i in range(30)]}, timeout=30)
     assert not at.exception
     assert [w.value for w in at.warning] == [REFUSED]
-    assert [r["name"] for r in at.session_state[state.ROSTER]] == ["A", "B"]
+    assert [r["name"] for r in session_of(at).roster_rows] == ["A", "B"]
 
 
 def test_network_page__table_state_with_3000_added_rows__refused_within_one_short_rerun():
@@ -107,9 +107,7 @@ def test_results_page__upload_of_half_a_megabyte__refused_with_its_true_size():
     # on main the file was cut to 200,001 bytes first: "the file is 200 kB, more than the 200 kB"
     at = page("pages/results.py")
     at.file_uploader(key="results.import").set_value(("big.json", b" " * 500_000, "application/json")).run()
-    assert [e.value for e in at.error] == [
-        "import: the file is 500 kB, larger than a results file can be (200 kB at most). "
-        "Choose the .json file you downloaded from your results page."]
+    assert [e.value for e in at.error] == [t("results.import.refused.too_large", size_kb=500, most_kb=200)]
 
 
 def test_join_page__code_longer_than_any_link_makes__ignored_and_the_form_shown():

@@ -10,7 +10,8 @@ from assessment.limits import JOIN_ATTEMPTS, RESULTS_INTO_A_ROOM, WORKSHOPS_CREA
 from assessment.room.joining import Refusal, new_join_code
 from tests.app.test_walkthrough import Q, answer_step
 from tests.app.test_workshop_pages import new_workshop, page, store  # noqa: F401  (fixture)
-from ui import state, workshops
+from tests.app.sessions import session_of
+from ui import workshops
 from ui.text import t
 from ui.workshops import refusal_text
 
@@ -70,7 +71,7 @@ def test_create__sixth_workshop_in_an_hour__refused_and_not_created(store):
 def test_results__room_full_for_this_session__saved_for_them_only_and_told(store):
     workshop, _ = new_workshop(store)
     at = page("pages/join.py")
-    at.session_state[state.CLIENT] = "client-under-test"
+    session_of(at).client_key = "client-under-test"
     for _ in range(RESULTS_INTO_A_ROOM[0].count):  # this session already sent its five
         assert workshops.ROOM_RESULTS.allow(f"client-under-test:{workshop.id}")
     try_code(at, "K7RWX3")
@@ -82,7 +83,7 @@ def test_results__room_full_for_this_session__saved_for_them_only_and_told(store
 
     assert not at.exception
     assert store.workshop_response_count(workshop.id) == 0
-    saved = store.find_result(at.session_state[state.SAVED].share_token).result
+    saved = store.find_result(session_of(at).saved.share_token).result
     assert saved.workshop_id is None
     assert t("workshop.too_many_results") in [e.value for kind in ("info", "warning", "success")
                                                        for e in at.get(kind)]

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, MutableMapping
 from pathlib import Path
-from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -23,10 +21,11 @@ from assessment.questionnaire import complete_answers
 from assessment.scoring import Result
 from assessment.storage.results import NewResult, open_store
 from assessment.network.measures import measure_network
+from tests.app.sessions import session_of
 from tests.network_samples import CONTENT, DEEP, make_roster, row
 from ui.network_view import ADD_PREFIX, problem_text
 from ui.result_view import md_escape
-from ui.session import SavedLinks, Session
+from ui.session import SavedLinks
 from ui.text import t
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -34,34 +33,6 @@ Q = load_questionnaire("en")
 HOSTILE = "<svg onload=alert(1)>"
 FIVE = [row(HOSTILE, **DEEP), row("Ana", segment="senior"), row("Bo", organisation="other_org"), row("Cy"),
         row("Dee", field="different")]
-# The results page still reads the result of ui/state.py (a dict) until the results area moves to
-# ui/session.py (branch "results"); strict, so this marker fails, and goes, once it has.
-class _AppTestState(MutableMapping):
-    """AppTest's session state as the mapping ``Session`` wraps (it lacks ``pop``/``setdefault``)."""
-
-    def __init__(self, at: AppTest) -> None:
-        self._state = at.session_state
-
-    def __getitem__(self, key: str) -> Any:
-        return self._state[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self._state[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self._state[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(list(self._state.keys()))
-
-    def __len__(self) -> int:
-        return len(list(self._state.keys()))
-
-
-def session_of(at: AppTest) -> Session:
-    return Session(_AppTestState(at))
-
-
 def middle_result() -> Result:
     """Scores of the middle option of every question (as in test_walkthrough)."""
     return score_answers(Q, complete_answers(Q))

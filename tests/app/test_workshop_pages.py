@@ -20,7 +20,7 @@ from assessment.storage.results import NewResult, open_store
 from assessment.room.joining import JOIN_CODE_ALPHABET, Refusal, format_join_code, new_facilitator_key
 from assessment.questionnaire import complete_answers
 from tests.app.test_walkthrough import answer_step
-from ui import state
+from tests.app.sessions import session_of
 from ui.answer_widgets import widget_key
 from ui.session import JoinedWorkshop, Session
 from ui.text import t
@@ -281,7 +281,7 @@ def test_resume_token__new_session_after_joining__result_saved_in_the_workshop_w
     at = resume_and_finish(token)
 
     assert joined(at) == JoinedWorkshop(workshop.id, "K7RWX3", "Team day", nickname="Kim", nickname_public=public)
-    saved = store.find_result(at.session_state[state.SAVED].share_token).result
+    saved = store.find_result(session_of(at).saved.share_token).result
     assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (workshop.id, "Kim", public)
     assert store.workshop_response_count(workshop.id) == 1
 
@@ -298,7 +298,7 @@ def test_resume_token__workshop_deleted_meanwhile__told_so_and_result_saved_for_
     at = resume_and_finish(token)
 
     assert joined(at) is None
-    saved = store.find_result(at.session_state[state.SAVED].share_token).result
+    saved = store.find_result(session_of(at).saved.share_token).result
     assert (saved.workshop_id, saved.nickname, saved.nickname_public) == (None, None, False)
 
 
@@ -320,7 +320,7 @@ def test_resume_token__malformed_workshop_context__ignored_and_answers_back(stor
     at = page("pages/questionnaire.py", resume=token)
 
     assert at.header[0].value == Q.steps[1].title
-    assert len(at.session_state[state.ANSWERS]) == 2
+    assert len(session_of(at).answers) == 2
     assert joined(at) is None and not at.info
 
 

@@ -13,13 +13,13 @@ from playwright.sync_api import Page, expect
 from tests.browser.streamlit_app import eventually, wait_idle
 from ui.text import catalogue, t
 
-# "Step 3 of 6" as the progress label writes it, numbers captured
-STEP = re.compile(re.escape(catalogue().entries["questionnaire.progress"].split(" · ")[0])
-                  .replace(r"\{step\}", r"(\d+)").replace(r"\{steps\}", r"(\d+)"))
+# "Step 3 of 6" as the progress label writes it (its part naming the step), numbers captured
+_STEP_PART = next(p for p in catalogue().entries["questionnaire.progress"]["other"].split(" · ") if "{step}" in p)
+STEP = re.compile(re.escape(_STEP_PART).replace(r"\{step\}", r"(\d+)").replace(r"\{steps\}", r"(\d+)"))
 
 
 def step_label(number: int, total: int) -> str:
-    return t("questionnaire.progress", step=number, steps=total, title="").split(" · ")[0]
+    return _STEP_PART.format(step=number, steps=total)
 
 
 def answer_visible_questions(page: Page, choice: int = 2) -> int:

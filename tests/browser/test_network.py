@@ -69,8 +69,6 @@ def database_text(path: Path) -> str:
         return "\n".join(repr(r) for t in tables for r in db.execute(f'SELECT * FROM "{t}"'))
 
 
-# The questionnaire still keeps its result as a dict (ui/state.py) until the results area moves to
-# ui/session.py (branch "results"); the map reads the session's Result. Strict: fails once it has.
 def test_network_map__five_people_used_in_scores__names_never_leave_the_session(streamlit_app, page, browser, tmp_path):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
