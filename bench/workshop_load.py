@@ -586,7 +586,7 @@ def where_it_stops(args: argparse.Namespace, room_run: RoomRun, stored: int, len
     else:
         return [f"WHERE IT STOPS: {lost} of {args.participants} results not stored, though no 10 s window had a "
                 "press p95 above 1 s: see the participants' errors above."]
-    start = w.start - room_run.started
+    start = max(0.0, w.start - room_run.started)
     people = in_room(room_run.outcomes, w)
     rate = len(inside) / max(w.end - w.start, 1e-9)
     lines = [f"WHERE IT STOPS: from {start:.0f} s, with {people} participants in the room sending "
@@ -597,9 +597,10 @@ def where_it_stops(args: argparse.Namespace, room_run: RoomRun, stored: int, len
                      "thread at a time), so presses queued for it. More participants need more server "
                      "processes behind a balancer (docs/deploying.md).")
     elif used >= 0.9 * (os.cpu_count() or 1):
+        database = "" if w.database is None else f", database {cores(w.database)}"
         lines.append(f"  Why: the machine's {os.cpu_count()} cores were full (server {cores(w.server)}, bench "
-                     f"{cores(w.bench)}, database {cores(w.database)}, other processes {cores(w.others)}): the server "
-                     "waited for a core. Measure again on a quiet machine.")
+                     f"{cores(w.bench)}{database}, other processes {cores(w.others)}): the server waited for a "
+                     "core. Measure again on a quiet machine.")
     else:
         lines.append(f"  Why: the server had CPU to spare ({cores(w.server)} cores) and so had the machine "
                      f"({used:.2f} of {os.cpu_count()} cores): the time went to waiting elsewhere (database locks, "
