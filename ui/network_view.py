@@ -3,7 +3,7 @@ how the map feeds the scores, and a plan.
 
 Rows live in the session (``session.roster_rows``, plain dicts) and pairs in ``session.ties``, so
 they survive page changes; widget state does not. Names are user text and stay in this session:
-they reach markdown only through ``md_escape``, figures only through ``charts.safe_label``,
+they reach markdown only through ``md_escape``, figures only through ``chart_style.plain_label``,
 and never the server. What may be saved is ``network_blend.network_extras`` (numbers and option ids).
 
 Using the map in the scores replaces a saved copy rather than leaving the old scores behind
