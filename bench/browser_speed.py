@@ -43,7 +43,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from assessment import load_questionnaire, score_answers  # noqa: E402
 from assessment.exchange import export_json  # noqa: E402
-from assessment.network.loading import network_content  # noqa: E402
+from tests.network_samples import CONTENT  # noqa: E402
 from bench.st_server import running_streamlit  # noqa: E402
 from tests.browser.person import answer_visible_questions, current_step, step_label  # noqa: E402
 from tests.browser.streamlit_app import CHROMIUM, wait_idle  # noqa: E402
@@ -177,7 +177,7 @@ def middle_answers(q) -> dict[str, str]:
 
 def results_file(folder: Path, people: int) -> Path:
     """A results file with answers, scores and a map of ``people`` people and no pairs yet."""
-    q, content = load_questionnaire("en"), network_content()
+    q, content = load_questionnaire("en"), CONTENT
     answers = middle_answers(q)
     rows = [{"name": f"Person {n:02d}", **{f.id: f.ids()[n % len(f.ids())] for f in content.fields}}
             for n in range(people)]
