@@ -9,6 +9,7 @@ import streamlit as st
 from assessment import links
 from assessment.pace import pace
 from ui import drafts, flow, resources, results_flow, workshops
+from ui.chart_preload import preload_chart_script
 from ui.items import show_item
 from ui.session import current
 from ui.sharing import sharing_options
@@ -57,3 +58,5 @@ if not last:
 else:
     forward.button(t("questionnaire.finish"), on_click=flow.finish, args=(q,), type="primary", width="stretch",
                    key="nav.finish")
+if last:  # the results page's charts need Plotly's script: the browser fetches it while the person answers
+    preload_chart_script()

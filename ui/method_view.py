@@ -69,7 +69,6 @@ def _unscored(q: Questionnaire) -> tuple[str, ...]:
 
 
 def show_method(q: Questionnaire) -> None:
-    th = q.thresholds
     grid = next((i for i in q.items if i.kind == "segment_grid"), None)
     reversed_guidance = sorted({g for i in q.items if i.reverse for g in i.guidance})
     st.title(t("method.title"))
