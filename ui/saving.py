@@ -67,6 +67,7 @@ def _new_result(session: Session) -> NewResult:
         workshop_id=workshop.id if workshop else None,
         nickname=workshop.nickname if workshop else None,
         nickname_public=bool(workshop and workshop.nickname_public),
+        participant_key=workshops.participant_key() if workshop else None,  # one person counts once in the room
     )
 
 

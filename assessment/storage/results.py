@@ -32,7 +32,7 @@ from assessment.storage.schema import (
 )
 from assessment.storage.rows import from_json, remove_results, to_json, utc
 from assessment.tokens import hash_secret, looks_like_token, new_token, verify_secret
-from assessment.storage.workshops import WorkshopQueries
+from assessment.storage.workshops import WorkshopQueries, participant_values
 
 LookupStatus = Literal["found", "removed", "unknown"]
 # A draft's context holds a workshop id and a nickname (30 characters): ~100 bytes. The cap
@@ -71,6 +71,8 @@ class NewResult:
     workshop_id: int | None = None
     nickname: str | None = None
     nickname_public: bool = False
+    # the participant's own key in its workshop: their later result replaces this one in the room
+    participant_key: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +258,7 @@ class Store(WorkshopQueries):
                 )
                 if not open_now:
                     raise WorkshopClosed(f"workshop {new.workshop_id} is closed or deleted")
+            participant = participant_values(conn, new.workshop_id, new.participant_key)
             inserted = conn.execute(
                 sa.insert(results).values(
                     share_token=share_token,
@@ -270,6 +273,7 @@ class Store(WorkshopQueries):
                     nickname=nickname,
                     nickname_public=new.nickname_public and nickname is not None,
                     **summary,
+                    **participant,
                 )
             )
             result_id = inserted.inserted_primary_key[0]
