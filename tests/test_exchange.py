@@ -10,7 +10,8 @@ from assessment.exchange import (
     MAX_IMPORT_BYTES, REFUSALS, ImportRefused, export_json, import_json, nesting_depth,
 )
 from assessment.text import load_catalogue, placeholders
-from tests.network_samples import row
+from tests.network_samples import CONTENT, row
+from assessment.questionnaire import AnswerKey, complete_answers as complete_answers_of
 
 CATALOGUE = load_catalogue("en", CONTENT_DIR)[0]
 
@@ -18,16 +19,9 @@ Q = load_questionnaire("en")
 
 
 def complete_answers() -> dict[str, str]:
-    answers = {}
-    for key in Q.answer_keys():
-        item_id, _, rest = key.partition(".")
-        item = Q.item(item_id)
-        if rest:
-            column = next(c for c in item.columns if c.id == rest.split(".")[1])
-            answers[key] = column.bands[2].id
-        else:
-            answers[key] = item.options[1].id
-    return answers
+    """The third band of every grid cell, the second option of every other question."""
+    return complete_answers_of(
+        Q, lambda key, choices: choices[2] if AnswerKey.parse(key).segment is not None else choices[1])
 
 
 def exported(**changes) -> dict:
@@ -41,7 +35,7 @@ def refused(document_or_text) -> tuple[str, dict]:
     """Why the import is refused: its code and the numbers its sentence takes (the UI writes the words)."""
     data = document_or_text if isinstance(document_or_text, (str, bytes)) else json.dumps(document_or_text)
     with pytest.raises(ImportRefused) as error:
-        import_json(data, Q)
+        import_json(data, Q, CONTENT)
     return error.value.code, error.value.params
 
 
@@ -54,7 +48,7 @@ def test_refusals__each_has_a_sentence_with_exactly_its_numbers():
 def test_import_json__own_export__gives_back_answers_scores_and_name():
     answers = complete_answers()
     original = score_answers(Q, answers)
-    imported = import_json(export_json(answers, original.to_dict(), display_name="Sam"), Q)
+    imported = import_json(export_json(answers, original.to_dict(), display_name="Sam"), Q, CONTENT)
     assert imported.answers == answers and imported.display_name == "Sam"
     assert imported.result.to_dict() == original.to_dict()
 
@@ -66,7 +60,7 @@ def test_import_json__file_from_before_the_split_items__their_answers_carry_over
     old = {k: v for k, v in answers.items()
            if k not in {"favour_same_day", "mutual_strengths", "mutual_circumstances", "pass_credit"}}
     old.update(favour_call="strongly_agree", mutual_knowledge="agree", pass_praise="often")
-    imported = import_json(export_json(old, score_answers(Q, answers).to_dict()), Q)
+    imported = import_json(export_json(old, score_answers(Q, answers).to_dict()), Q, CONTENT)
     assert {k: imported.answers[k] for k in ("favour_same_day", "mutual_strengths", "mutual_circumstances",
                                              "pass_credit")} == {
         "favour_same_day": "strongly_agree", "mutual_strengths": "agree", "mutual_circumstances": "agree",
@@ -76,7 +70,7 @@ def test_import_json__file_from_before_the_split_items__their_answers_carry_over
 def test_import_json__edited_scores__are_ignored_and_recomputed_from_answers():
     document = exported()
     document["result"]["width"] = 100.0
-    assert import_json(json.dumps(document), Q).result.width == score_answers(Q, complete_answers()).width
+    assert import_json(json.dumps(document), Q, CONTENT).result.width == score_answers(Q, complete_answers()).width
 
 
 def test_import_json__not_json__refused_saying_what_to_choose_without_parser_text():
@@ -104,11 +98,11 @@ def test_import_json__half_a_megabyte__says_500_kB():
 def test_import_json__utf8_bom__accepted():
     answers = complete_answers()
     text = export_json(answers, score_answers(Q, answers).to_dict(), display_name="Sam")
-    assert import_json(b"\xef\xbb\xbf" + text.encode("utf-8"), Q).answers == answers
+    assert import_json(b"\xef\xbb\xbf" + text.encode("utf-8"), Q, CONTENT).answers == answers
 
 
 def test_import_json__brackets_inside_strings__do_not_count_as_nesting():
-    assert import_json(json.dumps(exported(display_name="[" * 1000 + "{" * 1000)), Q).display_name == "[" * 60
+    assert import_json(json.dumps(exported(display_name="[" * 1000 + "{" * 1000)), Q, CONTENT).display_name == "[" * 60
 
 
 @pytest.mark.parametrize("text, depth", [
@@ -123,7 +117,7 @@ def with_roster(rows, ties=()) -> dict:
 
 def test_import_json__roster_within_limits__kept():
     rows = [row(f"P{i}") for i in range(25)]
-    assert import_json(json.dumps(with_roster(rows, [("P0", "P1")])), Q).roster == {"rows": rows, "ties": [["P0", "P1"]]}
+    assert import_json(json.dumps(with_roster(rows, [("P0", "P1")])), Q, CONTENT).roster == {"rows": rows, "ties": [["P0", "P1"]]}
 
 
 def test_import_json__12000_roster_rows__refused_before_any_roster_work():
@@ -180,5 +174,47 @@ def test_import_json__other_questionnaire__refused():
 
 def test_import_json__hostile_name__kept_as_plain_text_and_cut_to_length():
     document = exported(display_name="<img src=x onerror=alert(1)>" + "x" * 100)
-    name = import_json(json.dumps(document), Q).display_name
+    name = import_json(json.dumps(document), Q, CONTENT).display_name
     assert name.startswith("<img src=x onerror=alert(1)>") and len(name) == 60
+
+
+# Round trip of a result the network map fed (issue 11 §7) ----------------------------------
+
+def blended_export(with_roster: bool):
+    """Answers blended with a five-person map, exported with or without the map itself."""
+    from assessment.network.blend import blend_roster
+    from assessment.network.measures import measure_network
+    from assessment.network.roster import roster_from_rows
+    from tests.network_samples import CONTENT, DEEP, row
+
+    rows = [row("Ana", **DEEP), row("Bo", segment="senior"), row("Cy", organisation="other_org"), row("Dee"),
+            row("Eve", field="different")]
+    ties = [["Ana", "Bo"]]
+    answers = complete_answers()
+    axes = measure_network(roster_from_rows(rows, ties, CONTENT), CONTENT).axes
+    blended = blend_roster(score_answers(Q, answers), axes, Q)
+    text = export_json(answers, blended.to_dict(), roster={"rows": rows, "ties": ties} if with_roster else None)
+    return blended, text, CONTENT
+
+
+def test_import_json__blended_result_with_its_map__same_scores_blend_and_map():
+    blended, text, content = blended_export(with_roster=True)
+    imported = import_json(text, Q, content)
+    assert (imported.result.width, imported.result.depth) == (blended.width, blended.depth)
+    assert imported.result == blended
+    assert imported.roster["ties"] == [["Ana", "Bo"]] and len(imported.roster["rows"]) == 5
+
+
+def test_import_json__blended_result_without_its_map__same_scores_from_the_recorded_map():
+    blended, text, content = blended_export(with_roster=False)
+    imported = import_json(text, Q, content)
+    assert imported.result == blended
+
+
+def test_import_json__blend_weight_edited__weight_worked_out_again_from_the_map_size():
+    # weight 0.9 in the file; five people weigh 0.5 * 5 / 15 = 0.1667 whatever the file says
+    blended, text, content = blended_export(with_roster=False)
+    document = json.loads(text)
+    document["result"]["roster"]["weight"] = 0.9
+    imported = import_json(json.dumps(document), Q, content)
+    assert imported.result.blend.weight == 0.1667 and imported.result == blended

@@ -150,7 +150,7 @@ def test_workshop_rows__fed_to_room_and_csv__accepted(store: Store):
     assert csv_text.count("'=cmd") == 3
 
 
-def test_delete_workshop__with_results__gone_and_results_removed(store: Store):
+def test_delete_workshop__with_results__gone_from_the_room_and_kept_for_their_people(store: Store):
     workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
     saved = join(store, workshop.id, 70.0, 30.0, "wide_shallow")
     elsewhere = store.save_result(sample_new_result())
@@ -159,7 +159,8 @@ def test_delete_workshop__with_results__gone_and_results_removed(store: Store):
 
     assert store.find_workshop(workshop.id) is None
     assert store.find_workshop_by_code("K7RWX3") is None
-    assert store.find_result(saved.share_token).status == "removed"
+    kept = store.find_result(saved.share_token)  # the person's own link keeps working (issue 11 §7)
+    assert (kept.status, kept.result.workshop_id, kept.result.nickname) == ("found", None, None)
     assert store.find_result(elsewhere.share_token).status == "found"
     assert store.workshop_response_count(workshop.id) == 0
     assert store.workshop_metric_summary(workshop.id) == {}

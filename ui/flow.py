@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from assessment import score_answers
 from assessment.questionnaire import Questionnaire
+from assessment.scoring import impossible_segments
 
-from . import drafts, saving, sharing
+from . import answer_widgets, drafts, saving, sharing
 from .items import collect, unanswered
 from .session import current
 from .text import t
@@ -40,8 +41,10 @@ def _step_complete(q: Questionnaire) -> bool:
     items = q.steps[session.step].items
     collect(q, items)
     missing = unanswered(q, items)
-    session.notice = missing_text(q, missing) if missing else None
-    return not missing
+    has_grid = any(q.item(i).kind == "segment_grid" for i in items)
+    wrong = impossible_segments(q, session.answers) if has_grid else ()
+    session.notice = missing_text(q, missing) if missing else impossible_notice(q, wrong) if wrong else None
+    return not missing and not wrong
 
 
 def go_next(q: Questionnaire) -> None:
@@ -61,8 +64,20 @@ def finish(q: Questionnaire) -> None:
     saving.save_once()
 
 
+def impossible_notice(q: Questionnaire, segment_ids: tuple[str, ...]) -> str:
+    names = {s.id: s.name for s in q.segments}
+    return t("questionnaire.impossible", n=len(segment_ids), segments=", ".join(names[s] for s in segment_ids))
+
+
 def missing_text(q: Questionnaire, keys: list[str]) -> str:
     lines = "\n".join(t("questionnaire.missing.line", question=q.key_label(k)) for k in keys[:SHOWN_MISSING])
     more = len(keys) - SHOWN_MISSING
     return "\n".join([t("questionnaire.missing.intro", n=len(keys)), lines]
                      + ([t("questionnaire.missing.more", n=more)] if more > 0 else []))
+
+
+def start_again(from_last: bool) -> None:
+    """"Take it again": fresh answers (or last time's as a start) from the first step; the
+    finished result stays saved under the same owner, and a workshop stays joined."""
+    current().start_again(from_last)
+    answer_widgets.forget()

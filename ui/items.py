@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.questionnaire import AnswerKey, Item, Questionnaire
+from assessment.questionnaire import AnswerKey, Item, Questionnaire, Segment
+from assessment.scoring import impossible_segments
 
-from . import answer_widgets
+from . import answer_widgets, drafts
 from .session import current
 from .text import t
 
@@ -18,8 +19,7 @@ def keys_of(q: Questionnaire, item_ids: tuple[str, ...]) -> tuple[str, ...]:
 def collect(q: Questionnaire, item_ids: tuple[str, ...]) -> None:
     """Copy the step's widget values into the answers (widgets vanish between steps).
 
-    Called by the step's submit buttons: a step is a form, so answering costs no rerun;
-    only Back, Next and Finish do (one rerun per step, which keeps a full room fast).
+    Called by the step's buttons; each answer is also kept as it is given (``flow.answer_given``).
     """
     answer_widgets.collect(keys_of(q, item_ids), current().answers)
 
@@ -28,7 +28,13 @@ def _choice(answer_key: str, label: str, options: tuple[tuple[str, str], ...], *
     key = answer_widgets.seed(answer_key, current().answers)
     labels = dict(options)
     st.radio(label, options=[o for o, _ in options], format_func=labels.__getitem__, key=key, horizontal=True,
-             help=help or None)
+             help=help or None, on_change=answer_given, args=(answer_key,))
+
+
+def answer_given(answer_key: str) -> None:
+    """on_change of every answer: keep it, and save the draft at once (a reload loses nothing)."""
+    answer_widgets.collect((answer_key,), current().answers)
+    drafts.keep_draft()
 
 
 def show_item(item: Item, q: Questionnaire) -> None:
@@ -47,6 +53,8 @@ def _grid(item: Item, q: Questionnaire) -> None:
     """
     st.markdown(t("questionnaire.grid.title", text=item.text))
     st.caption(t("questionnaire.grid.overlap"))
+    answers = current().answers
+    wrong = set(impossible_segments(q, answers))  # answers as of the last Next: the message stays until corrected
     for segment in q.segments:
         for column in item.columns:
             _choice(
@@ -56,6 +64,16 @@ def _grid(item: Item, q: Questionnaire) -> None:
                 help=t("questionnaire.grid.help", segment_name=segment.name, segment=segment.description,
                        column_label=column.label, column=column.help),
             )
+        if segment.id in wrong:
+            st.error(impossible_text(item, segment, answers), icon=":material/error:")
+
+
+def impossible_text(item: Item, segment: Segment, answers) -> str:
+    """The note under a grid row whose favour-ready band is above its known band."""
+    (known_col, known), (favour_col, favour) = (
+        (c, c.band(answers[str(AnswerKey(item.id, segment.id, c.id))])) for c in item.columns[:2])
+    return t("questionnaire.grid.impossible", segment=segment.name, known_column=known_col.label, known=known.label,
+             favour_column=favour_col.label, favour=favour.label)
 
 
 def unanswered(q: Questionnaire, item_ids: tuple[str, ...]) -> list[str]:

@@ -8,7 +8,8 @@ class Param:
 
     RESUME = "resume"   # a draft's token: answers in progress (questionnaire)
     RESULT = "r"        # a result's share token (results page, read-only)
-    MANAGE = "m"        # the owner's manage key beside RESULT
+    MANAGE = "m"        # a result's manage key beside RESULT (links handed out before owners existed)
+    OWNER = "o"         # the owner key: the private link (ui/owner.py moves it out of the address at once)
     WORKSHOP = "w"      # a workshop id (facilitator and projector links)
     KEY = "k"           # the facilitator key beside WORKSHOP
     CODE = "code"       # a join code (join page, from the QR code)

@@ -3,12 +3,11 @@ how the map feeds the scores, and a plan.
 
 Rows live in the session (``session.roster_rows``, plain dicts) and pairs in ``session.ties``, so
 they survive page changes; widget state does not. Names are user text and stay in this session:
-they reach markdown only through ``md_escape``, figures only through ``charts.safe_label``,
+they reach markdown only through ``md_escape``, figures only through ``chart_style.plain_label``,
 and never the server. What may be saved is ``network_blend.network_extras`` (numbers and option ids).
 
-Using the map in the scores replaces a saved copy rather than leaving the old scores behind
-(``assessment/storage/rescoring.py`` decides how); the session then has no saved links, so the
-results page saves the new scores once, with a new share link.
+Using the map in the scores changes a saved copy in place (``saving.replace_scores``): the
+share link already sent stays the same and shows the new scores.
 
 Every word comes from ``content/en/ui/network.yaml`` through ``t()``; measure sentences and plan
 texts from the network content (``content.measure``, ``content.plan_text``).
@@ -33,9 +32,7 @@ from assessment.network.roster import (
 )
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
-from assessment.storage.errors import StorageError
-from assessment.storage.rescoring import retire_saved_copy
-from ui import resources, saving
+from ui import saving
 from ui.result_view import CHART_CONFIG, md_escape
 from ui.session import Session, current
 from ui.text import language, t
@@ -258,18 +255,13 @@ def _saved_copy_note(session: Session) -> None:
 
 
 def _replace_result(session: Session, result: Result, extras: dict[str, Any] | None, done: str) -> None:
-    """New scores for this session; a saved copy is retired first, so the results page saves a fresh one."""
-    saved = session.saved
-    if saved is not None:
-        try:
-            retire_saved_copy(resources.store(), saved.share_token, saved.manage_key)
-        except StorageError:
-            st.error(t("network.scores.not_replaced"))
-            return
-        session.saved = None
+    """New scores for this session, changed in place in a saved copy (its share link stays)."""
+    was_saved = session.saved is not None
+    if not saving.replace_scores(result, extras):
+        st.error(t("network.scores.not_replaced"))
+        return
+    if was_saved and session.saved is not None:
         session.tell_results_page(t("network.scores.saved_again", done=done))
-    session.replace_result(result, extras)
-    saving.save_once()  # the new scores are saved now, not when the results page is drawn
     st.rerun()
 
 

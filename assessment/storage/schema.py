@@ -7,8 +7,8 @@ database cannot be left behind and two processes starting at once upgrade it onl
 
 To change the schema: append a ``Migration`` with the next version that alters the tables
 (``ALTER TABLE …``), and update the ``Table`` definitions below to match. Migration 1 builds
-tables from those definitions, so before changing a table, freeze migration 1's own copy of
-it (it must keep creating the version-1 table, as ``_drafts_version_1`` does).
+its tables from frozen copies (``_version_1``: it must keep creating the version-1 tables), so
+copy a table there before changing its definition below, as ``_results_version_1`` was.
 """
 
 from __future__ import annotations
@@ -73,10 +73,15 @@ results = sa.Table(
     sa.Column("nickname", sa.Text, nullable=True),
     sa.Column("nickname_public", sa.Boolean, nullable=False, default=False),
     sa.Column("removed_at", sa.DateTime(timezone=True), nullable=True),
+    # Version 4: the hash of the owner's private key (one person's results share it; NULL for a
+    # result saved before owners existed) and when the result last changed in place (NULL: never).
+    sa.Column("owner_hash", sa.String(64), nullable=True),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
     # Hash of the participant's key in its workshop: a later result with the same one replaces
     # this one in the room (one person counts once, workshops.py). NULL: none. Version 5.
     sa.Column("participant_hash", sa.String(64), nullable=True),
     sa.Index("ix_results_workshop", "workshop_id"),
+    sa.Index("ix_results_owner", "owner_hash"),
 )
 
 # One row per score of a result ("width", "depth", "dim:<id>", "seg:<id>:<measure>"), so
@@ -236,6 +241,12 @@ def _results_as_ids(conn: Connection) -> None:
                      .values(result=sa.bindparam("new_result")), changed)
 
 
+def _add_result_owner(conn: Connection) -> None:
+    """Results get an owner (the hash of a private key that brings a person back to all of their
+    results) and a time of their last change in place (the map blended in keeps the share link)."""
+    _add_column(conn, "results", sa.Column("owner_hash", sa.String(64), nullable=True))
+    _add_column(conn, "results", sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True))
+    conn.execute(sa.DDL("CREATE INDEX ix_results_owner ON results (owner_hash)"))
 def _add_room_privacy(conn: Connection) -> None:
     _add_column(conn, "workshops", sa.Column("min_responses", sa.Integer, nullable=True))
     _add_column(conn, "results", sa.Column("participant_hash", sa.String(64), nullable=True))
@@ -246,6 +257,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "results, result metrics, drafts, workshops", _create_version_1),
     Migration(2, "drafts.context: the workshop a draft was answered for", _add_draft_context),
     Migration(3, "results.result: ids and scores, the old words kept as a fallback", _results_as_ids),
+    Migration(4, "results.owner_hash, results.updated_at: an owner's private link, changes in place", _add_result_owner),
     Migration(5, "workshops.min_responses, results.participant_hash: a room's minimum group size, one person once",
               _add_room_privacy),
 )

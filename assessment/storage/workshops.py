@@ -120,7 +120,8 @@ class WorkshopQueries:
             return remove_results(conn, results.c.id.in_(ids)) if ids else 0
 
     def delete_workshop(self, workshop_id: int) -> bool:
-        """Delete a workshop and remove every result in it (their links say "removed").
+        """Delete a workshop and its room's copy of every result in it: the results leave the room
+        (no workshop, no nickname) and stay their owners', whose links keep working.
 
         The UPDATE locks the workshop's row first; a ``save_result`` into it holds the same
         lock (``FOR UPDATE``), so on PostgreSQL a save either commits before and is removed
@@ -135,7 +136,7 @@ class WorkshopQueries:
             )
             if gone.rowcount == 0:
                 return False
-            remove_results(conn, results.c.workshop_id == workshop_id)
+            leave_workshop(conn, results.c.workshop_id == workshop_id)
         return True
 
     def workshop_response_count(self, workshop_id: int) -> int:
