@@ -293,7 +293,7 @@ def test_open_store__version_3_database_with_a_result__upgraded_to_owners_and_th
     assert "owner_hash" not in dict(columns_of(database_url)["results"])
 
     with open_store(database_url) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 4
+        assert store.schema_version() == SCHEMA_VERSION  # 4 added owners; 5 (room privacy) follows
         old = store.find_result(share_token)
         assert (old.status, old.result.display_name, old.result.updated_at) == ("found", "from version 3", None)
         assert store.update_result(share_token, manage_key, sample_new_result(result=sample_result(71.0))) is True

@@ -130,6 +130,7 @@ def test_workshop_export_rows__anonymous_with_metrics_and_only_public_nicknames(
     assert sorted((r.width, r.nickname, r.share_nickname) for r in rows) == [(20.0, None, False), (70.0, "Ada", True)]
     assert all(isinstance(r, ExportRow) and len(r.metrics) == 34 for r in rows)
     assert "Lovelace" not in repr(rows) and "Bob" not in repr(rows)
+    assert [r.width for r in rows] == [70.0, 20.0]  # arrival order: the export releases whole batches of them
 
 
 def test_workshop_rows__fed_to_room_and_csv__accepted(store: Store):
@@ -140,9 +141,9 @@ def test_workshop_rows__fed_to_room_and_csv__accepted(store: Store):
     room = summarise_room(
         store.workshop_points(workshop.id),
         store.workshop_metric_summary(workshop.id, {"seg:peers:depth": 57}),
-        profile_prompts={"wide_shallow": "Talk."},
+        profile_prompts={"wide_shallow": "Talk."}, min_responses=3,
     )
-    csv_text = build_room_csv(store.workshop_export_rows(workshop.id))
+    csv_text = build_room_csv(store.workshop_export_rows(workshop.id), min_responses=3)
 
     assert room.responses == 3 and room.top_profile == "wide_shallow"
     assert next(s for s in room.segments if s.id == "peers").deep_count == 3

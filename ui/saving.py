@@ -91,6 +91,7 @@ def _new_result(session: Session) -> NewResult:
         nickname=workshop.nickname if workshop else None,
         nickname_public=bool(workshop and workshop.nickname_public),
         owner_key=session.ensure_owner_key(),
+        participant_key=workshops.participant_key() if workshop else None,  # one person counts once in the room
     )
 
 

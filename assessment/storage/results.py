@@ -40,7 +40,7 @@ from assessment.storage.schema import (
 )
 from assessment.storage.rows import from_json, leave_workshop, remove_results, to_json, utc
 from assessment.tokens import hash_secret, looks_like_token, new_token, verify_secret
-from assessment.storage.workshops import WorkshopQueries
+from assessment.storage.workshops import WorkshopQueries, participant_values
 
 LookupStatus = Literal["found", "removed", "unknown"]
 # A draft's context holds a workshop id and a nickname (30 characters): ~100 bytes. The cap
@@ -80,6 +80,8 @@ class NewResult:
     nickname: str | None = None
     nickname_public: bool = False
     owner_key: str | None = field(default=None, repr=False)  # the person's private key; None: no owner
+    # the participant's own key in its workshop: their later result replaces this one in the room
+    participant_key: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +296,7 @@ class Store(WorkshopQueries):
                 if owner_hash is not None:  # one person counts once: their earlier entry leaves the room
                     replaced = leave_workshop(
                         conn, sa.and_(results.c.owner_hash == owner_hash, results.c.workshop_id == new.workshop_id))
+            participant = participant_values(conn, new.workshop_id, new.participant_key)
             inserted = conn.execute(
                 sa.insert(results).values(
                     share_token=share_token,
@@ -305,6 +308,7 @@ class Store(WorkshopQueries):
                     # only when there is one, so a database not yet upgraded (tests) still takes results
                     **({"owner_hash": owner_hash} if owner_hash else {}),
                     **values,
+                    **participant,
                 )
             )
             conn.execute(sa.insert(result_metrics),

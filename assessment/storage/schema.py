@@ -45,6 +45,8 @@ workshops = sa.Table(
     sa.Column("revealed", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+    # The facilitator's minimum group size (room/summary.py); NULL: the default. Version 5.
+    sa.Column("min_responses", sa.Integer, nullable=True),
 )
 
 # A removed result keeps its row as a tombstone (ids, dates, manage_hash) with every
@@ -75,6 +77,9 @@ results = sa.Table(
     # result saved before owners existed) and when the result last changed in place (NULL: never).
     sa.Column("owner_hash", sa.String(64), nullable=True),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
+    # Hash of the participant's key in its workshop: a later result with the same one replaces
+    # this one in the room (one person counts once, workshops.py). NULL: none. Version 5.
+    sa.Column("participant_hash", sa.String(64), nullable=True),
     sa.Index("ix_results_workshop", "workshop_id"),
     sa.Index("ix_results_owner", "owner_hash"),
 )
@@ -119,7 +124,19 @@ class Migration:
 
 # Frozen copies of tables as an earlier version created them (see the module docstring).
 _version_1 = sa.MetaData()
-_workshops_version_1 = workshops.to_metadata(_version_1)  # unchanged since; freeze it before changing it
+_workshops_version_1 = sa.Table(  # frozen with migration 5 (which adds min_responses)
+    "workshops",
+    _version_1,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("facilitator_hash", sa.String(64), nullable=False),
+    sa.Column("is_open", sa.Boolean, nullable=False, default=True),
+    sa.Column("revealed", sa.Boolean, nullable=False, default=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+)
 _results_version_1 = sa.Table(
     "results",
     _version_1,
@@ -230,6 +247,10 @@ def _add_result_owner(conn: Connection) -> None:
     _add_column(conn, "results", sa.Column("owner_hash", sa.String(64), nullable=True))
     _add_column(conn, "results", sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True))
     conn.execute(sa.DDL("CREATE INDEX ix_results_owner ON results (owner_hash)"))
+def _add_room_privacy(conn: Connection) -> None:
+    _add_column(conn, "workshops", sa.Column("min_responses", sa.Integer, nullable=True))
+    _add_column(conn, "results", sa.Column("participant_hash", sa.String(64), nullable=True))
+    conn.execute(sa.DDL("CREATE INDEX ix_results_participant ON results (workshop_id, participant_hash)"))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -237,6 +258,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "drafts.context: the workshop a draft was answered for", _add_draft_context),
     Migration(3, "results.result: ids and scores, the old words kept as a fallback", _results_as_ids),
     Migration(4, "results.owner_hash, results.updated_at: an owner's private link, changes in place", _add_result_owner),
+    Migration(5, "workshops.min_responses, results.participant_hash: a room's minimum group size, one person once",
+              _add_room_privacy),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
