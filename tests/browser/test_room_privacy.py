@@ -18,26 +18,8 @@ def count_shown(facilitator) -> str:
     return facilitator.locator("[data-testid='stMetricValue']").first.inner_text()
 
 
-def test_room__see_my_results_pressed_again__counted_once(streamlit_app, browser):
-    base = streamlit_app()
-    facilitator = browser.new_context(viewport=LAPTOP).new_page()
-    _, code = create_workshop(facilitator, base, "Lab")
-    page = browser.new_context(viewport=LAPTOP).new_page()
-    join(page, base, code, nickname="Kim")
-    expect(page.get_by_text("Step 1 of")).to_be_visible(timeout=20_000)
-    wait_idle(page)
-    answer_all_steps(page, 1)
-    expect(page.get_by_label(t("questionnaire.sharing.name"))).to_have_count(0)  # one name: the nickname
-    page.locator("a[href$='/questionnaire']").first.click()  # back to the questions, same session
-    wait_idle(page)
-    button = page.get_by_role("button", name=t("questionnaire.finish"))
-    expect(button).to_be_visible(timeout=20_000)
-    answer_visible_questions(page, 3)
-    button.click()  # "See my results" again, with other answers
-    expect(page.get_by_role("heading", name=t("results.dimensions"), exact=True)).to_be_visible(timeout=20_000)
-    facilitator.reload()
-    wait_idle(facilitator)
-    eventually(lambda: count_shown(facilitator) == "1")
+# A participant who submits again is counted once: tests/browser/test_owner_journeys.py
+# (test_workshop__participant_resubmits__counted_once_and_told) walks it through "Take it again".
 
 
 def test_room__finished_after_closing__told_it_did_not_reach_the_room(streamlit_app, browser):
