@@ -16,7 +16,6 @@ from typing import Any
 
 from assessment.answers import AnswerError, check_answers
 from assessment.network.content import NetworkContent
-from assessment.network.loading import network_content
 from assessment.network.roster import size_problems
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result, score_answers
@@ -68,7 +67,7 @@ def export_json(answers: Mapping[str, str], result: Mapping[str, Any], *, displa
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def import_json(data: bytes | str, questionnaire: Questionnaire, network: NetworkContent | None = None) -> Imported:
+def import_json(data: bytes | str, questionnaire: Questionnaire, network: NetworkContent) -> Imported:
     """Read a file made by ``export_json``; raises ImportRefused with a message for the person.
 
     Every limit is checked before the work that grows with it: the size before decoding, the
@@ -93,7 +92,7 @@ def import_json(data: bytes | str, questionnaire: Questionnaire, network: Networ
     name = name.strip()[:MAX_NAME] or None if isinstance(name, str) else None
     roster = document.get("roster") if isinstance(document.get("roster"), dict) else None
     if roster is not None:
-        check_roster(roster, network or network_content())
+        check_roster(roster, network)
     return Imported(answers=dict(answers), result=score_answers(questionnaire, answers), display_name=name, roster=roster)
 
 

@@ -22,6 +22,7 @@ import json
 import os
 import signal
 import sys
+import shutil
 import tempfile
 import time
 import tracemalloc
@@ -37,14 +38,14 @@ from assessment import load_questionnaire, score_answers  # noqa: E402
 from assessment.answers import AnswerError  # noqa: E402
 from assessment.content.load import check_content  # noqa: E402
 from assessment.exchange import ImportRefused, export_json, import_json  # noqa: E402
-from assessment.network.loading import load_network_content, network_content  # noqa: E402
+from assessment.content.load import load_network_content  # noqa: E402
 from assessment.network.roster import RosterError, roster_from_rows  # noqa: E402
 
 TARGET_S, TARGET_MB = 1.0, 50.0
 CUT_OFF_S = 20
 APP = ROOT / "app.py"
 Q = load_questionnaire("en")
-NETWORK = network_content()
+NETWORK = load_network_content()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ def results_file(size: int | None = None, **extra) -> bytes:
 def importing(data: bytes) -> Callable[[], Callable[[], str]]:
     def run() -> str:
         try:
-            imported = import_json(data, Q)
+            imported = import_json(data, Q, NETWORK)
         except ImportRefused as refused:
             return f"refused: {str(refused)[:70]}"
         return f"accepted ({len(imported.roster['rows']) if imported.roster else 0} people)"
@@ -110,7 +111,7 @@ def rostering(rows: list, ties: list) -> Callable[[], Callable[[], str]]:
         try:
             roster = roster_from_rows(rows, ties, NETWORK)
         except RosterError as error:
-            return f"refused: {str(error.issues[0])[:70]}"
+            return f"refused: {str(error.problems[0])[:70]}"
         return f"accepted ({len(roster.contacts)} people, {len(roster.ties)} pairs)"
     return lambda: run
 
@@ -150,7 +151,7 @@ def table_state(added: int, name_length: int = 2) -> Callable[[], Callable[[], s
     def prepare() -> Callable[[], str]:
         from streamlit.proto.WidgetStates_pb2 import WidgetStates
         from tests.network_samples import row
-        at, path = app_test("pages/network.py", {"wd.roster": [row("A"), row("B")]}  # ui/session.py roster_rows)
+        at, path = app_test("pages/network.py", {"wd.roster": [row("A"), row("B")]})  # ui/session.py roster_rows
         at.switch_page(path).run()
         states = WidgetStates()
         states.CopyFrom(at._tree.get_widget_states())
@@ -168,11 +169,10 @@ def table_state(added: int, name_length: int = 2) -> Callable[[], Callable[[], s
 
 # -- content files -------------------------------------------------------------------------
 def content_dir(language_text: str | None = None) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="worst-content-"))
-    for name in ("questionnaire.yaml", "en.yaml", "network.yaml"):
-        (folder / name).write_text((ROOT / "content" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    folder = Path(tempfile.mkdtemp(prefix="worst-content-")) / "content"
+    shutil.copytree(ROOT / "content", folder)
     if language_text is not None:
-        (folder / "en.yaml").write_text(language_text, encoding="utf-8")
+        (folder / "en" / "questionnaire.yaml").write_text(language_text, encoding="utf-8")
     return folder
 
 
@@ -190,7 +190,7 @@ def loading_network(text: str | None = None) -> Callable[[], Callable[[], str]]:
 
     def run() -> str:
         try:
-            load_network_content(folder / "network.yaml")
+            load_network_content("en", folder)
         except Exception as error:  # the loader's documented error, or what it raises today
             return f"{type(error).__name__}: {str(error)[:60]}"
         return "loaded"
@@ -198,8 +198,8 @@ def loading_network(text: str | None = None) -> Callable[[], Callable[[], str]]:
 
 
 def padded_language_file(megabytes: float) -> str:
-    """The real en.yaml followed by comment lines, grown to ``megabytes``."""
-    text = (ROOT / "content" / "en.yaml").read_text(encoding="utf-8")
+    """The real English questionnaire texts followed by comment lines, grown to ``megabytes``."""
+    text = (ROOT / "content" / "en" / "questionnaire.yaml").read_text(encoding="utf-8")
     filler = "  # " + "x" * 76 + "\n"
     return text + filler * int(megabytes * 1e6 / len(filler))
 
@@ -320,6 +320,8 @@ def server_cases() -> list[tuple[str, str, Callable[[object], str]]]:
                 result = client.rerun()
             except StreamlitClientError as closed:  # a frame over server.maxWidgetStateSize
                 return f"refused: {closed}"
+            except OSError as reset:  # a frame over server.maxMessageSize: reset while it is still being sent
+                return f"refused: the server reset the connection ({type(reset).__name__})"
             shown = [e.text for e in result.elements if e.kind == "exception"
                      or (e.kind == "alert" and e.proto.format in (Alert.ERROR, Alert.WARNING))]
             return f"{result.status}: {shown[0][:70] if shown else 'page drawn'}"

@@ -13,12 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from assessment.network.charts import ChartText
-from assessment.network.loading import network_content
+from assessment.content.load import load_network_content
 from assessment.network.measures import measure_network
 from assessment.network.plan import NetworkPlan, plan_connections
 from assessment.network.roster import Roster, roster_from_rows
 
-CONTENT = network_content()  # the app's English network content, loaded once for the tests
+CONTENT = load_network_content()  # the app's English network content, loaded once for the tests
 # The chart words the page passes (content/en/ui/network.yaml), written out so tests read them.
 WORDS = ChartText(
     language="en", you="You", map_title="Your network map", ties="Who knows whom", strength="Tie strength",

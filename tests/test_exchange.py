@@ -10,7 +10,7 @@ from assessment.exchange import (
     MAX_IMPORT_BYTES, REFUSALS, ImportRefused, export_json, import_json, nesting_depth,
 )
 from assessment.text import load_catalogue, placeholders
-from tests.network_samples import row
+from tests.network_samples import CONTENT, row
 
 CATALOGUE = load_catalogue("en", CONTENT_DIR)[0]
 
@@ -41,7 +41,7 @@ def refused(document_or_text) -> tuple[str, dict]:
     """Why the import is refused: its code and the numbers its sentence takes (the UI writes the words)."""
     data = document_or_text if isinstance(document_or_text, (str, bytes)) else json.dumps(document_or_text)
     with pytest.raises(ImportRefused) as error:
-        import_json(data, Q)
+        import_json(data, Q, CONTENT)
     return error.value.code, error.value.params
 
 
@@ -54,7 +54,7 @@ def test_refusals__each_has_a_sentence_with_exactly_its_numbers():
 def test_import_json__own_export__gives_back_answers_scores_and_name():
     answers = complete_answers()
     original = score_answers(Q, answers)
-    imported = import_json(export_json(answers, original.to_dict(), display_name="Sam"), Q)
+    imported = import_json(export_json(answers, original.to_dict(), display_name="Sam"), Q, CONTENT)
     assert imported.answers == answers and imported.display_name == "Sam"
     assert imported.result.to_dict() == original.to_dict()
 
@@ -66,7 +66,7 @@ def test_import_json__file_from_before_the_split_items__their_answers_carry_over
     old = {k: v for k, v in answers.items()
            if k not in {"favour_same_day", "mutual_strengths", "mutual_circumstances", "pass_credit"}}
     old.update(favour_call="strongly_agree", mutual_knowledge="agree", pass_praise="often")
-    imported = import_json(export_json(old, score_answers(Q, answers).to_dict()), Q)
+    imported = import_json(export_json(old, score_answers(Q, answers).to_dict()), Q, CONTENT)
     assert {k: imported.answers[k] for k in ("favour_same_day", "mutual_strengths", "mutual_circumstances",
                                              "pass_credit")} == {
         "favour_same_day": "strongly_agree", "mutual_strengths": "agree", "mutual_circumstances": "agree",
@@ -76,7 +76,7 @@ def test_import_json__file_from_before_the_split_items__their_answers_carry_over
 def test_import_json__edited_scores__are_ignored_and_recomputed_from_answers():
     document = exported()
     document["result"]["width"] = 100.0
-    assert import_json(json.dumps(document), Q).result.width == score_answers(Q, complete_answers()).width
+    assert import_json(json.dumps(document), Q, CONTENT).result.width == score_answers(Q, complete_answers()).width
 
 
 def test_import_json__not_json__refused_saying_what_to_choose_without_parser_text():
@@ -104,11 +104,11 @@ def test_import_json__half_a_megabyte__says_500_kB():
 def test_import_json__utf8_bom__accepted():
     answers = complete_answers()
     text = export_json(answers, score_answers(Q, answers).to_dict(), display_name="Sam")
-    assert import_json(b"\xef\xbb\xbf" + text.encode("utf-8"), Q).answers == answers
+    assert import_json(b"\xef\xbb\xbf" + text.encode("utf-8"), Q, CONTENT).answers == answers
 
 
 def test_import_json__brackets_inside_strings__do_not_count_as_nesting():
-    assert import_json(json.dumps(exported(display_name="[" * 1000 + "{" * 1000)), Q).display_name == "[" * 60
+    assert import_json(json.dumps(exported(display_name="[" * 1000 + "{" * 1000)), Q, CONTENT).display_name == "[" * 60
 
 
 @pytest.mark.parametrize("text, depth", [
@@ -123,7 +123,7 @@ def with_roster(rows, ties=()) -> dict:
 
 def test_import_json__roster_within_limits__kept():
     rows = [row(f"P{i}") for i in range(25)]
-    assert import_json(json.dumps(with_roster(rows, [("P0", "P1")])), Q).roster == {"rows": rows, "ties": [["P0", "P1"]]}
+    assert import_json(json.dumps(with_roster(rows, [("P0", "P1")])), Q, CONTENT).roster == {"rows": rows, "ties": [["P0", "P1"]]}
 
 
 def test_import_json__12000_roster_rows__refused_before_any_roster_work():
@@ -180,5 +180,5 @@ def test_import_json__other_questionnaire__refused():
 
 def test_import_json__hostile_name__kept_as_plain_text_and_cut_to_length():
     document = exported(display_name="<img src=x onerror=alert(1)>" + "x" * 100)
-    name = import_json(json.dumps(document), Q).display_name
+    name = import_json(json.dumps(document), Q, CONTENT).display_name
     assert name.startswith("<img src=x onerror=alert(1)>") and len(name) == 60

@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 from assessment import load_questionnaire
 from assessment.answers import AnswerError, check_answers
 from assessment.exchange import REFUSALS, Imported, ImportRefused, export_json, import_json
-from assessment.network.loading import network_content
+from assessment.content.load import load_network_content
 from assessment.network.roster import Roster, RosterError, roster_from_rows
 from assessment.scoring import Result, score_answers
 
 Q = load_questionnaire("en")
-NETWORK = network_content()
+NETWORK = load_network_content()
 BOUNDED = settings(max_examples=60, deadline=500, suppress_health_check=[HealthCheck.too_slow])
 
 # JSON values of any shape: scalars, then lists and mappings of them, a few levels deep.
