@@ -16,7 +16,7 @@ from assessment.scoring import Result, ResultShapeError
 from assessment.wording import result_words
 from assessment.storage.errors import StorageUnavailable
 
-from . import flow, resources, saving
+from . import flow, history_view, resources, saving
 from .links import Param
 from .result_view import blend_rows, figures, md_escape, show_result
 from .session import current
@@ -33,6 +33,7 @@ def show_unfinished(q: Questionnaire) -> None:
         current().step = flow.first_open_step(q)
         st.switch_page("pages/questionnaire.py")
     import_section(q)
+    history_view.compare_files_section(q)
 
 
 def take_assessment_button() -> None:
@@ -122,12 +123,15 @@ def show_owner_tools(q: Questionnaire) -> None:
         with st.expander(t("results.share.private_title")):
             st.write(t("results.share.private"))
             st.code(manage, language=None, wrap_lines=True)
+        history_view.reminder_button(manage)
         if st.query_params.get(Param.RESULT) != session.saved.share_token:
             st.query_params[Param.RESULT] = session.saved.share_token  # a reload shows the saved result
     else:
         st.caption(t("results.share.not_kept"))
+        history_view.reminder_button(None)
     download_section(q)
     import_section(q)
+    history_view.compare_files_section(q)
 
 
 def report_texts(result: Result, display_name: str | None, *, method_url: str, day: datetime.date) -> ReportTexts:

@@ -1,0 +1,121 @@
+"""Then and now: two results of one person side by side, and a reminder to come back.
+
+``show_comparison`` draws what ``assessment.compare.compare_results`` found: the wide-vs-deep map
+with an arrow from then to now, Width and Depth with their change, each dimension's change, the
+segments that became deep or wide or went shallow or narrow, and the advice then and now.
+``compare_files_section`` does the same for two downloaded results files (nothing kept on the
+server; the files are read in this session only). ``reminder_button`` offers the .ics file.
+
+Every word comes from ``content/en/ui/history.yaml`` through ``t()``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import streamlit as st
+
+from assessment.compare import ComparisonRefused, compare_results, comparison_map
+from assessment.exchange import ImportRefused, import_json
+from assessment.questionnaire import Questionnaire
+from assessment.reminder import Reminder, reminder_file
+from assessment.scoring import Result
+from assessment.wording import result_words
+
+from . import resources
+from .result_view import CHART_CONFIG, chart_texts
+from .text import t
+
+SEGMENT_CHANGES = ("became_deep", "went_shallow", "became_wide", "went_narrow")
+
+
+def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: str, now: str,
+                    key: str = "history") -> None:
+    """``then`` and ``now`` name the two results (their dates, or the files' roles)."""
+    try:
+        comparison = compare_results(before, after)
+    except ComparisonRefused as refused:
+        st.error(t(f"history.refused.{refused.code}"))
+        return
+    words_then, words_now = result_words(before, q), result_words(after, q)
+    st.subheader(t("history.compare.title", then=then, now=now))
+    quadrants = {(p.wide, p.deep): p.name for p in q.profiles}
+    st.plotly_chart(comparison_map(before, after, quadrants, chart_texts(after), t("history.compare.then_point")),
+                    config=CHART_CONFIG, theme=None, key=f"chart.{key}.compare")
+    width, depth = st.columns(2)
+    for column, change, label in ((width, comparison.width, t("results.width")),
+                                  (depth, comparison.depth, t("results.depth"))):
+        column.metric(label, t("results.score", score=change.after), delta=_delta(change.change),
+                      help=t("history.compare.was", score=change.before))
+    if comparison.profile_changed:
+        st.markdown(t("history.compare.profile_moved", before=words_then.profile(comparison.profile_before).name,
+                      after=words_now.profile(comparison.profile_after).name))
+    else:
+        st.markdown(t("history.compare.profile_same", profile=words_now.profile(comparison.profile_after).name))
+    st.markdown(t("history.compare.dimensions"))
+    st.table({
+        t("history.compare.dimension"): [_dimension_name(d.id, words_now, words_then) for d in comparison.dimensions],
+        then: [_score(d.before) for d in comparison.dimensions],
+        now: [_score(d.after) for d in comparison.dimensions],
+        t("history.compare.change"): [_delta(d.change) or t("history.compare.no_score") for d in comparison.dimensions],
+    })
+    lines = [t(f"history.compare.{kind}", n=len(ids), segments=", ".join(words_now.segment(s) for s in ids))
+             for kind in SEGMENT_CHANGES if (ids := getattr(comparison, kind))]
+    st.markdown("  \n".join(lines) if lines else t("history.compare.segments_same"))
+    advice_then, advice_now = st.columns(2)
+    for column, ids, words, title in ((advice_then, comparison.advice_before, words_then, t("history.compare.advice_then")),
+                                      (advice_now, comparison.advice_after, words_now, t("history.compare.advice_now"))):
+        with column.container(border=True):
+            st.markdown(title)
+            st.markdown("\n".join(t("history.compare.advice_item", title=words.advice(a).title) for a in ids)
+                        if ids else t("history.compare.advice_none"))
+
+
+def compare_files_section(q: Questionnaire) -> None:
+    """Two results files, earlier and later, compared here; nothing reaches the server."""
+    with st.expander(t("history.files.title")):
+        st.write(t("history.files.intro"))
+        left, right = st.columns(2)
+        earlier = left.file_uploader(t("history.files.earlier"), type=["json"], key="history.file_earlier",
+                                     max_upload_size=1)
+        later = right.file_uploader(t("history.files.later"), type=["json"], key="history.file_later",
+                                    max_upload_size=1)
+        results = [_read_file(upload, q) for upload in (earlier, later)]
+        if all(results):
+            show_comparison(results[0], results[1], q, then=t("history.files.earlier_short"),
+                            now=t("history.files.later_short"), key="files")
+
+
+def _read_file(upload, q: Questionnaire) -> Result | None:
+    if upload is None:
+        return None
+    try:
+        return import_json(upload.getvalue(), q, resources.network()).result
+    except ImportRefused as refused:
+        st.error(t(f"results.import.refused.{refused.code}", **refused.params))
+        return None
+
+
+def reminder_button(link: str | None, *, key: str = "history.reminder") -> None:
+    """An "Add a reminder" .ics file for three months from today, with ``link`` (the private link) in it."""
+    description = t("history.reminder.description_link") if link else t("history.reminder.description")
+    ics = reminder_file(Reminder(t("history.reminder.title"), description, link or resources.app_url("")),
+                        datetime.date.today())
+    st.download_button(t("history.reminder.button"), data=ics, file_name="wide-and-deep-reminder.ics",
+                       mime="text/calendar", on_click="ignore", icon=":material/event:", key=key,
+                       help=t("history.reminder.help"))
+
+
+def _dimension_name(dimension_id: str, now, then) -> str:
+    name = now.dimension(dimension_id).name
+    return name if name != dimension_id else then.dimension(dimension_id).name
+
+
+def _score(value: float | None) -> str:
+    return t("history.compare.no_score") if value is None else t("history.compare.score", score=value)
+
+
+def _delta(change: float | None) -> str | None:
+    if change is None:
+        return None
+    return t("history.compare.delta", change=change)
