@@ -12,6 +12,7 @@ Every word comes from ``content/en/ui/history.yaml`` through ``t()``.
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 import streamlit as st
 
@@ -40,7 +41,8 @@ def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: st
     words_then, words_now = result_words(before, q), result_words(after, q)
     st.subheader(t("history.compare.title", then=then, now=now))
     quadrants = {(p.wide, p.deep): p.name for p in q.profiles}
-    st.plotly_chart(comparison_map(before, after, quadrants, chart_texts(after), t("history.compare.then_point")),
+    texts = replace(chart_texts(after), you=t("history.compare.now_point"))
+    st.plotly_chart(comparison_map(before, after, quadrants, texts, t("history.compare.then_point")),
                     config=CHART_CONFIG, theme=None, key=f"chart.{key}.compare")
     width, depth = st.columns(2)
     for column, change, label in ((width, comparison.width, t("results.width")),
@@ -57,7 +59,7 @@ def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: st
         t("history.compare.dimension"): [_dimension_name(d.id, words_now, words_then) for d in comparison.dimensions],
         then: [_score(d.before) for d in comparison.dimensions],
         now: [_score(d.after) for d in comparison.dimensions],
-        t("history.compare.change"): [_delta(d.change) or t("history.compare.no_score") for d in comparison.dimensions],
+        t("history.compare.change"): [_change_words(d.change) for d in comparison.dimensions],
     })
     lines = [t(f"history.compare.{kind}", n=len(ids), segments=", ".join(words_now.segment(s) for s in ids))
              for kind in SEGMENT_CHANGES if (ids := getattr(comparison, kind))]
@@ -113,6 +115,15 @@ def _dimension_name(dimension_id: str, now, then) -> str:
 
 def _score(value: float | None) -> str:
     return t("history.compare.no_score") if value is None else t("history.compare.score", score=value)
+
+
+def _change_words(change: float | None) -> str:
+    """An arrow and the size of the change, so it reads without colour (0 after rounding: no change)."""
+    if change is None:
+        return t("history.compare.no_score")
+    if round(change) == 0:
+        return t("history.compare.same")
+    return t("history.compare.up" if change > 0 else "history.compare.down", change=abs(change))
 
 
 def _delta(change: float | None) -> str | None:

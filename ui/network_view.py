@@ -1,5 +1,6 @@
-"""The network map screen: add people, a table of them, who knows whom, the map kept as a file,
-then measures, charts, how the map feeds the scores, what changed since a loaded map, and a plan.
+"""The network map screen: last time's map loaded back, add people, a table of them, who knows
+whom, then measures, charts, what changed since the loaded map, how the map feeds the scores, a
+plan, and the map kept as a file.
 
 Rows live in the session (``session.roster_rows``, plain dicts) and pairs in ``session.ties``, so
 they survive page changes; widget state does not. Names are user text and stay in this session:
@@ -58,10 +59,10 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
     st.title(t("network.title"))
     st.write(t("network.intro", most=content.max_contacts))
     st.info(t("network.privacy"), icon=":material/lock:")
+    _load_map(content)
     _add_person_form(content)
     rows = _people_table(content)
     ties = _who_knows_whom(rows) if len(filled_rows(rows)) <= content.max_contacts else []  # no pairs past the limit
-    _keep_map(rows, ties, content)
     try:
         roster = roster_from_rows(rows, ties, content)
     except RosterError as error:
@@ -79,10 +80,11 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
                     key="chart.network_map")
     st.plotly_chart(diversity_chart(roster, report, content, words), config=CHART_CONFIG, theme=None,
                     key="chart.network_spread")
-    _show_scores(session, roster, report, questionnaire)
     if session.map_before is not None:
         _show_changes(session.map_before, roster, content, words)
+    _show_scores(session, roster, report, questionnaire)
     _show_plan(plan_connections(roster, report, content), content)
+    _download_map(rows, ties)
 
 
 def chart_text() -> ChartText:
@@ -301,16 +303,8 @@ def _show_plan(plan: NetworkPlan, content: NetworkContent) -> None:
                 st.write(item.action)
 
 
-def _keep_map(rows: list[dict[str, Any]], ties: list[tuple[str, str]], content: NetworkContent) -> None:
-    """Download the map (names included; made in this session, never sent to the server) and load
-    one back: loading starts a new wave with the same people, compared with the file as it was."""
-    st.header(t("network.keep.title"))
-    if filled_rows(rows):
-        st.caption(t("network.keep.download_caption"))
-        kept_rows, kept_ties = list(rows), list(ties)
-        st.download_button(t("network.keep.download"), data=lambda: export_map(kept_rows, kept_ties),
-                           file_name="wide-and-deep-network-map.json", mime="application/json",
-                           on_click="ignore", icon=":material/download:", key="network.map_download")
+def _load_map(content: NetworkContent) -> None:
+    """Load a downloaded map back: a new round with the same people, compared with the file as it was."""
     with st.expander(t("network.keep.load_title")):
         st.write(t("network.keep.load_intro"))
         upload = st.file_uploader(t("network.keep.load_label"), type=["json"], key=MAP_UPLOAD, max_upload_size=1)
@@ -321,15 +315,25 @@ def _keep_map(rows: list[dict[str, Any]], ties: list[tuple[str, str]], content: 
         except ImportRefused as refused:
             st.error(t(f"network.keep.refused.{refused.code}", **refused.params))
             return
-        if filled_rows(rows):
+        session = current()
+        if filled_rows(session.roster_rows):
             st.caption(t("network.keep.load_replaces"))
         if st.button(t("network.keep.load_apply", n=len(loaded.rows)), type="primary", key="network.map_load"):
-            session = current()
             rows_then, ties_then = [dict(r) for r in loaded.rows], [list(p) for p in loaded.ties]
             session.map_before = {"rows": rows_then, "ties": ties_then}
             session.roster_rows, session.ties, session.roster_base = rows_then, ties_then, None
             st.session_state.pop(PEOPLE_EDITOR, None)  # the table restarts from the loaded rows
             st.rerun()
+
+
+def _download_map(rows: list[dict[str, Any]], ties: list[tuple[str, str]]) -> None:
+    """The map as a file, names included: made in this session and sent to this device only."""
+    st.header(t("network.keep.title"))
+    st.caption(t("network.keep.download_caption"))
+    kept_rows, kept_ties = list(rows), list(ties)
+    st.download_button(t("network.keep.download"), data=lambda: export_map(kept_rows, kept_ties),
+                       file_name="wide-and-deep-network-map.json", mime="application/json",
+                       on_click="ignore", icon=":material/download:", key="network.map_download")
 
 
 def _show_changes(before: dict[str, Any], roster: Roster, content: NetworkContent, words: ChartText) -> None:
@@ -350,7 +354,7 @@ def _show_changes(before: dict[str, Any], roster: Roster, content: NetworkConten
         if not changes:
             continue
         with st.container(border=True):
-            st.subheader(t(f"network.waves.{kind}.title", n=len(changes)))
+            st.markdown(t("network.waves.kind_title", title=t(f"network.waves.{kind}.title", n=len(changes))))
             st.markdown("  \n".join(_change_line(c, content, words) for c in changes))
             st.write(t(f"network.waves.{kind}.action"))
 

@@ -36,6 +36,7 @@ def test_show_comparison__low_then_high__shows_the_rise_and_the_arrow():
     assert width.proto.direction == width.proto.UP and depth.proto.direction == depth.proto.UP
     table = at.table[0].value
     assert list(table.columns) == [t("history.compare.dimension"), "1 Sep", "1 Dec", t("history.compare.change")]
+    assert all(c.startswith("↑ ") for c in table[t("history.compare.change")])  # every dimension rose
     text = "\n".join(m.value for m in at.markdown)
     assert t("history.compare.advice_then") in text and t("history.compare.advice_now") in text
 
@@ -47,3 +48,4 @@ def test_show_comparison__same_result__no_segment_changed():
     text = "\n".join(m.value for m in at.markdown)
     assert t("history.compare.segments_same") in text
     assert {m.delta for m in at.metric} == {"0"}
+    assert set(at.table[0].value[t("history.compare.change")]) == {t("history.compare.same")}

@@ -145,7 +145,7 @@ def test_add_person_form__fields_left_open__names_them_and_keeps_the_entries():
 def test_scores__no_result__offers_the_questionnaire():
     at = page_with(FIVE)
     assert not at.exception
-    assert at.header[3].value == t("network.scores.title")  # after "Add a person", "Your people", "Keep your map"
+    assert at.header[2].value == t("network.scores.title")  # after "Add a person" and "Your people"
     assert not [b for b in at.button if b.key == "network.blend"]
 
 
