@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from assessment.labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
+from assessment.chart_style import (
+    DEPTH_COLOUR, FONT_FAMILY, PALETTE, QUADRANT_TINTS, WIDTH_COLOUR, build_figure, plain_label, wrap_words,
+)
+from assessment.questionnaire import Band
 from assessment.scoring import Result
 from assessment.wording import ResultWords
 
-FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"  # not-text
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +37,8 @@ class ChartTexts:
     favour: str           # "Would do you a favour"
     wide_mark: str        # under a segment's name when it is wide
     deep_mark: str
-
-# Quadrant tints: light enough for black text, and told apart by position and label, not only hue.
-QUADRANT_TINTS = {
-    (True, True): "rgba(0,158,115,0.16)",
-    (True, False): "rgba(86,180,233,0.16)",
-    (False, True): "rgba(230,159,0,0.16)",
-    (False, False): "rgba(107,107,107,0.10)",
-}
+    wide_zone: str = ""   # under the known panel's title: what the shaded bands mean ("shaded: wide")
+    deep_zone: str = ""
 
 
 def _figure(data: list[dict], layout: dict, title: str, height: int, scale: float) -> go.Figure:
@@ -54,7 +50,7 @@ def _figure(data: list[dict], layout: dict, title: str, height: int, scale: floa
     """
     base = {
         "title": {"text": title, "font": {"size": 18 * scale}, "x": 0, "xanchor": "left"},
-        "font": {"family": FONT, "size": 13 * scale, "color": "#1a1a1a"},
+        "font": {"family": FONT_FAMILY, "size": 13 * scale, "color": "#1a1a1a"},
         "height": int(height * scale),
         "margin": {"l": 8, "r": 12, "t": int((48 if title else 12) * scale), "b": int(40 * scale)},
         "paper_bgcolor": "white",
@@ -64,7 +60,7 @@ def _figure(data: list[dict], layout: dict, title: str, height: int, scale: floa
     }
     for axis in ("xaxis", "yaxis"):
         layout[axis] = {"automargin": True, **layout.get(axis, {})}
-    return go.Figure({"data": data, "layout": {**base, **layout}}, _validate=False)
+    return build_figure(data, {**base, **layout})
 
 
 def wide_deep_map(
@@ -130,35 +126,72 @@ def dimension_profile(result: Result, words: ResultWords, texts: ChartTexts, *, 
 
 def where_chart(result: Result, words: ResultWords, texts: ChartTexts, *, scale: float = 1.0,
                 titled: bool = True) -> go.Figure:
-    """Per segment: how many people you know, and how many of them would do you a favour (G06)."""
+    """Per segment, the ranges the person chose: people known (left) and people who would do a favour
+    (right, G06), each on its own scale of the bands, so a small depth is as visible as a large
+    breadth. The bands from the segment threshold on are shaded; a filled dot is a wide (deep) part.
+    Never a head-count: the person answered ranges, so the chart shows ranges."""
+    known_col, favour_col = _grid_columns(words)
     names = [_segment_label(words.segment(s.id), s.wide, s.deep, texts) for s in result.segments]
-    bars = {"type": "bar", "y": names, "orientation": "h", "textposition": "outside", "cliponaxis": False,
-            "textfont": {"size": 13 * scale}}
-    data = [
-        {**bars, "x": [s.contacts for s in result.segments], "name": plain_label(texts.known),
-         "marker": {"color": WIDTH_COLOUR}, "text": [_count(s.contacts) for s in result.segments],
-         "hovertemplate": f"%{{y}}: ~%{{x}} · {plain_label(texts.known)}<extra></extra>"},
-        {**bars, "x": [s.favour for s in result.segments], "name": plain_label(texts.favour),
-         "marker": {"color": DEPTH_COLOUR}, "text": [_count(s.favour) for s in result.segments],
-         "hovertemplate": f"%{{y}}: ~%{{x}} · {plain_label(texts.favour)}<extra></extra>"},
-    ]
-    top = max([s.contacts for s in result.segments] + [10])
+    data, shapes, annotations, axes = [], [], [], {}
+    panels = (
+        ("x", known_col, "known_band", "breadth", "wide", result.thresholds.segment_wide, WIDTH_COLOUR,
+         "rgba(0,114,178,0.10)", texts.known, texts.wide_zone, (0, 0.47)),
+        ("x2", favour_col, "favour_band", "depth", "deep", result.thresholds.segment_deep, DEPTH_COLOUR,
+         "rgba(213,94,0,0.10)", texts.favour, texts.deep_zone, (0.53, 1)),
+    )
+    for axis, bands, band_field, score_field, flag, cut, colour, tint, title, zone, domain in panels:
+        labels = [plain_label(b.label, 20) for b in bands]
+        chosen = [_band_label(bands, getattr(s, band_field), getattr(s, score_field)) for s in result.segments]
+        data.append({
+            "type": "scatter", "x": chosen, "y": names, "xaxis": axis, "yaxis": "y", "mode": "markers+text",
+            "name": plain_label(title), "text": chosen, "cliponaxis": False,
+            "textposition": ["top left" if c == labels[-1] else "top center" for c in chosen],  # not-text
+            "textfont": {"size": 13 * scale, "color": "#1a1a1a"},
+            "marker": {"size": 16 * scale, "color": [colour if getattr(s, flag) else "white" for s in result.segments],
+                       "line": {"width": 2.5 * scale, "color": colour}},
+            "hovertemplate": f"%{{y}}<br>{plain_label(title)}: %{{x}}<extra></extra>", "showlegend": False,
+        })
+        first = next((n for n, b in enumerate(bands) if 100 * b.value >= cut), len(bands))
+        shapes.append({"type": "rect", "xref": axis, "yref": "paper", "x0": first - 0.5, "x1": len(bands) - 0.5,
+                       "y0": 0, "y1": 1, "fillcolor": tint, "line": {"width": 0}, "layer": "below"})
+        head = "<br>".join(f"<b>{line}</b>" for line in wrap_words(plain_label(title), 18))
+        annotations.append({"xref": f"{axis} domain", "yref": "paper", "x": 0.5, "y": 1.0, "yanchor": "bottom",
+                            "yshift": 14 * scale, "showarrow": False, "font": {"size": 13 * scale},
+                            "text": f"{head}<br><i>{plain_label(zone)}</i>"})
+        axes["xaxis" if axis == "x" else "xaxis2"] = {
+            "domain": list(domain), "type": "category", "categoryorder": "array", "categoryarray": labels,
+            "range": [-0.5, len(labels) - 0.5], "fixedrange": True, "showgrid": True, "gridcolor": "#eeeeee",
+            "tickfont": {"size": 11 * scale, "color": "#555"}, "tickangle": -90, "automargin": True,
+        }
     layout = {
-        "yaxis": {"autorange": "reversed", "tickfont": {"size": 13 * scale}, "fixedrange": True},
-        "xaxis": {"range": [0, top * 1.22], "gridcolor": "#e6e6e6", "fixedrange": True, "tickfont": {"size": 12 * scale}},
-        "barmode": "group", "bargap": 0.25, "bargroupgap": 0.05,
+        **axes, "shapes": shapes, "annotations": annotations, "showlegend": False,
+        "yaxis": {"autorange": "reversed", "type": "category", "tickfont": {"size": 13 * scale}, "fixedrange": True},
     }
-    return _figure(data, layout, texts.where_title if titled else "", 120 + 62 * len(result.segments), scale)
+    figure = _figure(data, layout, texts.where_title if titled else "", 150 + 58 * len(result.segments), scale)
+    figure.layout.margin.t = int((120 if titled else 78) * scale)
+    figure.layout.title.update(y=1, yref="container", yanchor="top", pad={"t": 12 * scale})
+    return figure
+
+
+def _grid_columns(words: ResultWords) -> tuple[tuple[Band, ...], tuple[Band, ...]]:
+    """The bands of the grid's two columns (known, favour) in the reader's questionnaire."""
+    grid = next((i for i in words.questionnaire.items if i.kind == "segment_grid"), None)
+    if grid is None or len(grid.columns) < 2:
+        return (), ()
+    return grid.columns[0].bands, grid.columns[1].bands
+
+
+def _band_label(bands: tuple[Band, ...], band_id: str, score: float) -> str | None:
+    """The words of the band chosen; for a result saved before bands were kept, the band of that score."""
+    found = next((b for b in bands if b.id == band_id), None) or next(
+        (b for b in bands if not band_id and round(100 * b.value, 1) == score), None)
+    return plain_label(found.label, 20) if found else None
 
 
 def _segment_label(name: str, wide: bool, deep: bool, texts: ChartTexts) -> str:
     marks = " · ".join(plain_label(m) for m, on in ((texts.wide_mark, wide), (texts.deep_mark, deep)) if on)
     lines = wrap_words(plain_label(name), 14)
     return "<br>".join([f"<b>{line}</b>" for line in lines] + ([f"<i>{marks}</i>"] if marks else []))
-
-
-def _count(value: float) -> str:
-    return f"~{value:g}" if value else "0"
 
 
 def result_figures(result: Result, quadrant_names: Mapping[tuple[bool, bool], str], words: ResultWords,

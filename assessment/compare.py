@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from assessment.charts import ChartTexts, wide_deep_map
-from assessment.labels import PALETTE, plain_label
+from assessment.chart_style import PALETTE, plain_label
 from assessment.scoring import Result
 
 

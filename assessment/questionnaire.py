@@ -68,12 +68,15 @@ class Scale:
 
 @dataclass(frozen=True, slots=True)
 class Band:
-    """A count band of the segment grid: an option plus the head-count it stands for."""
+    """A count band of the segment grid: an option, the head-count it stands for, and the range of
+    people it means (``least`` to ``most``; ``most`` None when it has no top, e.g. "51+")."""
 
     id: str
     value: float
     count: float
     label: str
+    least: float = 0
+    most: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,12 +174,11 @@ class Caution:
     """A warning shown when a network is large but few would pass the favour test (G07).
 
     Given when ``dimension`` (the one measuring size, Reach) scores at least ``min_score`` while
-    the favour-ready share of all people known is at most ``max_favour_share``.
+    no part of the network is deep (``scoring.caution_applies``).
     """
 
     dimension: str
     min_score: float
-    max_favour_share: float
     guidance: tuple[str, ...]
     title: str
     text: str
@@ -184,12 +186,15 @@ class Caution:
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """Width and Depth at or above which a person counts as wide, or deep (0-100)."""
+    """Width and Depth at or above which a person counts as wide, or deep (0-100); the band scores at
+    or above which a part of the network is wide, or deep; and ``places``, how many wide (deep)
+    parts make a person wide (deep) even below the Width (Depth) threshold."""
 
     wide: float
     deep: float
     segment_wide: float
     segment_deep: float
+    places: float = 3
 
 
 @dataclass(frozen=True, slots=True)

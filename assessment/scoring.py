@@ -2,10 +2,14 @@
 
 The method is written once, for people, on the Method page (ui/method_view.py with
 content/en/ui/method.yaml, its facts filled in from the content); tests/test_scoring.py works
-each rule through by hand. In code order: option values (reverse-keyed items count ``1 - value``),
-a grid column's mean over segments, dimension = 100 * mean, Width/Depth = weighted means,
-profile = quadrant at the thresholds, per-segment wide/deep, advice for the weakest dimensions,
-and the caution (G07) when the caution's dimension is high but few would do a favour.
+each rule through by hand and tests/test_personas.py tries them on whole people. In code order:
+option values (reverse-keyed items count ``1 - value``), a grid column's mean over segments,
+dimension = 100 * mean, Width/Depth = weighted means, per-segment wide/deep from the bands chosen,
+the profile from the scores *and* the segment map (``profile_flags``), advice for the weakest
+dimensions or, when they are close, from the segment map (``choose_advice``), and the caution
+(G07) when Reach is high and no part is deep (``caution_applies``). The rules share the segment
+map, so they cannot contradict each other. ``impossible_segments`` finds grid rows whose
+favour-ready band is above the known band (checked on the grid step).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from assessment.answers import check_answers
-from assessment.questionnaire import AnswerKey, Axis, Item, Questionnaire, Thresholds
+from assessment.questionnaire import AnswerKey, Axis, Caution, Item, Questionnaire, Thresholds
 
 
 class ResultShapeError(ValueError):
@@ -131,7 +135,8 @@ class Result:
             ),
             advice=tuple(a.text(None) for a in read.items("advice")),
             caution=read.flag("caution"),
-            thresholds=Thresholds(t.number("wide"), t.number("deep"), t.number("segment_wide"), t.number("segment_deep")),
+            thresholds=Thresholds(t.number("wide"), t.number("deep"), t.number("segment_wide"), t.number("segment_deep"),
+                                  t.number("places", 3)),
             blend=None if data.get("roster") is None else _blend(read.mapping("roster")),
             texts=MappingProxyType({k: str(v) for k, v in read.mapping("texts", {}).data.items()}),
         )
@@ -177,8 +182,8 @@ class _Reader:
             raise ResultShapeError(f"{where}: expected text, got {type(value).__name__}")
         return value
 
-    def number(self, key: str) -> float:
-        value = self._get(key)
+    def number(self, key: str, default: Any = ...) -> float:
+        value = self._get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ResultShapeError(f"{self.path}.{key}: expected a number, got {type(value).__name__}")
         return float(value)
@@ -259,8 +264,8 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, str]) -> R
     width = _weighted_mean([(d.score, weights[d.id]) for d in dimensions if d.axis == "width"])
     depth = _weighted_mean([(d.score, weights[d.id]) for d in dimensions if d.axis == "depth"])
     t = questionnaire.thresholds
-    profile = questionnaire.profile(wide=width >= t.wide, deep=depth >= t.deep)
     segments = _segment_scores(questionnaire, answers)
+    profile = questionnaire.profile(*profile_flags(t, width, depth, segments))
     return Result(
         questionnaire_id=questionnaire.id,
         version=questionnaire.version,
@@ -270,28 +275,101 @@ def score_answers(questionnaire: Questionnaire, answers: Mapping[str, str]) -> R
         profile=ProfileRef(profile.id, profile.wide, profile.deep),
         dimensions=dimensions,
         segments=segments,
-        advice=choose_advice(questionnaire, dimensions),
-        caution=_caution(questionnaire, dimensions, segments),
+        advice=choose_advice(questionnaire, dimensions, segments, beginner=not (profile.wide or profile.deep)),
+        caution=caution_applies(questionnaire.caution, dimensions, segments),
         thresholds=t,
     )
 
 
-def choose_advice(questionnaire: Questionnaire, dimensions: tuple[DimensionScore, ...]) -> tuple[str, ...]:
-    """Ids of the first advice entry of each weakest dimension; a second round if dimensions run out."""
+def profile_flags(t: Thresholds, width: float, depth: float, segments: tuple[SegmentScore, ...]) -> tuple[bool, bool]:
+    """(wide, deep) of the person: wide with at least one wide part and either Width at the threshold
+    or ``t.places`` wide parts; deep likewise. Without a segment map, the scores alone decide."""
+    if not segments:
+        return width >= t.wide, depth >= t.deep
+    wide_parts, deep_parts = sum(s.wide for s in segments), sum(s.deep for s in segments)
+    return (wide_parts >= 1 and (width >= t.wide or wide_parts >= t.places),
+            deep_parts >= 1 and (depth >= t.deep or deep_parts >= t.places))
+
+
+def caution_applies(caution: Caution, dimensions: tuple[DimensionScore, ...], segments: tuple[SegmentScore, ...]) -> bool:
+    """The G07 caution: the size dimension (Reach) at or above ``min_score`` and no part of the network deep."""
+    size = next((d.score for d in dimensions if d.id == caution.dimension), 0.0)
+    return size >= caution.min_score and not any(s.deep for s in segments)
+
+
+CLOSE_POINTS = 5.0  # weakest dimensions this close are too close to rank by score
+
+
+def close_weakest(dimensions: tuple[DimensionScore, ...]) -> tuple[DimensionScore, ...]:
+    """The dimensions within ``CLOSE_POINTS`` of the lowest score, when there are two or more of them
+    (their order says nothing); empty when the weakest stands out."""
+    if not dimensions:
+        return ()
+    low = min(d.score for d in dimensions)
+    close = tuple(d for d in dimensions if d.score - low <= CLOSE_POINTS)
+    return close if len(close) > 1 else ()
+
+
+@dataclass(frozen=True, slots=True)
+class NearestPlaces:
+    """The part of the network nearest to deep (not deep yet, the most favour-ready people) and
+    the part nearest to wide; None when every part already is, or there is no segment map."""
+
+    deep: str | None
+    wide: str | None
+
+
+def nearest_places(segments: tuple[SegmentScore, ...]) -> NearestPlaces:
+    def best(candidates, key):
+        return max(candidates, key=key).id if candidates else None  # max keeps the first of equals
+    return NearestPlaces(
+        deep=best([s for s in segments if not s.deep], lambda s: (s.depth, s.breadth)),
+        wide=best([s for s in segments if not s.wide], lambda s: (s.breadth, s.depth)),
+    )
+
+
+def choose_advice(questionnaire: Questionnaire, dimensions: tuple[DimensionScore, ...],
+                  segments: tuple[SegmentScore, ...] = (), *, beginner: bool = False) -> tuple[str, ...]:
+    """Ids of the steps shown, ``advice_count`` of them, one per dimension in order, then a second round.
+
+    The order: a beginner (neither wide nor deep) starts with the first step of the first dimension
+    (Reach: meet one new person); then the weakest dimensions, lowest first; but when the weakest are
+    within ``CLOSE_POINTS`` of each other their scores say nothing, so the segment map orders them:
+    the depth dimensions first when fewer parts are deep than wide (the part nearest to deep is the
+    next place to work on), the width dimensions first otherwise; within an axis, in content order
+    (which lists the most direct step first: Reach, Trust).
+    """
     order = {d.id: n for n, d in enumerate(questionnaire.dimensions)}
     weakest = sorted(dimensions, key=lambda d: (d.score, order[d.id]))
+    close = close_weakest(dimensions)
+    if close:
+        thinner = "depth" if sum(s.deep for s in segments) < sum(s.wide for s in segments) else "width"
+        ranked = sorted(close, key=lambda d: (d.axis != thinner, order[d.id]))
+        weakest = ranked + [d for d in weakest if d not in close]
+    entries = {d.id: [a for a in questionnaire.advice if a.dimension == d.id] for d in questionnaire.dimensions}
     chosen: list[str] = []
+    if beginner and questionnaire.dimensions and entries[questionnaire.dimensions[0].id]:
+        chosen.append(entries[questionnaire.dimensions[0].id][0].id)
     for round_ in range(2):
         for d in weakest:
-            entries = [a for a in questionnaire.advice if a.dimension == d.id]
-            if len(entries) > round_ and len(chosen) < questionnaire.advice_count:
-                chosen.append(entries[round_].id)
+            if len(entries[d.id]) > round_ and len(chosen) < questionnaire.advice_count \
+                    and entries[d.id][round_].id not in chosen:
+                chosen.append(entries[d.id][round_].id)
     return tuple(chosen)
 
 
-def _caution(questionnaire, dimensions, segments) -> bool:
-    c = questionnaire.caution
-    size = next((d.score for d in dimensions if d.id == c.dimension), 0.0)
-    known = sum(s.contacts for s in segments)
-    favour = sum(s.favour for s in segments)
-    return size >= c.min_score and known > 0 and favour / known <= c.max_favour_share
+def impossible_segments(questionnaire: Questionnaire, answers: Mapping[str, str]) -> tuple[str, ...]:
+    """Ids of the segments whose grid answers cannot both be true: more people who would do a favour
+    (the favour band's least) than people known there (the known band's most), e.g. none known
+    and one favour-ready. Cells not answered yet are not judged."""
+    grid = next((i for i in questionnaire.items if i.kind == "segment_grid"), None)
+    if grid is None or len(grid.columns) < 2:
+        return ()
+    known_col, favour_col = grid.columns[0], grid.columns[1]
+    found = []
+    for s in questionnaire.segments:
+        known = known_col.band(answers.get(str(AnswerKey(grid.id, s.id, known_col.id)), ""))
+        favour = favour_col.band(answers.get(str(AnswerKey(grid.id, s.id, favour_col.id)), ""))
+        if known and favour and known.most is not None and favour.least > known.most:
+            found.append(s.id)
+    return tuple(found)

@@ -4,6 +4,8 @@
 
 Each name is a URL path (query string allowed, e.g. "results?r=TOKEN"); files are
 <out>/<name>-<width>.png, full page. For looking at what we build, not a test.
+Pictures of the personas (the "where" chart of each, the README's results picture) are taken by
+tests/persona_screenshots.py with these helpers (app code never imports tests).
 """
 
 from __future__ import annotations

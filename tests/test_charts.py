@@ -1,7 +1,7 @@
 """Result figures hold the numbers of the result, are labelled for people, and never carry markup from text."""
 
 from assessment.charts import ChartTexts, dimension_profile, result_figures, where_chart, wide_deep_map
-from assessment.labels import plain_label
+from assessment.chart_style import plain_label
 from assessment.scoring import score_answers
 from assessment.wording import ResultWords
 from assessment.questionnaire import Segment
@@ -39,10 +39,38 @@ def test_dimension_profile__bars__hold_every_dimension_score_by_axis():
     assert (list(depth_bars.y), list(depth_bars.x)) == (["Trust", "Giving"], [30.0, 50.0])
 
 
-def test_where_chart__per_segment__contacts_against_favour_ready_contacts():
+def test_where_chart__per_segment__the_ranges_chosen_never_a_count():
+    # A: known "many", favour "one"; B: "few", "none" (the bands' words), not ~30 / ~1 people
     known, favour = where_chart(result(), WORDS, TEXTS).data
-    assert list(known.x) == [30, 3] and list(favour.x) == [1, 0]
+    assert list(known.x) == ["many", "few"] and list(favour.x) == ["one", "none"]
+    assert list(known.text) == ["many", "few"] and "~" not in str(where_chart(result(), WORDS, TEXTS).to_dict())
     assert list(known.y) == ["<b>Part A</b><br><i>wide · deep</i>", "<b>Part B</b><br><i>wide</i>"]
+
+
+def test_where_chart__depth__has_a_scale_of_its_own_with_every_band():
+    # each panel's categories are its own column's bands, in order, so "one" favour-ready is a full step
+    fig = where_chart(result(), WORDS, TEXTS)
+    assert list(fig.layout.xaxis.categoryarray) == ["none", "few", "many"]
+    assert list(fig.layout.xaxis2.categoryarray) == ["none", "one", "lots"]
+    assert (fig.data[0].xaxis, fig.data[1].xaxis) == ("x", "x2")
+
+
+def test_where_chart__verdict__filled_dots_and_shaded_bands_from_the_thresholds():
+    # segment_wide 50: "few" (0.5) and up shaded -> x0 = 1 - 0.5; segment_deep 60: "one" (0.6) and up -> 0.5
+    # A wide and deep: filled; B wide, not deep: filled known dot, white favour dot
+    fig = where_chart(result(), WORDS, TEXTS)
+    assert [(s.xref, s.x0, s.x1) for s in fig.layout.shapes] == [("x", 0.5, 2.5), ("x2", 0.5, 2.5)]
+    known, favour = fig.data
+    assert list(known.marker.color) == [known.marker.line.color] * 2
+    assert list(favour.marker.color) == [favour.marker.line.color, "white"]
+
+
+def test_where_chart__result_saved_before_bands_were_kept__band_of_its_score():
+    from dataclasses import replace
+    old = result()
+    old = replace(old, segments=tuple(replace(s, known_band="", favour_band="") for s in old.segments))
+    known, favour = where_chart(old, WORDS, TEXTS).data
+    assert list(known.x) == ["many", "few"] and list(favour.x) == ["one", "none"]
 
 
 def test_result_figures__scale_for_a_projector__fonts_grow():
@@ -72,5 +100,5 @@ def test_charts__words__all_come_from_the_text_record():
 
 def test_where_chart__segment_renamed_in_the_questionnaire__shows_the_current_name():
     renamed = make_questionnaire(segments=(Segment("a", "Team", ""), Segment("b", "Part B", "")))
-    known, _ = where_chart(result(), ResultWords(renamed, {}), TEXTS).data
+    known, _ = where_chart(result(), ResultWords(renamed, {}), TEXTS).data  # noqa
     assert known.y[0] == "<b>Team</b><br><i>wide · deep</i>"

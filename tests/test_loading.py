@@ -51,7 +51,7 @@ advice_count: 1
 advice:
   - {id: reach_more, dimension: reach, guidance: [G01]}
   - {id: trust_more, dimension: trust, guidance: [G02]}
-caution: {dimension: reach, min_score: 60, max_favour_share: 0.2, guidance: [G01]}
+caution: {dimension: reach, min_score: 60, guidance: [G01]}
 """
 # 6 scales.agreement   8 bands.contacts   11 dimensions.reach   12 dimensions.trust
 # 14 items[0]   15 items[1]   16 items[2] (columns 19-20)   22 steps[0]   23 steps[1]   25-28 profiles
@@ -385,8 +385,8 @@ def test_check_content__step_names_unknown_item__lists_the_items(tmp_path):
 
 
 def test_check_content__unknown_guidance_id__lists_those_of_the_language_file(tmp_path):
-    broken = changed(QUESTIONNAIRE, ("{dimension: reach, min_score: 60, max_favour_share: 0.2, guidance: [G01]}",
-                                     "{dimension: reach, min_score: 60, max_favour_share: 0.2, guidance: [G17]}"))
+    broken = changed(QUESTIONNAIRE, ("{dimension: reach, min_score: 60, guidance: [G01]}",
+                                     "{dimension: reach, min_score: 60, guidance: [G17]}"))
 
     assert problems(tmp_path, broken) == [
         expect(tmp_path, Rule.UNKNOWN_REFERENCE, 34, "caution.guidance[0]", kind="guidance id", id="G17",

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from assessment.labels import PALETTE
+from assessment.chart_style import PALETTE, plain_label
 from assessment.network.measures import measure_network
-from assessment.network.charts import diversity_chart, map_points, rings_map, safe_label
+from assessment.network.charts import diversity_chart, map_points, rings_map
 from tests.network_samples import CONTENT, DEEP, WEAK, WORDS, make_roster, row
 ATTACK = "<svg onload=alert(1)>"
 
@@ -23,10 +23,10 @@ def trace(fig, name):
     return next(t for t in fig.data if t.name == name)
 
 
-def test_safe_label__markup_and_leading_dollars__are_defused():
-    assert safe_label(ATTACK) == "&lt;svg onload=alert(1)&gt;"
-    assert safe_label("$\\href{x}$") == "\\href{x}$"
-    assert safe_label("$$") == "?"
+def test_plain_label__markup_and_leading_dollars__are_defused():
+    assert plain_label(ATTACK) == "&lt;svg onload=alert(1)&gt;"
+    assert plain_label("$\\href{x}$") == "\u200b$\\href{x}$"  # a zero-width space before it: no MathJax
+    assert plain_label("   ") == "?"
 
 
 def test_map_points__ring__follows_tie_strength_and_stage():
@@ -74,7 +74,7 @@ def test_rings_map__you__sit_at_the_centre():
 def test_rings_map__hostile_name__is_escaped_in_labels_and_hover():
     fig, _ = figures(make_roster(row(ATTACK), row("$\\href{javascript:x}{y}$")))
     peers = trace(fig, "Peers")
-    assert sorted(peers.text) == ["&lt;svg onload…", "\\href{javas…"]  # cut to 12 on the map
+    assert sorted(peers.text) == ["&lt;svg onload…", "\u200b$\\href{java…"]  # cut to 12 on the map, MathJax defused
     hover = " ".join(peers.hovertext)
     assert "\\href{javascript:x}{y}$" in hover
     assert "&lt;svg onload=alert(1)&gt;" in hover and "<svg" not in hover

@@ -8,7 +8,7 @@ from dataclasses import replace
 import plotly.graph_objects as go
 import pytest
 
-from assessment.labels import PALETTE
+from assessment.chart_style import PALETTE
 from assessment.questionnaire import Dimension, Profile
 from assessment.room.summary import summarise_room
 from assessment.room.charts import (

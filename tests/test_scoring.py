@@ -9,7 +9,10 @@ from assessment.answers import AnswerError, check_answers
 from assessment.questionnaire import (
     Advice, Band, Caution, Dimension, GridColumn, Item, Option, Profile, Questionnaire, Segment, Step, Thresholds,
 )
-from assessment.scoring import Result, ResultShapeError, score_answers
+from assessment.scoring import (
+    DimensionScore, NearestPlaces, Result, ResultShapeError, choose_advice, close_weakest, impossible_segments,
+    nearest_places, profile_flags, score_answers,
+)
 from assessment.wording import AdviceWords, result_words
 
 AGREE = tuple(Option(i, v, i) for i, v in (("no", 0.0), ("some", 0.5), ("yes", 1.0)))
@@ -51,7 +54,7 @@ def make_questionnaire(**overrides) -> Questionnaire:
             Advice("trust1", "trust", ("G06",), "T1", ""),
             Advice("give1", "give", ("G15",), "G1", ""),
         ),
-        caution=Caution(dimension="reach", min_score=70, max_favour_share=0.1, guidance=("G07",), title="Shallow", text=""),
+        caution=Caution(dimension="reach", min_score=70, guidance=("G07",), title="Shallow", text=""),
         guidance=(("G04", ""), ("G06", ""), ("G09", ""), ("G10", ""), ("G15", "")),
         advice_count=3,
     )
@@ -140,16 +143,93 @@ def test_score_answers__fewer_dimensions_with_advice_than_needed__second_entries
     assert score_answers(q, answers()).advice == ("reach1", "reach2")
 
 
-def test_score_answers__large_but_shallow__caution_is_given():
-    # reach: r1 1.0, known (1+1)/2 = 1 -> 100 >= 70; favour share (1 + 0)/(30 + 30) = 0.017 <= 0.1
-    result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many"))
+def test_score_answers__large_and_no_part_deep__caution_is_given():
+    # reach: r1 1.0, known (1+1)/2 = 1 -> 100 >= 70; favour none in A and B: no part deep
+    result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many", grid__a__favour="none"))
     assert result.caution is True
 
 
-def test_score_answers__large_and_deep__no_caution():
-    # favour share (10 + 10)/(30 + 30) = 0.33 > 0.1
-    result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many", grid__a__favour="lots", grid__b__favour="lots"))
+def test_score_answers__large_with_one_deep_part__no_caution():
+    # reach 100 >= 70, but A has one favour-ready person (0.6 -> 60 >= 60): a deep part, so no caution,
+    # however small the favour-ready share of all people known (1 of ~60)
+    result = score_answers(make_questionnaire(), answers(r1="yes", grid__b__known="many"))
     assert result.caution is False
+
+
+def test_profile_flags__one_deep_part_and_depth_below_the_threshold__not_deep():
+    # Depth 40 < 50 and 1 deep part < 3 places: not deep; Width 53.1 >= 50 with 2 wide parts: wide
+    t = make_questionnaire().thresholds
+    segs = score_answers(make_questionnaire(), answers()).segments
+    assert profile_flags(t, 53.1, 40.0, segs) == (True, False)
+
+
+def test_profile_flags__depth_high_but_no_deep_part__not_deep():
+    # Depth 90 >= 50, but neither A nor B has a favour-ready person: "deep" would have no deep place
+    t = make_questionnaire().thresholds
+    segs = score_answers(make_questionnaire(), answers(grid__a__favour="none")).segments
+    assert profile_flags(t, 53.1, 90.0, segs) == (True, False)
+
+
+def test_profile_flags__places_deep_parts__deep_below_the_depth_threshold():
+    # both parts deep with places=2: deep although Depth 20 < 50
+    t = replace(make_questionnaire().thresholds, places=2)
+    segs = score_answers(make_questionnaire(), answers(grid__b__favour="one")).segments
+    assert profile_flags(t, 10.0, 20.0, segs) == (True, True)
+
+
+def test_profile_flags__no_segment_map__the_scores_alone_decide():
+    t = make_questionnaire().thresholds
+    assert profile_flags(t, 50.0, 49.9, ()) == (True, False)
+
+
+def test_close_weakest__within_five_points__all_of_them_else_none():
+    dims = tuple(DimensionScore(i, "width", s) for i, s in (("a", 62), ("b", 62), ("c", 65), ("d", 67.1)))
+    assert [d.id for d in close_weakest(dims)] == ["a", "b", "c"]  # 67.1 - 62 = 5.1 > 5
+    apart = tuple(DimensionScore(i, "width", s) for i, s in (("a", 40), ("b", 46)))
+    assert close_weakest(apart) == ()
+
+
+def test_nearest_places__not_yet_deep_or_wide__the_one_with_most_people():
+    # A: wide and deep -> not a candidate; B: few known, none favour-ready -> nearest to both
+    segs = score_answers(make_questionnaire(), answers()).segments
+    assert nearest_places(segs) == NearestPlaces(deep="b", wide=None)
+
+
+def test_choose_advice__weakest_close__segment_map_puts_the_thinner_axis_first():
+    # reach 62.5 open 50 trust 48 give 50: all of open, trust, give within 5 of 48. Segment map:
+    # 2 wide parts, 1 deep part -> depth is thinner: trust, give (depth, by score) then open
+    q = make_questionnaire()
+    dims = tuple(DimensionScore(i, a, s) for i, a, s in
+                 (("reach", "width", 62.5), ("open", "width", 50), ("trust", "depth", 48), ("give", "depth", 50)))
+    segs = score_answers(q, answers()).segments
+    assert choose_advice(q, dims, segs) == ("trust1", "give1", "open1")
+
+
+def test_choose_advice__beginner__first_step_of_the_first_dimension_comes_first():
+    # neither wide nor deep: reach1 (meet one new person) first, then the weakest: trust, open
+    q = make_questionnaire()
+    dims = score_answers(q, answers()).dimensions
+    assert choose_advice(q, dims, (), beginner=True) == ("reach1", "trust1", "open1")
+
+
+def test_impossible_segments__favour_band_above_the_known_band__named():
+    # A: none known (most 0) with one favour-ready (least 1): impossible; B: few (most 5) with lots (least 10)
+    known = tuple(Band(i, v, c, i, lo, hi) for i, v, c, lo, hi in
+                  (("none", 0.0, 0, 0, 0), ("few", 0.5, 3, 1, 5), ("many", 1.0, 30, 6, None)))
+    favour = tuple(Band(i, v, c, i, lo, hi) for i, v, c, lo, hi in
+                   (("none", 0.0, 0, 0, 0), ("one", 0.6, 1, 1, 1), ("lots", 1.0, 10, 10, None)))
+    grid = Item("grid", "segment_grid", None, ("G06",), False, "grid", "", columns=(
+        GridColumn("known", "reach", known, "Known", ""), GridColumn("favour", "trust", favour, "Favour", "")))
+    q = make_questionnaire(items=(*make_questionnaire().items[:4], grid))
+    assert impossible_segments(q, answers(grid__a__known="none", grid__b__favour="lots")) == ("a", "b")
+    assert impossible_segments(q, answers(grid__a__known="few", grid__b__known="many", grid__b__favour="lots")) == ()
+    assert impossible_segments(q, {"grid.a.favour": "one"}) == ()  # known not answered yet: not judged
+
+
+def test_result_from_dict__saved_before_places__reads_three():
+    data = score_answers(make_questionnaire(), answers()).to_dict()
+    del data["thresholds"]["places"]
+    assert Result.from_dict(data).thresholds.places == 3
 
 
 def test_score_answers__missing_answers__error_names_every_missing_key():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from assessment import score_answers
 from assessment.questionnaire import Questionnaire
+from assessment.scoring import impossible_segments
 
 from . import drafts, saving, sharing
 from .items import collect, unanswered
@@ -40,8 +41,10 @@ def _step_complete(q: Questionnaire) -> bool:
     items = q.steps[session.step].items
     collect(q, items)
     missing = unanswered(q, items)
-    session.notice = missing_text(q, missing) if missing else None
-    return not missing
+    has_grid = any(q.item(i).kind == "segment_grid" for i in items)
+    wrong = impossible_segments(q, session.answers) if has_grid else ()
+    session.notice = missing_text(q, missing) if missing else impossible_notice(q, wrong) if wrong else None
+    return not missing and not wrong
 
 
 def go_next(q: Questionnaire) -> None:
@@ -59,6 +62,11 @@ def finish(q: Questionnaire) -> None:
     session = current()
     session.complete(score_answers(q, session.answers), sharing.chosen())
     saving.save_once()
+
+
+def impossible_notice(q: Questionnaire, segment_ids: tuple[str, ...]) -> str:
+    names = {s.id: s.name for s in q.segments}
+    return t("questionnaire.impossible", n=len(segment_ids), segments=", ".join(names[s] for s in segment_ids))
 
 
 def missing_text(q: Questionnaire, keys: list[str]) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.questionnaire import AnswerKey, Item, Questionnaire
+from assessment.questionnaire import AnswerKey, Item, Questionnaire, Segment
+from assessment.scoring import impossible_segments
 
 from . import answer_widgets
 from .session import current
@@ -47,6 +48,8 @@ def _grid(item: Item, q: Questionnaire) -> None:
     """
     st.markdown(t("questionnaire.grid.title", text=item.text))
     st.caption(t("questionnaire.grid.overlap"))
+    answers = current().answers
+    wrong = set(impossible_segments(q, answers))  # answers as of the last Next: the message stays until corrected
     for segment in q.segments:
         for column in item.columns:
             _choice(
@@ -56,6 +59,16 @@ def _grid(item: Item, q: Questionnaire) -> None:
                 help=t("questionnaire.grid.help", segment_name=segment.name, segment=segment.description,
                        column_label=column.label, column=column.help),
             )
+        if segment.id in wrong:
+            st.error(impossible_text(item, segment, answers), icon=":material/error:")
+
+
+def impossible_text(item: Item, segment: Segment, answers) -> str:
+    """The note under a grid row whose favour-ready band is above its known band."""
+    (known_col, known), (favour_col, favour) = (
+        (c, c.band(answers[str(AnswerKey(item.id, segment.id, c.id))])) for c in item.columns[:2])
+    return t("questionnaire.grid.impossible", segment=segment.name, known_column=known_col.label, known=known.label,
+             favour_column=favour_col.label, favour=favour.label)
 
 
 def unanswered(q: Questionnaire, item_ids: tuple[str, ...]) -> list[str]:

@@ -13,7 +13,8 @@ import streamlit as st
 from assessment.method import dimension_table, guidance_table, item_table
 from assessment.network.blend import N_FULL, N_MIN, W_MAX
 from assessment.network.content import NetworkContent
-from assessment.questionnaire import GridColumn, Questionnaire
+from assessment.questionnaire import Band, Questionnaire
+from assessment.scoring import CLOSE_POINTS
 
 from . import resources
 from .text import t
@@ -22,9 +23,32 @@ STATEMENT = Path(__file__).resolve().parents[1] / "docs" / "accessibility.md"
 MAINTAINERS = "\n## For maintainers"  # the statement shown on the method page stops here  # not-text
 
 
-def _first_band_at(column: GridColumn, score: float) -> str:
-    """The label of the lowest band whose score (0-100) reaches ``score``."""
-    return next((b.label for b in column.bands if 100 * b.value >= score), column.bands[-1].label)
+def _label(bands: tuple[Band, ...], n: int) -> str:
+    return bands[max(n, 0)].label if bands else ""
+
+
+def rules_with_examples(q: Questionnaire) -> tuple[str, ...]:
+    """Rules 5-9 (profile, where, impossible answers, caution, next steps), each with a worked example
+    whose every number and label comes from the content."""
+    th, grid = q.thresholds, next((i for i in q.items if i.kind == "segment_grid"), None)
+    known, favour = (grid.columns[0].bands, grid.columns[1].bands) if grid else ((), ())
+    wide_at = next((n for n, b in enumerate(known) if 100 * b.value >= th.segment_wide), len(known) - 1)
+    deep_at = next((n for n, b in enumerate(favour) if 100 * b.value >= th.segment_deep), len(favour) - 1)
+    first = q.dimensions[0].id if q.dimensions else ""
+    first_step = next((a.title for a in q.advice if a.dimension == first), "")
+    deep_band, below_deep = _label(favour, deep_at), _label(favour, deep_at - 1)
+    caution_dimension = q.dimension(q.caution.dimension).name
+    return (
+        t("method.rule.profile", wide=th.wide, deep=th.deep, places=th.places, n=len(q.segments),
+          deep_band=deep_band, below_deep=below_deep),
+        t("method.rule.where", wide_band=_label(known, wide_at), segment_wide=th.segment_wide, deep_band=deep_band,
+          segment_deep=th.segment_deep, wide_least=known[wide_at].least if known else 0,
+          below_wide=_label(known, wide_at - 1)),
+        t("method.rule.impossible", none_known=_label(known, 0), one_favour=_label(favour, 1)),
+        t("method.rule.caution", title=q.caution.title, dimension=caution_dimension, min_score=q.caution.min_score,
+          guidance=", ".join(q.caution.guidance), top_known=_label(known, len(known) - 1), below_deep=below_deep),
+        t("method.rule.advice", n=q.advice_count, points=CLOSE_POINTS, first_step=first_step),
+    )
 
 
 def _scales(q: Questionnaire) -> str:
@@ -56,12 +80,7 @@ def show_method(q: Questionnaire) -> None:
         t("method.rule.grid", n=len(q.segments), columns=len(grid.columns) if grid else 0),
         t("method.rule.dimension"),
         t("method.rule.axes"),
-        t("method.rule.profile", wide=th.wide, deep=th.deep),
-        t("method.rule.where", wide_band=_first_band_at(grid.columns[0], th.segment_wide) if grid else "",
-          segment_wide=th.segment_wide, deep_band=_first_band_at(grid.columns[1], th.segment_deep) if grid else "",
-          segment_deep=th.segment_deep),
-        t("method.rule.advice", n=q.advice_count, dimension=q.dimension(q.caution.dimension).name,
-          guidance=", ".join(q.caution.guidance)),
+        *rules_with_examples(q),
     )))
     for sentence in _unscored(q):
         st.caption(sentence)

@@ -4,8 +4,9 @@ plan, and the map kept as a file.
 
 Rows live in the session (``session.roster_rows``, plain dicts) and pairs in ``session.ties``, so
 they survive page changes; widget state does not. Names are user text and stay in this session:
-they reach markdown only through ``md_escape``, figures only through ``charts.safe_label``,
-and never the server (the map file is made in this session and downloaded). What may be saved is ``network_blend.network_extras`` (numbers and option ids).
+they reach markdown only through ``md_escape``, figures only through ``chart_style.plain_label``,
+and never the server (the map file is made in this session and downloaded). What may be saved is
+``network_blend.network_extras`` (numbers and option ids).
 
 Using the map in the scores replaces a saved copy rather than leaving the old scores behind
 (``assessment/storage/rescoring.py`` decides how); the session then has no saved links, so the

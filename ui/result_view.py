@@ -11,7 +11,7 @@ from assessment.charts import ChartTexts, result_figures
 from assessment.network.blend import N_MIN
 from assessment.people_text import as_markdown_text
 from assessment.questionnaire import Questionnaire
-from assessment.scoring import Result
+from assessment.scoring import CLOSE_POINTS, Result, close_weakest, nearest_places
 from assessment.wording import result_words
 
 from .session import current
@@ -34,7 +34,8 @@ def chart_texts(result: Result) -> ChartTexts:
         you=t("results.charts.you"), dimensions_title=t("results.charts.dimensions_title"),
         where_title=t("results.charts.where_title"), known=t("results.charts.known"),
         favour=t("results.charts.favour"), wide_mark=t("results.charts.wide_mark"),
-        deep_mark=t("results.charts.deep_mark"),
+        deep_mark=t("results.charts.deep_mark"), wide_zone=t("results.charts.wide_zone"),
+        deep_zone=t("results.charts.deep_zone"),
     )
 
 
@@ -106,18 +107,19 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
     map_fig, dims_fig, where_fig = figures(result, q, titled=False)
     st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
 
-    st.subheader(t("results.reader.where_title") if for_reader else t("results.where.title"))
-    none = t("results.where.none")
-    st.markdown(t("results.where.lists",
-                  wide=", ".join(words.segment(s.id) for s in result.segments if s.wide) or none,
-                  deep=", ".join(words.segment(s.id) for s in result.segments if s.deep) or none))
-    st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
+    if result.segments:
+        st.subheader(t("results.reader.where_title") if for_reader else t("results.where.title"))
+        st.markdown(where_lists(result, q))
+        st.caption(t("results.where.how"))
+        st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
 
     st.subheader(t("results.reader.dimensions") if for_reader else t("results.dimensions"))
     st.plotly_chart(dims_fig, config=CHART_CONFIG, theme=None, key="chart.dimensions")
 
     steps = len(result.advice)
     st.subheader(t("results.reader.next_steps", n=steps) if for_reader else t("results.next_steps", n=steps))
+    if close_weakest(result.dimensions) and result.segments:
+        st.caption(steps_reason(result, q))
     guidance = dict(q.guidance)
     for n, advice in enumerate(map(words.advice, result.advice), start=1):
         with st.container(border=True):
@@ -133,6 +135,36 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         with st.expander(t("results.shared_answers")):  # a list, not a table: a question wraps on a phone
             st.markdown("\n".join(t("results.shared_answer", question=asked, answer=chosen)
                                    for asked, chosen in q.answers_as_read(answers)))
+
+
+def first_band_at(bands, score: float) -> str:
+    """The words of the first band scoring at least ``score`` (where a part starts to be wide or deep)."""
+    return next((b.label for b in bands if 100 * b.value >= score), "")
+
+
+def where_lists(result: Result, q: Questionnaire) -> str:
+    """Which parts are wide and which deep, with the band each verdict starts at."""
+    words, none = result_words(result, q), t("results.where.none")
+    grid = next((i for i in q.items if i.kind == "segment_grid"), None)
+    known, favour = (grid.columns[0].bands, grid.columns[1].bands) if grid and len(grid.columns) > 1 else ((), ())
+    return t("results.where.lists",
+             wide=", ".join(words.segment(s.id) for s in result.segments if s.wide) or none,
+             deep=", ".join(words.segment(s.id) for s in result.segments if s.deep) or none,
+             wide_band=first_band_at(known, result.thresholds.segment_wide),
+             deep_band=first_band_at(favour, result.thresholds.segment_deep))
+
+
+def steps_reason(result: Result, q: Questionnaire) -> str:
+    """Why the steps follow the segment map: the weakest dimensions are close; where is nearest to deep/wide."""
+    words, near = result_words(result, q), nearest_places(result.segments)
+    if near.deep and near.wide:
+        nearest = t("results.where.nearest_both", deep=words.segment(near.deep), wide=words.segment(near.wide))
+    elif near.deep or near.wide:
+        which = "nearest_deep" if near.deep else "nearest_wide"
+        nearest = t(f"results.where.{which}", segment=words.segment(near.deep or near.wide))
+    else:
+        nearest = t("results.where.nearest_none")
+    return t("results.where.close", points=CLOSE_POINTS, nearest=nearest)
 
 
 def show_network_note(result: Result) -> None:

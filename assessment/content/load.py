@@ -216,7 +216,7 @@ def _build(s: QuestionnaireFile, t: LanguageFile, language: str) -> Questionnair
         for scale_id, options in s.scales.items()
     }
     bands = {
-        set_id: tuple(Band(b, float(e.value), float(e.count), t.bands[set_id][b]) for b, e in entries.items())
+        set_id: tuple(Band(b, float(e.value), float(e.count), t.bands[set_id][b], e.least, e.most) for b, e in entries.items())
         for set_id, entries in s.bands.items()
     }
     return Questionnaire(
@@ -232,12 +232,12 @@ def _build(s: QuestionnaireFile, t: LanguageFile, language: str) -> Questionnair
         profiles=tuple(_build_profile(i, p, t) for i, p in s.profiles.items()),
         thresholds=Thresholds(
             float(s.thresholds.wide), float(s.thresholds.deep),
-            float(s.thresholds.segment_wide), float(s.thresholds.segment_deep),
+            float(s.thresholds.segment_wide), float(s.thresholds.segment_deep), float(s.thresholds.places),
         ),
         advice=tuple(Advice(a.id, a.dimension, a.guidance, t.advice[a.id].title, t.advice[a.id].text)
                      for a in s.advice),
         caution=Caution(
-            s.caution.dimension, float(s.caution.min_score), float(s.caution.max_favour_share), s.caution.guidance,
+            s.caution.dimension, float(s.caution.min_score), s.caution.guidance,
             t.caution.title, t.caution.text,
         ),
         guidance=tuple(t.guidance.items()),

@@ -79,6 +79,8 @@ class DimensionModel(FileModel):
 class BandModel(FileModel):
     value: Score
     count: Annotated[float, bounded(0)]
+    least: Annotated[int, bounded(0)] = 0   # the range of people the band means
+    most: Union[Annotated[int, bounded(0)], None] = None  # None: no top ("51+")
 
 
 class ScaleItemModel(FileModel):
@@ -130,6 +132,7 @@ class ThresholdsModel(FileModel):
     deep: Percent
     segment_wide: Percent
     segment_deep: Percent
+    places: Annotated[int, bounded(1)] = 3
 
 
 class AdviceModel(FileModel):
@@ -141,7 +144,6 @@ class AdviceModel(FileModel):
 class CautionModel(FileModel):
     dimension: str
     min_score: Percent
-    max_favour_share: Score
     guidance: Refs
 
 

@@ -36,7 +36,7 @@ from typing import Any, Literal
 from assessment.network.measures import NetworkReport, RosterAxes
 from assessment.questionnaire import Questionnaire
 from assessment.network.roster import Roster
-from assessment.scoring import Blend, ProfileRef, Result
+from assessment.scoring import Blend, ProfileRef, Result, profile_flags
 
 W_MAX = 0.5
 N_FULL = 15
@@ -117,5 +117,5 @@ def network_extras(roster: Roster, report: NetworkReport) -> dict[str, Any]:
 def _profile(questionnaire: Questionnaire, result: Result, width: float, depth: float) -> ProfileRef:
     """The profile (as in ``scoring.score_answers``) of the quadrant these scores fall in."""
     t = result.thresholds
-    p = questionnaire.profile(wide=width >= t.wide, deep=depth >= t.deep)
+    p = questionnaire.profile(*profile_flags(t, width, depth, result.segments))
     return ProfileRef(p.id, p.wide, p.deep)

@@ -7,7 +7,7 @@
 
 Words come in a ``ChartText`` built by the UI (titles, legend, ring names, the language numbers
 are written in); option labels come from content. Colours are the Okabe-Ito palette (Okabe & Ito 2008, ``labels.PALETTE``), safe for colour-blind
-readers. Names are user text: every label and hover text goes through ``safe_label``
+readers. Names are user text: every label and hover text goes through ``chart_style.plain_label``
 (no leading ``$``, which Plotly would hand to MathJax, then ``html.escape``). Sized to read at 390 px wide:
 square plot, small markers and text, legend below.
 """
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from assessment.labels import PALETTE, plain_label
+from assessment.chart_style import FONT_FAMILY, PALETTE, build_figure, plain_label
 from assessment.text import format_number
 from assessment.network.measures import NetworkReport
 from assessment.network.content import NetworkContent
@@ -37,7 +37,7 @@ TOP_GAP = 2 * math.pi / 10
 # Names on the map are cut to this many characters (hover shows them whole): with 25 people on a
 # 390 px phone, longer labels run into each other and off the edge.
 MAP_LABEL_CHARS = 12
-FONT = dict(size=11)
+FONT = dict(family=FONT_FAMILY, size=11)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +68,6 @@ class MapPoint:
     strength: float
     x: float
     y: float
-
-
-def safe_label(text: str, limit: int = 60) -> str:
-    """User text made safe for a Plotly label or hover: leading '$' stripped (MathJax), cut to
-    ``limit`` characters, then HTML escaped (``labels.plain_label``); "?" if nothing is left."""
-    text = text.lstrip("$").strip() or "?"
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"  # cut before escaping, so no "&lt;" is cut in half
-    return plain_label(text, limit)
 
 
 def ring_of(strength: float, contact, content: NetworkContent) -> int:
@@ -122,8 +113,8 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent, te
         dict(type="scatter", x=ties[:, :, 0].ravel(), y=ties[:, :, 1].ravel(), mode="lines",
              name=text.ties, hoverinfo="skip", line=dict(color=TIE_COLOUR, width=1),
              legendrank=900, showlegend=bool(roster.ties)),
-        dict(type="scatter", x=[0.0], y=[0.0], mode="markers+text", name=safe_label(text.you),
-             text=[safe_label(text.you)], textposition="bottom center", hoverinfo="skip",
+        dict(type="scatter", x=[0.0], y=[0.0], mode="markers+text", name=plain_label(text.you),
+             text=[plain_label(text.you)], textposition="bottom center", hoverinfo="skip",
              marker=dict(color=EGO_COLOUR, size=14, symbol="diamond"), showlegend=False),
     ]
     rings = text.rings
@@ -131,18 +122,18 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent, te
         group = [p for p in points if p.segment == segment]
         if not group:
             continue
-        label, colour = safe_label(content.label("segment", segment)), SEGMENT_COLOURS[i % len(SEGMENT_COLOURS)]
+        label, colour = plain_label(content.label("segment", segment)), SEGMENT_COLOURS[i % len(SEGMENT_COLOURS)]
         traces.append(dict(
             type="scatter", x=[p.x for p in group], y=[p.y for p in group], mode="markers+text", name=label,
-            text=[safe_label(p.name, MAP_LABEL_CHARS) for p in group], textposition=[_text_position(p) for p in group],
-            hovertext=[f"<b>{safe_label(p.name)}</b><br>{label}<br>{rings[p.ring]}<br>"
-                       f"{safe_label(text.strength)}: {format_number(p.strength, text.language, 2)}" for p in group],
+            text=[plain_label(p.name, MAP_LABEL_CHARS) for p in group], textposition=[_text_position(p) for p in group],
+            hovertext=[f"<b>{plain_label(p.name)}</b><br>{label}<br>{rings[p.ring]}<br>"
+                       f"{plain_label(text.strength)}: {format_number(p.strength, text.language, 2)}" for p in group],
             hovertemplate="%{hovertext}<extra></extra>", customdata=[p.contact_id for p in group],
             marker=dict(color=colour, size=[8 + 6 * p.strength for p in group], line=dict(color="white", width=1)),
             textfont=dict(size=10)))
     edge = RING_RADII[-1] + 1.1  # room for labels outside the outer ring
-    return go.Figure(data=traces, layout=dict(
-        title=dict(text=safe_label(text.map_title), x=0.5, font=dict(size=14)), font=FONT,
+    return build_figure(traces, dict(
+        title=dict(text=plain_label(text.map_title), x=0.5, font=dict(size=14)), font=FONT,
         height=520, margin=dict(l=4, r=4, t=36, b=4), plot_bgcolor="white", hovermode="closest",
         xaxis=dict(visible=False, range=[-edge, edge], fixedrange=True),
         yaxis=dict(visible=False, range=[-edge, edge], scaleanchor="x", scaleratio=1, fixedrange=True),
@@ -150,7 +141,7 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent, te
         shapes=[dict(type="circle", xref="x", yref="y", x0=-r, y0=-r, x1=r, y1=r, layer="below",
                      line=dict(color=RING_COLOUR, width=1, dash="dot")) for r in RING_RADII],
         # Ring names sit in the empty wedge at the top.
-        annotations=[dict(x=0, y=r, text=safe_label(name), showarrow=False, font=dict(size=9, color="#666666"),
+        annotations=[dict(x=0, y=r, text=plain_label(name), showarrow=False, font=dict(size=9, color="#666666"),
                           bgcolor="rgba(255,255,255,0.8)") for r, name in zip(RING_RADII, rings)],
     ))
 
@@ -164,18 +155,18 @@ def diversity_chart(roster: Roster, report: NetworkReport, content: NetworkConte
         for option_id, count in d.counts:
             n_deep = sum(1 for c in roster.contacts
                          if getattr(c, d.field) == option_id and strength[c.id] >= content.thresholds.deep_tie)
-            groups.append(safe_label(text.groups[d.field]))
+            groups.append(plain_label(text.groups[d.field]))
             labels.append(field.choice(option_id).label)
             deep.append(n_deep)
             other.append(count - n_deep)
-    people = safe_label(text.people)
-    bars = [dict(type="bar", x=counts, y=[groups, labels], orientation="h", name=safe_label(words),
+    people = plain_label(text.people)
+    bars = [dict(type="bar", x=counts, y=[groups, labels], orientation="h", name=plain_label(words),
                  marker_color=colour, customdata=labels,
-                 hovertemplate=f"%{{customdata}}: %{{x}} {people}<extra>{safe_label(words)}</extra>")
+                 hovertemplate=f"%{{customdata}}: %{{x}} {people}<extra>{plain_label(words)}</extra>")
             for words, counts, colour in ((text.deep, deep, PALETTE["blue"]), (text.other, other, PALETTE["sky"]))]
     most = max((a + b for a, b in zip(deep, other)), default=0)
-    return go.Figure(data=bars, layout=dict(
-        title=dict(text=safe_label(text.diversity_title), x=0.5, font=dict(size=14)), font=FONT,
+    return build_figure(bars, dict(
+        title=dict(text=plain_label(text.diversity_title), x=0.5, font=dict(size=14)), font=FONT,
         barmode="stack", height=120 + 22 * len(labels), margin=dict(l=4, r=4, t=36, b=48), plot_bgcolor="white",
         xaxis=dict(dtick=1 if most <= 10 else None, gridcolor="#EEEEEE", fixedrange=True),
         # automargin: the margin grows to fit the two levels of labels (set here, not left to a theme).

@@ -24,23 +24,17 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from assessment.labels import DEPTH_COLOUR, PALETTE, WIDTH_COLOUR, plain_label, wrap_words
+from assessment.chart_style import (
+    DEPTH_COLOUR, FONT_FAMILY, PALETTE, PROJECTOR_TINTS, WIDTH_COLOUR, build_figure, plain_label, wrap_words,
+)
 from assessment.room.summary import RoomSummary
 
-FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"  # not-text
 TICK_PX = 24
 TEXT_PX = 26
 TITLE_PX = 32
 WEBGL_FROM = 1000
 COVERED_COLOUR = PALETTE["green"]
 NOBODY_COLOUR = PALETTE["vermillion"]
-# Stronger than the phone chart's tints: projectors wash pale colours out.
-QUADRANT_TINTS = {
-    (True, True): "rgba(0,158,115,0.22)",
-    (True, False): "rgba(86,180,233,0.24)",
-    (False, True): "rgba(230,159,0,0.22)",
-    (False, False): "rgba(107,107,107,0.14)",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +65,7 @@ def _figure(data: list[dict[str, Any]], title: str, height: int, scale: float, *
     base = {
         "title": {"text": plain_label(title, 80), "font": {"size": TITLE_PX * scale, "color": "#000000"}, "x": 0,
                   "xanchor": "left"},  # black in the dark theme too: Streamlit's theme would make it light
-        "font": {"family": FONT, "size": TEXT_PX * scale, "color": "#000000"},
+        "font": {"family": FONT_FAMILY, "size": TEXT_PX * scale, "color": "#000000"},
         "height": int(height * scale),
         "margin": {"l": 16, "r": 24, "t": int(110 * scale), "b": 16},
         "paper_bgcolor": "white",
@@ -79,7 +73,7 @@ def _figure(data: list[dict[str, Any]], title: str, height: int, scale: float, *
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": TEXT_PX * scale}},
         "hoverlabel": {"font": {"size": TEXT_PX * scale}},
     }
-    return go.Figure(data=data, layout={**base, **layout})
+    return build_figure(data, {**base, **layout})
 
 
 def _axis(scale: float, **extra: Any) -> dict[str, Any]:
@@ -114,7 +108,7 @@ def room_map(
     for p in profiles:
         (x0, x1), (y0, y1) = xspan[p.wide], yspan[p.deep]
         shapes.append({"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1, "line": {"width": 0},
-                       "fillcolor": QUADRANT_TINTS[(p.wide, p.deep)], "layer": "below"})
+                       "fillcolor": PROJECTOR_TINTS[(p.wide, p.deep)], "layer": "below"})
         count = summary.profile_count(p.id)
         # Labels sit in the chart's outer corners, away from the middle where dots crowd.
         labels.append({

@@ -22,6 +22,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
+
+from assessment.room.metrics import metric_name
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.people_text import MAX_DISPLAY_NAME, MAX_NICKNAME, clean_optional_text
@@ -129,12 +131,12 @@ class Draft:
 def result_metrics_of(result: Mapping[str, Any]) -> dict[str, float]:
     """The scores of a Result dict as flat metrics, e.g. ``{"width": 62.5,
     "dim:reach": 55.0, "seg:peers:breadth": 65.0, ...}`` (missing or null scores left out)."""
-    metrics: dict[str, float] = {"width": result["width"], "depth": result["depth"]}
+    metrics: dict[str, float] = {metric_name("width"): result["width"], metric_name("depth"): result["depth"]}
     for dimension in result.get("dimensions", ()):
-        metrics[f"dim:{dimension['id']}"] = dimension.get("score")
+        metrics[metric_name("dim", dimension["id"])] = dimension.get("score")
     for segment in result.get("segments", ()):
-        for measure in ("breadth", "depth", "contacts", "favour"):
-            metrics[f"seg:{segment['id']}:{measure}"] = segment.get(measure)
+        for measure in ("breadth", "depth", "contacts", "favour"):  # present ones only: a null is left out
+            metrics[metric_name("seg", segment["id"], measure)] = segment.get(measure)
     return {name: float(value) for name, value in metrics.items() if value is not None}
 
 

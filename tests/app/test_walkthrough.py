@@ -9,6 +9,7 @@ from assessment.questionnaire import middle_choice
 from ui.answer_widgets import widget_key
 from ui.flow import missing_text
 from ui.items import keys_of
+from ui.method_view import rules_with_examples
 from ui.session import Session
 from ui.text import t
 
@@ -85,7 +86,7 @@ def test_method_page__facts__come_from_the_content():
     at.switch_page("pages/method.py").run()
     assert not at.exception
     rules = at.markdown[1].value
-    assert t("method.rule.profile", wide=Q.thresholds.wide, deep=Q.thresholds.deep) in rules
+    assert all(rule in rules for rule in rules_with_examples(Q))  # rules 5-9 with their worked examples
     assert t("method.rule.grid", n=len(Q.segments), columns=2) in rules  # the grid asks 2 columns per segment
     assert [h.value for h in at.header][:4] == [t("method.scores_title"), t("method.profiles"),
                                                t("method.dimensions"), t("method.guidance")]

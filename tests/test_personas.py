@@ -1,0 +1,119 @@
+"""Whole people through the real questionnaire: profile, caution, where wide/deep and steps agree.
+
+The rules (content/questionnaire.yaml thresholds; assessment/scoring.py): a part is wide at 21-50
+people known or more (band score >= 85), deep at 2-3 favour-ready people or more (>= 60). A person
+is wide with a wide part and Width >= 55 or 3 wide parts; deep likewise. The caution: Reach >= 65
+and no part deep. When the weakest dimensions are within 5 points, the thinner side of the segment
+map comes first; a beginner starts with "meet one new person a week".
+"""
+
+import pytest
+
+from assessment import load_questionnaire, score_answers
+from assessment.scoring import close_weakest, impossible_segments, nearest_places
+from tests import personas as P
+
+Q = load_questionnaire()
+ALL = list(P.SEGMENTS)
+
+
+def score(persona):
+    return score_answers(Q, persona.answers(Q))
+
+
+def where(result):
+    return [s.id for s in result.segments if s.wide], [s.id for s in result.segments if s.deep]
+
+
+def test_mile_wide__many_known_one_favour_everywhere__wide_shallow_with_the_caution():
+    # 51+ known in every part (>= 85): wide everywhere; 1 favour-ready (35 < 60): deep nowhere.
+    # Width ~99 >= 55: wide; no deep part: not deep -> "wide_shallow". Reach ~97 >= 65 and no part deep: caution.
+    # Depth dimensions (25-29) are within 5 points; 0 deep parts < 6 wide: depth first, Trust first -> favour test.
+    r = score(P.MILE_WIDE)
+    assert (r.profile.id, r.caution) == ("wide_shallow", True)
+    assert where(r) == (ALL, [])
+    assert r.advice == ("trust_favour_map", "nurture_rhythm", "giving_no_score")
+
+
+def test_deep_narrow__few_known_several_favour_in_three_parts__deep_narrow_without_caution():
+    # Known at most 6-20 (65 < 85): wide nowhere. 4-9 in own field and peers, 2-3 among seniors: 3 deep parts.
+    # Depth ~75 >= 55 -> deep; not wide -> "deep_narrow". Reach ~25 < 65: no caution.
+    # Width dimensions all 25: close; 0 wide parts < 3 deep: width first, Reach first -> meet one new person.
+    r = score(P.DEEP_NARROW)
+    assert (r.profile.id, r.caution) == ("deep_narrow", False)
+    assert where(r) == ([], ["own_field", "senior", "peers"])
+    assert r.advice == ("reach_one_new", "openness_other_field", "span_up_down")
+    assert nearest_places(r.segments).deep == "junior"  # 1 favour-ready there: the nearest to deep
+
+
+def test_balanced__many_known_many_favour__wide_and_deep_and_no_caution():
+    # 51+ known and 10+ favour-ready everywhere: every part wide and deep; Width ~76, Depth ~76.
+    # Reach ~82 >= 65 but parts are deep: no caution (it used to come from 75 "people" vs 12 "favours").
+    # Six dimensions sit at 70-75, within 5 points: said so, and the map decides (6 wide = 6 deep: width first).
+    r = score(P.BALANCED)
+    assert (r.profile.id, r.caution) == ("wide_and_deep", False)
+    assert where(r) == (ALL, ALL)
+    assert len(close_weakest(r.dimensions)) == 6
+    assert r.advice == ("openness_other_field", "span_up_down", "curiosity_questions")
+
+
+def test_beginner__small_network_nobody_favour_ready__starting_and_meets_one_new_person_first():
+    # 1-5 known at most (35 < 85), at most 1 favour-ready (35 < 60): no wide part, no deep part -> "starting".
+    # Reach ~19 < 65: no caution. First step for a beginner: meet one new person a week.
+    r = score(P.BEGINNER)
+    assert (r.profile.id, r.caution) == ("starting", False)
+    assert where(r) == ([], [])
+    assert r.advice[0] == "reach_one_new"
+
+
+def test_all_middle__six_to_twenty_and_two_to_three_everywhere__deep_not_starting():
+    # 6-20 known (65 < 85): wide nowhere; 2-3 favour-ready (60 >= 60): six deep parts >= 3 -> deep,
+    # although Depth 50.7 < 55. Profile "deep_narrow", never "just starting" beside six deep parts.
+    r = score(P.ALL_MIDDLE)
+    assert (r.profile.id, r.caution) == ("deep_narrow", False)
+    assert where(r) == ([], ALL)
+
+
+def test_mixed__wide_in_four_parts_deep_in_three__wide_and_deep():
+    # 21-50 or 51+ in own field, other fields, peers, outside: 4 wide parts; 2-3 or more favour-ready in own field,
+    # senior, peers: 3 deep parts. Width 60.2 and Depth 58.1 >= 55: "wide_and_deep", and the map shows where.
+    r = score(P.MIXED)
+    assert (r.profile.id, r.caution) == ("wide_and_deep", False)
+    assert where(r) == (["own_field", "other_fields", "peers", "outside_org"], ["own_field", "senior", "peers"])
+
+
+def test_impossible_grid__more_favour_ready_than_known__both_rows_named():
+    # seniors: none known (most 0) but 1 favour-ready (least 1); juniors: 1-5 known (most 5) but 10 or more.
+    assert impossible_segments(Q, P.IMPOSSIBLE.answers(Q)) == ("senior", "junior")
+
+
+@pytest.mark.parametrize("persona", [P.MILE_WIDE, P.DEEP_NARROW, P.BALANCED, P.BEGINNER, P.ALL_MIDDLE, P.MIXED],
+                         ids=lambda p: p.name)
+def test_every_persona__rules__agree_with_each_other(persona):
+    # deep profile -> a deep part; wide profile -> a wide part; caution -> no deep part and not a deep profile;
+    # and every possible grid passes the step check.
+    r = score(persona)
+    wide, deep = where(r)
+    assert not r.profile.deep or deep
+    assert not r.profile.wide or wide
+    assert not r.caution or (not deep and not r.profile.deep)
+    assert impossible_segments(Q, persona.answers(Q)) == ()
+
+
+def test_where_lists__mile_wide__every_part_wide_none_deep_with_the_bands_that_decide():
+    from ui.result_view import where_lists
+    from ui.text import t
+
+    names = ", ".join(s.name for s in Q.segments)
+    assert where_lists(score(P.MILE_WIDE), Q) == t("results.where.lists", wide=names, deep=t("results.where.none"),
+                                                   wide_band="21–50", deep_band="2–3")
+
+
+def test_steps_reason__mixed__says_the_weakest_are_close_and_names_the_nearest_parts():
+    # nearest to deep: outside (1 favour-ready, 51+ known) before other fields (1, 21-50); nearest to wide:
+    # senior (6-20 known, 2-3 favour-ready) before junior (6-20, none)
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    nearest = t("results.where.nearest_both", deep="Outside your organisation", wide="Senior to you")
+    assert steps_reason(score(P.MIXED), Q) == t("results.where.close", points=5, nearest=nearest)
