@@ -16,16 +16,20 @@ from dataclasses import replace
 
 import streamlit as st
 
+from babel.dates import format_date
+
 from assessment.compare import ComparisonRefused, compare_results, comparison_map
 from assessment.exchange import ImportRefused, import_json
 from assessment.questionnaire import Questionnaire
 from assessment.reminder import Reminder, reminder_file
-from assessment.scoring import Result
+from assessment.scoring import Result, ResultShapeError
+from assessment.storage.errors import StorageUnavailable
 from assessment.wording import result_words
 
 from . import resources
+from .links import Param
 from .result_view import CHART_CONFIG, chart_texts
-from .text import t
+from .text import language, t
 
 SEGMENT_CHANGES = ("became_deep", "went_shallow", "became_wide", "went_narrow")
 
@@ -71,6 +75,42 @@ def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: st
             st.markdown(title)
             st.markdown("\n".join(t("history.compare.advice_item", title=words.advice(a).title) for a in ids)
                         if ids else t("history.compare.advice_none"))
+
+
+def compare_link(then_token: str, now_token: str) -> str:
+    """A read-only link to a comparison: two share tokens, nothing more than the two share links give."""
+    return resources.app_url(f"results?{Param.RESULT}={now_token}&{Param.THEN}={then_token}")
+
+
+def show_shared_comparison(then_token: str, now_token: str, q: Questionnaire) -> None:
+    """A comparison opened with a compare link: read-only, like a share link."""
+    st.title(t("history.shared.title"))
+    st.caption(t("history.shared.read_only"))
+    try:
+        found = [_stored(resources.store().find_result(token)) for token in (then_token, now_token)]
+    except StorageUnavailable:
+        st.error(t("results.shared.unavailable"))
+        return
+    if None in found:
+        st.info(t("history.shared.missing"))
+        return
+    (before, then_day), (after, now_day) = found
+    show_comparison(before, after, q, then=then_day, now=now_day, key="shared")
+
+
+def _stored(lookup) -> tuple[Result, str] | None:
+    """A found result and its date in words, or None (removed, unknown, or not a result)."""
+    if lookup.status != "found" or lookup.result is None or lookup.result.result is None:
+        return None
+    try:
+        return Result.from_dict(lookup.result.result), day_words(lookup.result.created_at.date())
+    except ResultShapeError:
+        return None
+
+
+def day_words(day: datetime.date) -> str:
+    """A date as the reader's language writes it ("1 Dec 2026")."""
+    return format_date(day, format="medium", locale=language())
 
 
 def compare_files_section(q: Questionnaire) -> None:

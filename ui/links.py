@@ -9,6 +9,7 @@ class Param:
     RESUME = "resume"   # a draft's token: answers in progress (questionnaire)
     RESULT = "r"        # a result's share token (results page, read-only)
     MANAGE = "m"        # the owner's manage key beside RESULT
+    THEN = "then"       # an earlier result's share token beside RESULT: the two compared, read-only
     WORKSHOP = "w"      # a workshop id (facilitator and projector links)
     KEY = "k"           # the facilitator key beside WORKSHOP
     CODE = "code"       # a join code (join page, from the QR code)

@@ -44,6 +44,10 @@ def take_assessment_button() -> None:
 
 def show_shared(token: str, q: Questionnaire) -> None:
     """A share link, read-only; with &m=KEY the owner can also delete it."""
+    then = st.query_params.get(Param.THEN)
+    if then:
+        history_view.show_shared_comparison(then, token, q)
+        return
     try:
         lookup = resources.store().find_result(token)
     except StorageUnavailable:

@@ -49,3 +49,55 @@ def test_show_comparison__same_result__no_segment_changed():
     assert t("history.compare.segments_same") in text
     assert {m.delta for m in at.metric} == {"0"}
     assert set(at.table[0].value[t("history.compare.change")]) == {t("history.compare.same")}
+
+
+def saved_pair():
+    """Two results saved in the test database: every lowest answer, then every highest."""
+    import os
+
+    from assessment import load_questionnaire, score_answers
+    from assessment.questionnaire import complete_answers
+    from assessment.storage.results import NewResult, open_store
+
+    q = load_questionnaire("en")
+    store = open_store(os.environ["DATABASE_URL"])
+    tokens = []
+    for index in (0, -1):
+        answers = complete_answers(q, pick=lambda key, options, index=index: options[index])
+        tokens.append(store.save_result(NewResult(answers=answers, result=score_answers(q, answers).to_dict())).share_token)
+    return tokens
+
+
+def test_compare_link__two_share_tokens__read_only_comparison_dated_then_and_now():
+    from pathlib import Path
+
+    from ui.history_view import day_words
+    from ui.links import Param
+    from ui.text import t
+    import datetime
+
+    then, now = saved_pair()
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=30)
+    at.run()
+    at.query_params[Param.RESULT], at.query_params[Param.THEN] = now, then
+    at.switch_page("pages/results.py").run()
+    assert not at.exception, at.exception
+    today = day_words(datetime.datetime.now(datetime.timezone.utc).date())
+    assert at.title[0].value == t("history.shared.title")
+    assert at.subheader[0].value == t("history.compare.title", then=today, now=today)
+    assert not [b for b in at.button if b.key == "manage.delete"]  # read-only: nothing to delete
+
+
+def test_compare_link__one_result_removed__says_it_cannot_be_compared():
+    from pathlib import Path
+
+    from ui.links import Param
+    from ui.text import t
+
+    _, now = saved_pair()
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=30)
+    at.run()
+    at.query_params[Param.RESULT], at.query_params[Param.THEN] = now, "A" * 22
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("history.shared.missing")]
