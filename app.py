@@ -15,6 +15,8 @@ st.html("""<style>
 [data-testid="stRadioOption"]:has(input:focus-visible), [data-testid="stCheckbox"] label:has(input:focus-visible) {
   outline: 3px solid #0072B2; outline-offset: 2px; border-radius: 0.375rem;
 }
+/* ui/chart_preload.py: laid out (so Plotly draws and its script loads) but unseen, unheard, out of the flow */
+.st-key-chart-preload { position: absolute; visibility: hidden; height: 0; overflow: hidden; pointer-events: none; }
 </style>""")
 
 problems = resources.content_problems()  # the questionnaire and the network map, checked at start

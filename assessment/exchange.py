@@ -2,6 +2,11 @@
 
 A person who keeps nothing on the server downloads this file and imports it later; the import
 re-scores the answers with the questionnaire, so a file cannot smuggle in scores of its own.
+
+A result the network map fed (``result.roster``, a Blend) comes back blended the same way: from the
+file's map itself when it has one (names and pairs, measured again with the network content), else
+from the map's recorded Width, Depth and size; the map's weight is always worked out again from
+its size (``blend.roster_weight``), never read from the file.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from datetime import datetime, timezone
 from typing import Any
 
 from assessment.answers import AnswerError, check_answers
+from assessment.network.blend import N_FULL, blend_roster
 from assessment.network.content import NetworkContent
-from assessment.network.roster import size_problems
+from assessment.network.measures import measure_network
+from assessment.network.roster import RosterError, roster_from_rows, size_problems
 from assessment.questionnaire import Questionnaire
-from assessment.scoring import Result, score_answers
+from assessment.scoring import Result, ResultShapeError, score_answers
 
 FORMAT = "wide-and-deep/result"
 FORMAT_VERSION = 1
@@ -67,6 +74,15 @@ def export_json(answers: Mapping[str, str], result: Mapping[str, Any], *, displa
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
+@dataclass(frozen=True, slots=True)
+class _MapScores:
+    """A map's Width, Depth and size as a blend needs them (``blend_roster`` reads these three)."""
+
+    width: float
+    depth: float
+    people: int
+
+
 def import_json(data: bytes | str, questionnaire: Questionnaire, network: NetworkContent) -> Imported:
     """Read a file made by ``export_json``; raises ImportRefused with a message for the person.
 
@@ -93,7 +109,8 @@ def import_json(data: bytes | str, questionnaire: Questionnaire, network: Networ
     roster = document.get("roster") if isinstance(document.get("roster"), dict) else None
     if roster is not None:
         check_roster(roster, network)
-    return Imported(answers=dict(answers), result=score_answers(questionnaire, answers), display_name=name, roster=roster)
+    result = _blended_as_saved(score_answers(questionnaire, answers), saved, roster, questionnaire, network)
+    return Imported(answers=dict(answers), result=result, display_name=name, roster=roster)
 
 
 def read_document(data: bytes | str, file_format: str, version: int) -> dict[str, Any]:
@@ -175,3 +192,34 @@ def check_roster(roster: Mapping[str, Any], network: NetworkContent) -> None:
         raise ImportRefused("roster_people")
     if not all(isinstance(t, list) and len(t) == 2 and all(isinstance(n, str) for n in t) for t in ties):
         raise ImportRefused("roster_pairs")
+
+
+def _blended_as_saved(result: Result, saved: dict[str, Any], roster: dict[str, Any] | None,
+                      questionnaire: Questionnaire, network: NetworkContent) -> Result:
+    """``result`` blended with the file's map as the exported result was; as it is when it was not."""
+    try:
+        told = Result.from_dict(saved).blend
+    except (ResultShapeError, KeyError, TypeError, ValueError):
+        return result
+    if told is None:
+        return result
+    measured = _measured_map(roster, network)
+    if measured is not None:
+        return blend_roster(result, measured, questionnaire)
+    people = min(max(int(told.people), 0), N_FULL * 10)
+    return blend_roster(result, _MapScores(_score(told.map_width), _score(told.map_depth), people), questionnaire)
+
+
+def _measured_map(roster: dict[str, Any] | None, network: NetworkContent):
+    """The file's own map measured again (its axes), or None when there is none or it does not read."""
+    if not roster or not isinstance(roster.get("rows"), list):
+        return None
+    ties = roster.get("ties") if isinstance(roster.get("ties"), list) else []
+    try:
+        return measure_network(roster_from_rows(roster["rows"], ties, network), network).axes
+    except (RosterError, TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+def _score(value: float) -> float:
+    return min(max(float(value), 0.0), 100.0)

@@ -6,6 +6,7 @@ Prints warm medians (after one warm-up call) of:
 - loading + validating the content (``load_questionnaire``, uncached),
 - scoring one complete set of answers,
 - building the three result figures;
+- saving one draft (autosave: once per answer given, issue 11 §5);
 and, measured in the same run with Streamlit's AppTest, the rerun time of every questionnaire
 step divided by that of a bare Streamlit page with the same widgets (radios in a form and two
 submit buttons, nothing else), with AppTest brought to a server's steady state (scripts
@@ -129,6 +130,7 @@ def main() -> None:
     print(f"  build the 3 result figures  {figures:8.2f} ms")
     total = score + figures
     print(f"  score + figures             {total:8.2f} ms   target <= 20 ms {'ok' if total <= 20 else 'TARGET MISSED'}")
+    autosave_cost(answers, runs)
 
     print("\nquestionnaire rerun vs a bare page with the same widgets (AppTest, same process,")
     if args.raw_apptest:
@@ -156,6 +158,16 @@ def main() -> None:
             print(f"  step {n + 1} ({widgets:2d} radios)  ours {o:6.2f} ms   bare {b:6.2f} ms   ratio {o / b:4.2f}")
     print(f"  worst ratio (script time) {worst:.2f}   target <= 1.5 {'ok' if worst <= 1.5 else 'TARGET MISSED'}")
     websocket_round_trips(q, runs)
+
+
+def autosave_cost(answers: dict[str, str], runs: int) -> None:
+    """What each answer adds since autosave (issue 11 §5): one draft upsert of the answers so far."""
+    from assessment.storage.results import open_store
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(f"sqlite:///{tmp}/bench.sqlite") as store:
+        token = store.save_draft(answers, 0)
+        save = median_ms(lambda: store.save_draft(answers, 3, token, {"workshop_id": 1, "nickname": "Kim"}), runs)
+    print(f"  autosave: one draft saved   {save:8.2f} ms   (SQLite, {len(answers)} answers; once per answer given)")
 
 
 def websocket_round_trips(q, runs: int) -> None:

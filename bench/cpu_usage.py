@@ -1,12 +1,12 @@
-"""Who used the CPU during a benchmark: the server, the bench itself, and everything else.
+"""Who used the CPU during a benchmark: the server, the database, the bench itself, and the rest.
 
 Read from Linux ``/proc`` (elsewhere every figure is None). The machine is shared (other
 developers' tests, browsers), and a Streamlit server waiting for a core looks exactly like
 a slow server from the client, so the load benchmarks print what the other processes took.
 
-    sampler = CpuSampler(server_pid(base_url))
+    sampler = CpuSampler(server_pid(base_url), database_pid=postmaster_pid(data_dir))
     sampler.start(); ...; sampler.stop()
-    sampler.windows(10.0)   # per 10 s: server, bench and other processes, in cores
+    sampler.windows(10.0)   # per 10 s: server, database, bench and other processes, in cores
 """
 
 from __future__ import annotations
@@ -49,6 +49,39 @@ def process_cpu_seconds(pid: int | None) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def process_tree_cpu_seconds(pid: int | None) -> float | None:
+    """CPU seconds of a process, its children that have ended, and its children alive now.
+
+    A PostgreSQL server is a postmaster with one child per connection (and a few workers):
+    the database's CPU is the whole tree's, and ended backends are in the parent's cutime.
+    """
+    if pid is None:
+        return None
+    try:
+        fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    ticks = sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+    for entry in PROC.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            child = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(child[1]) == pid:  # its parent is the postmaster
+            ticks += int(child[11]) + int(child[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def postmaster_pid(data_dir: Path) -> int | None:
+    """The pid PostgreSQL wrote on the first line of ``postmaster.pid``, or None."""
+    try:
+        return int((data_dir / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def process_rss_mb(pid: int | None) -> float | None:
     """Resident memory of a process in MB, or None."""
     if pid is None:
@@ -79,6 +112,7 @@ class Sample:
     server: float | None
     bench: float
     machine: float | None
+    database: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,40 +124,45 @@ class Window:
     server: float | None
     bench: float
     others: float | None
+    database: float | None = None
 
 
-def take_sample(pid: int | None) -> Sample:
-    return Sample(time.perf_counter(), process_cpu_seconds(pid), time.process_time(), machine_busy_seconds())
+def take_sample(pid: int | None, database_pid: int | None = None) -> Sample:
+    database = process_tree_cpu_seconds(database_pid) if database_pid is not None else None
+    return Sample(time.perf_counter(), process_cpu_seconds(pid), time.process_time(), machine_busy_seconds(),
+                  database)
 
 
 def window_between(a: Sample, b: Sample) -> Window:
     span = max(b.at - a.at, 1e-9)
     server = None if a.server is None or b.server is None else (b.server - a.server) / span
     bench = (b.bench - a.bench) / span
+    database = None if a.database is None or b.database is None else (b.database - a.database) / span
     others = None
     if a.machine is not None and b.machine is not None and server is not None:
-        others = max(0.0, (b.machine - a.machine) / span - server - bench)
-    return Window(a.at, b.at, server, bench, others)
+        others = max(0.0, (b.machine - a.machine) / span - server - bench - (database or 0.0))
+    return Window(a.at, b.at, server, bench, others, database)
 
 
 class CpuSampler(threading.Thread):
-    """Samples the server's, this process's and the machine's CPU every ``period`` seconds."""
+    """Samples the server's, the database's (a PostgreSQL postmaster and its children, if
+    given), this process's and the machine's CPU every ``period`` seconds."""
 
-    def __init__(self, pid: int | None, period: float = 1.0) -> None:
+    def __init__(self, pid: int | None, period: float = 1.0, database_pid: int | None = None) -> None:
         super().__init__(daemon=True, name="cpu-sampler")
-        self.pid, self.period = pid, period
+        self.pid, self.period, self.database_pid = pid, period, database_pid
         self.samples: list[Sample] = []
         self._done = threading.Event()
 
     def run(self) -> None:
-        self.samples.append(take_sample(self.pid))
+        self.samples.append(take_sample(self.pid, self.database_pid))
         while not self._done.wait(self.period):
-            self.samples.append(take_sample(self.pid))
+            self.samples.append(take_sample(self.pid, self.database_pid))
 
     def stop(self) -> None:
         self._done.set()
         self.join()
-        self.samples.append(take_sample(self.pid))
+        self.samples.append(take_sample(self.pid, self.database_pid))
 
     def total(self) -> Window:
         return window_between(self.samples[0], self.samples[-1])

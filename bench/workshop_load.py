@@ -4,6 +4,7 @@
     python bench/workshop_load.py --participants 20   # a quick room: about 2.5 minutes
     python bench/workshop_load.py --participants 20 --stored-responses 2000   # about 1.5 minutes
     python bench/workshop_load.py --server-option runner.postScriptGC=false   # try a setting
+    python bench/workshop_load.py --participants 1000 --postgres   # a big room on a throw-away PostgreSQL
 
 Filling the 10,000 stored responses takes 40-75 s of that (``Store.save_result``, ~2-4 ms
 each on this machine); the room itself about 70 s, at most ``--deadline``.
@@ -33,8 +34,14 @@ What happens, all on 127.0.0.1, and the script stops by itself:
    answers.
 5. The table: participants, submissions sent (Finish presses) and stored (the room's
    ``workshop_response_count``), round trip per press (median, p95, by kind), page loads,
-   projector refreshes, server CPU per interaction, the bench's own CPU, and a
-   ``TARGET MISSED`` line for every target not met. Exit code 0 either way: it measures.
+   projector refreshes, server CPU per interaction (and the database's, with ``--postgres``),
+   the bench's own CPU, and a ``TARGET MISSED`` line for every target not met. Exit code 0
+   either way: it measures.
+6. Capacity: from the CPU per interaction, how many participants one core (one server
+   process) holds at this bench's pace and at a person's pace, and how many servers one
+   PostgreSQL core keeps up with. If presses got slow or results were lost, *where it stops*:
+   the first 10 s window that missed, how many people were in the room then, and why (the
+   server process at its one core, the machine's cores full, or time spent waiting elsewhere).
 
 Round trip = from sending the press to the ``script_finished`` of the run it leads to
 (including ``st.switch_page`` hops), i.e. what a person waits for. Targets: nothing lost,
@@ -55,10 +62,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -68,7 +77,7 @@ from assessment import load_questionnaire, score_answers  # noqa: E402
 from assessment.questionnaire import Questionnaire  # noqa: E402
 from assessment.storage.results import NewResult, Store, open_store  # noqa: E402
 from assessment.room.joining import new_facilitator_key, new_join_code  # noqa: E402
-from bench.cpu_usage import CpuSampler, process_rss_mb, server_pid  # noqa: E402
+from bench.cpu_usage import CpuSampler, Window, postmaster_pid, process_rss_mb, server_pid  # noqa: E402
 from bench.st_client import RunResult, StreamlitClient, StreamlitClientError  # noqa: E402
 from bench.st_fragments import FragmentClient  # noqa: E402
 from bench.st_server import running_streamlit  # noqa: E402
@@ -79,6 +88,12 @@ TARGET_PROJECTOR_BIG = 0.100    # seconds, at --stored-responses
 PRESSES = ("join", "next", "finish")
 FILL_THREADS = 4
 DEFAULT_REFRESH = 3.0           # projector interval when the page has no run_every fragment
+# Capacity is quoted at 70% of a core busy, leaving 30% for bursts (our own choice: at 70%
+# a queue's wait is about 2.3 times the work itself, and a press of ~10 ms stays far below 1 s).
+BUSY_AT_CAPACITY = 0.7
+# A person's pace for the capacity table: one press every 30 s (our own reading of the
+# questionnaire: 7 steps of 5-12 questions take about 3-4 minutes, plus joining).
+PERSON_PRESS_EVERY = 30.0
 
 
 # -- what happened --------------------------------------------------------------------------
@@ -309,14 +324,15 @@ class RoomRun:
     unfinished: int
 
 
-def run_room(base_url: str, room: Room, q: Questionnaire, args: argparse.Namespace) -> RoomRun:
+def run_room(base_url: str, room: Room, q: Questionnaire, args: argparse.Namespace,
+             database_pid: int | None = None) -> RoomRun:
     outcomes = tuple(Outcome(n) for n in range(args.participants))
     room_over = threading.Event()
     # Every pause at its longest, plus a minute of waiting on the server; then the room
     # ends: nobody presses again, and what was done by then is what is reported.
     deadline_after = args.deadline or args.ramp + (len(q.steps) + 1) * args.think_max + 60
     projector = Projector(base_url, room.room_id, room.room_key, args.timeout)
-    cpu = CpuSampler(server_pid(base_url))
+    cpu = CpuSampler(server_pid(base_url), database_pid=database_pid)
     cpu.start()
     started = time.perf_counter()
     projector.start()
@@ -415,8 +431,12 @@ def report(args: argparse.Namespace, room: Room, room_run: RoomRun, stored: int,
     print()
     print_timeline(room_run)
     print()
+    print_capacity(capacity_of(args, room_run, stored))
+    print()
     table.print_misses()
     print_failures(room_run, big)
+    for line in where_it_stops(args, room_run, stored):
+        print(line)
 
 
 def figures_table(args: argparse.Namespace, room: Room, room_run: RoomRun, stored: int, big: Projector) -> Report:
@@ -449,8 +469,12 @@ def figures_table(args: argparse.Namespace, room: Room, room_run: RoomRun, store
     served = len(interactions) + len(projector.refreshes) + 1
     if total.server is not None:
         server_seconds = total.server * room_run.wall
-        r.add("server CPU during the room", f"{server_seconds:.1f} s = {server_seconds / served * 1000:.0f} ms per "
+        r.add("server CPU during the room", f"{server_seconds:.1f} s = {server_seconds / served * 1000:.1f} ms per "
               f"interaction ({served}), {total.server:.2f} cores on average")
+    if total.database is not None:
+        database_seconds = total.database * room_run.wall
+        r.add("PostgreSQL CPU during the room", f"{database_seconds:.1f} s = {database_seconds / served * 1000:.1f} ms "
+              f"per interaction, {total.database:.2f} cores on average")
     if room_run.server_rss_mb is not None:
         r.add("server memory (RSS) when the room ended", f"{room_run.server_rss_mb:.0f} MB")
     r.add("bench client CPU during the room", f"{total.bench:.2f} cores on average")
@@ -465,15 +489,125 @@ def print_timeline(room_run: RoomRun, length: float = 10.0) -> None:
     presses = [i for o in room_run.outcomes for i in o.interactions if i.kind in PRESSES]
     print(f"Timeline ({length:.0f} s windows by when a press was sent; 'wait' = until the server started its run; "
           "CPU in cores; 'others' = processes that are not this benchmark):")
-    print("    from    to  presses  median      p95  p95 wait   server  bench  others")
+    database = room_run.cpu.database_pid is not None
+    print("    from    to  in room  presses  median      p95  p95 wait   server  bench  others"
+          + ("  database" if database else ""))
     for w in room_run.cpu.windows(length):
         inside = [i for i in presses if w.start <= i.sent_at < w.end]
         start, end = w.start - room_run.started, w.end - room_run.started
         median = seconds(statistics.median(i.elapsed for i in inside)) if inside else "-"
         p95 = seconds(percentile([i.elapsed for i in inside], 0.95)) if inside else "-"
         wait = seconds(percentile([i.first_message for i in inside], 0.95)) if inside else "-"
-        print(f"  {max(0.0, start):5.0f} {end:5.0f}  {len(inside):7d}  {median:>6}  {p95:>7}  {wait:>8}  "
-              f"{cores(w.server):>6}  {cores(w.bench):>5}  {cores(w.others):>6}")
+        print(f"  {max(0.0, start):5.0f} {end:5.0f}  {in_room(room_run.outcomes, w):7d}  {len(inside):7d}  {median:>6}  "
+              f"{p95:>7}  {wait:>8}  {cores(w.server):>6}  {cores(w.bench):>5}  {cores(w.others):>6}"
+              + (f"  {cores(w.database):>8}" if database else ""))
+
+
+def in_room(outcomes: Iterable[Outcome], window: Window) -> int:
+    """Participants whose session overlapped the window: from opening the join link to their
+    last answer (or failure)."""
+    count = 0
+    for o in outcomes:
+        if o.interactions:
+            first, last = o.interactions[0], o.interactions[-1]
+            if first.sent_at < window.end and last.sent_at + last.elapsed > window.start:
+                count += 1
+    return count
+
+
+@dataclass(frozen=True, slots=True)
+class Capacity:
+    """What one interaction costs and what a core holds at that cost (see BUSY_AT_CAPACITY)."""
+
+    server_ms: float          # server CPU per interaction
+    database_ms: float | None  # PostgreSQL CPU per interaction, if measured
+    interactions_per_person: float
+    bench_press_every: float  # seconds between one participant's presses in this bench
+
+    def people_per_core(self, press_every: float) -> int:
+        """People pressing every ``press_every`` seconds that keep one core BUSY_AT_CAPACITY busy."""
+        return int(BUSY_AT_CAPACITY * press_every / (self.server_ms / 1000))
+
+    @property
+    def presses_per_second(self) -> float:
+        return BUSY_AT_CAPACITY / (self.server_ms / 1000)
+
+    @property
+    def servers_per_database_core(self) -> float | None:
+        """App servers at capacity one PostgreSQL core keeps up with (both BUSY_AT_CAPACITY busy)."""
+        return None if not self.database_ms else self.server_ms / self.database_ms
+
+
+def capacity_of(args: argparse.Namespace, room_run: RoomRun, stored: int) -> Capacity | None:
+    total = room_run.cpu.total()
+    interactions = sum(len(o.interactions) for o in room_run.outcomes)
+    served = interactions + len(room_run.projector.refreshes) + 1
+    if total.server is None or not interactions:
+        return None
+    gaps = (args.think_min + args.think_max) / 2
+    return Capacity(
+        server_ms=total.server * room_run.wall / served * 1000,
+        database_ms=None if total.database is None else total.database * room_run.wall / served * 1000,
+        interactions_per_person=interactions / len(room_run.outcomes),
+        bench_press_every=gaps,
+    )
+
+
+def print_capacity(capacity: Capacity | None) -> None:
+    if capacity is None:
+        print("Capacity: no server CPU figures (not Linux /proc?).")
+        return
+    print(f"Capacity, from {capacity.server_ms:.1f} ms of server CPU per interaction "
+          f"({capacity.interactions_per_person:.1f} interactions per participant), one core "
+          f"{BUSY_AT_CAPACITY:.0%} busy:")
+    print(f"  one server process (Python runs on one core at a time) handles {capacity.presses_per_second:.0f} "
+          "presses a second")
+    print(f"  = {capacity.people_per_core(capacity.bench_press_every):,} people pressing every "
+          f"{capacity.bench_press_every:.0f} s (this bench's pace), "
+          f"{capacity.people_per_core(PERSON_PRESS_EVERY):,} pressing every {PERSON_PRESS_EVERY:.0f} s "
+          "(a person reading the questions)")
+    per_core = capacity.servers_per_database_core
+    if per_core is not None:
+        print(f"  PostgreSQL: {capacity.database_ms:.1f} ms per interaction, so one PostgreSQL core keeps up with "
+              f"{per_core:.1f} app servers at capacity (connections: 32 per server; see docs/deploying.md)")
+
+
+def where_it_stops(args: argparse.Namespace, room_run: RoomRun, stored: int, length: float = 10.0) -> list[str]:
+    """If presses got slow or results went missing: the first window that missed, and why."""
+    presses = [i for o in room_run.outcomes for i in o.interactions if i.kind in PRESSES]
+    lost = args.participants - stored
+    slow = bool(presses) and percentile([i.elapsed for i in presses], 0.95) > TARGET_PRESS_P95
+    if not slow and lost <= 0:
+        return []
+    for w in room_run.cpu.windows(length):
+        inside = [i.elapsed for i in presses if w.start <= i.sent_at < w.end]
+        if inside and percentile(inside, 0.95) > TARGET_PRESS_P95:
+            break
+    else:
+        return [f"WHERE IT STOPS: {lost} of {args.participants} results not stored, though no 10 s window had a "
+                "press p95 above 1 s: see the participants' errors above."]
+    start = max(0.0, w.start - room_run.started)
+    people = in_room(room_run.outcomes, w)
+    rate = len(inside) / max(w.end - w.start, 1e-9)
+    lines = [f"WHERE IT STOPS: from {start:.0f} s, with {people} participants in the room sending "
+             f"{rate:.0f} presses a second, press p95 was {seconds(percentile(inside, 0.95))} (target 1 s)."]
+    used = sum(v or 0.0 for v in (w.server, w.bench, w.others, w.database))
+    if w.server is not None and w.server >= 0.85:
+        lines.append(f"  Why: the server process was at its one core ({w.server:.2f} cores; Python runs one "
+                     "thread at a time), so presses queued for it. More participants need more server "
+                     "processes behind a balancer (docs/deploying.md).")
+    elif used >= 0.9 * (os.cpu_count() or 1):
+        database = "" if w.database is None else f", database {cores(w.database)}"
+        lines.append(f"  Why: the machine's {os.cpu_count()} cores were full (server {cores(w.server)}, bench "
+                     f"{cores(w.bench)}{database}, other processes {cores(w.others)}): the server waited for a "
+                     "core. Measure again on a quiet machine.")
+    else:
+        lines.append(f"  Why: the server had CPU to spare ({cores(w.server)} cores) and so had the machine "
+                     f"({used:.2f} of {os.cpu_count()} cores): the time went to waiting elsewhere (database locks, "
+                     "disk). See 'p95 wait' above: time before the server started the run.")
+    if lost > 0:
+        lines.append(f"  {lost} of {args.participants} results were not stored by the room's deadline.")
+    return lines
 
 
 def cores(value: float | None) -> str:
@@ -511,6 +645,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="seconds after the first arrival when the room ends (default: ramp + "
                              "(steps + 1) * think-max + 60)")
     parser.add_argument("--database-url", help="default: a fresh SQLite file in a temporary folder")
+    parser.add_argument("--postgres", action="store_true",
+                        help="a throw-away PostgreSQL (durable: fsync on) started for this run; its CPU is measured")
     parser.add_argument("--server-option", action="append", default=[], metavar="NAME=VALUE",
                         help="a streamlit config option for this run, e.g. runner.postScriptGC=false")
     parser.add_argument("--log-file", type=Path, help="streamlit's output (default: in the temporary folder)")
@@ -524,8 +660,9 @@ def main(argv: list[str] | None = None) -> int:
     for option in args.server_option:
         name, _, value = option.partition("=")
         options += [f"--{name}", value]
-    with tempfile.TemporaryDirectory(prefix="workshop_load_") as folder:
-        url = args.database_url or f"sqlite:///{folder}/load.sqlite"
+    with tempfile.TemporaryDirectory(prefix="workshop_load_") as folder, throwaway_postgres(args.postgres) as postgres:
+        url = postgres.url if postgres else args.database_url or f"sqlite:///{folder}/load.sqlite"
+        database_pid = postmaster_pid(postgres.data_dir) if postgres else None
         log_file = args.log_file or Path(folder) / "streamlit.log"
         print(f"Filling {args.stored_responses:,} stored responses ...", flush=True)
         room = prepare_database(url, q, args.stored_responses, args.seed)
@@ -533,7 +670,7 @@ def main(argv: list[str] | None = None) -> int:
         with running_streamlit(APP, env={"DATABASE_URL": url}, log_file=log_file, options=tuple(options)) as base_url:
             warm_up(base_url, q, room, args.timeout)
             print(f"Room: {args.participants} participants joining over {args.ramp:.0f} s ...", flush=True)
-            room_run = run_room(base_url, room, q, args)
+            room_run = run_room(base_url, room, q, args, database_pid)
             print(f"Projector at {args.stored_responses:,} responses ...", flush=True)
             big = time_big_projector(base_url, room, args)
         # Counted last: a Finish pressed just before the deadline has been saved by now.
@@ -542,6 +679,21 @@ def main(argv: list[str] | None = None) -> int:
         if any(o.error for o in room_run.outcomes):
             print(f"(streamlit log: {log_file}; kept only while this runs — pass --log-file to keep it)")
     return 0
+
+
+@contextmanager
+def throwaway_postgres(wanted: bool) -> Iterator[Any]:
+    """A fresh durable PostgreSQL for this run (tests/pg_server.py), or None."""
+    if not wanted:
+        yield None
+        return
+    from tests.pg_server import start_postgres, stop_postgres
+
+    server = start_postgres("workshop_load", durable=True)
+    try:
+        yield server
+    finally:
+        stop_postgres(server)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ from assessment.content.load import check_content  # noqa: E402
 from assessment.exchange import ImportRefused, export_json, import_json  # noqa: E402
 from assessment.content.load import load_network_content  # noqa: E402
 from assessment.network.roster import RosterError, roster_from_rows  # noqa: E402
+from assessment.questionnaire import complete_answers  # noqa: E402
 
 TARGET_S, TARGET_MB = 1.0, 50.0
 CUT_OFF_S = 20
@@ -57,13 +58,7 @@ class Case:
 
 # -- inputs -------------------------------------------------------------------------------
 def answers() -> dict[str, str]:
-    chosen = {}
-    for key in Q.answer_keys():
-        item_id, _, rest = key.partition(".")
-        item = Q.item(item_id)
-        options = next(c for c in item.columns if c.id == rest.split(".")[1]).bands if rest else item.options
-        chosen[key] = options[-1].id
-    return chosen
+    return complete_answers(Q, lambda _key, choices: choices[-1])
 
 
 def full_roster() -> tuple[list[dict], list[list[str]]]:

@@ -1,7 +1,5 @@
 """About the method: dimensions, the guidance each item measures, how scores are computed."""
 
-import streamlit as st
-
 from ui import resources
 from ui.method_view import show_method
 

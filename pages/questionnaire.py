@@ -1,10 +1,15 @@
-"""The questionnaire: one short step at a time, with progress, back and next."""
+"""The questionnaire: one short step at a time, with progress, back and next.
+
+No form: every answer is kept and saved as a draft as it is given (``items.answer_given``), so a
+reload or a dropped connection loses nothing. The cost is one rerun per answer (bench/core.py).
+"""
 
 import streamlit as st
 
 from assessment import links
 from assessment.pace import pace
-from ui import drafts, flow, resources, workshops
+from ui import drafts, flow, resources, results_flow, workshops
+from ui.chart_preload import preload_chart_script
 from ui.items import show_item
 from ui.session import current
 from ui.sharing import sharing_options
@@ -17,6 +22,14 @@ if session.take_finished():  # "See my results" scored and saved in its callback
 links.blank_overlong_params(st.query_params)  # before anything reads them
 q = resources.questionnaire()
 drafts.restore_draft(q)
+if drafts.show_offer(q):  # another browser's draft: asked first, nothing adopted yet
+    st.stop()
+if session.result is not None:  # finished: the results, or take it again, never the old last step
+    st.header(t("questionnaire.finished.title"))
+    st.page_link("pages/results.py", label=t("questionnaire.finished.see"), icon=":material/insights:")
+    results_flow.take_again_section()
+    st.stop()
+drafts.remember_browser()
 n = min(session.step, len(q.steps) - 1)
 step = q.steps[n]
 last = n == len(q.steps) - 1
@@ -30,20 +43,20 @@ st.caption(step.intro)
 if session.draft_notice:
     st.info(session.draft_notice)
 
-with st.form(f"step.{step.id}", border=False, enter_to_submit=False):
-    for item_id in step.items:
-        show_item(q.item(item_id), q)
-    if last:
-        sharing_options()
-    if session.notice:
-        st.warning(session.notice)
+for item_id in step.items:
+    show_item(q.item(item_id), q)
+if last:
+    sharing_options()
+if session.notice:
+    st.warning(session.notice)
 
-    back, forward = st.columns(2)
-    back.form_submit_button(t("questionnaire.back"), on_click=flow.go_back, args=(q,), disabled=n == 0,
-                            width="stretch", key="nav.back")
-    if not last:
-        forward.form_submit_button(t("questionnaire.next"), on_click=flow.go_next, args=(q,), type="primary",
-                                   width="stretch", key="nav.next")
-    else:
-        forward.form_submit_button(t("questionnaire.finish"), on_click=flow.finish, args=(q,), type="primary",
-                                   width="stretch", key="nav.finish")
+back, forward = st.columns(2)
+back.button(t("questionnaire.back"), on_click=flow.go_back, args=(q,), disabled=n == 0, width="stretch", key="nav.back")
+if not last:
+    forward.button(t("questionnaire.next"), on_click=flow.go_next, args=(q,), type="primary", width="stretch",
+                   key="nav.next")
+else:
+    forward.button(t("questionnaire.finish"), on_click=flow.finish, args=(q,), type="primary", width="stretch",
+                   key="nav.finish")
+if last:  # the results page's charts need Plotly's script: the browser fetches it while the person answers
+    preload_chart_script()

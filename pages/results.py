@@ -1,9 +1,10 @@
-"""Results: the owner's own result, or a shared one opened with ?r=TOKEN (read-only). Reads only."""
+"""Results: the owner's own result (also back through the private link), or a shared one opened with
+?r=TOKEN (read-only). Reads only."""
 
 import streamlit as st
 
 from assessment import links
-from ui import resources, results_flow
+from ui import owner, resources, results_flow
 from ui.links import Param
 from ui.result_view import show_result
 from ui.session import current
@@ -11,6 +12,8 @@ from ui.text import t
 
 links.blank_overlong_params(st.query_params)  # before anything reads them
 q = resources.questionnaire()
+owner.arrive()  # the private link (?o=, then hidden) or this browser's cookie brings the owner back
+owner.show_forgotten()
 session = current()
 token = st.query_params.get(Param.RESULT)
 own_token = session.saved.share_token if session.saved else None

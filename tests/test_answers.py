@@ -7,18 +7,13 @@ import pytest
 from assessment import load_questionnaire
 from assessment.answers import AnswerError, check_answers
 from assessment.scoring import score_answers
+from assessment.questionnaire import complete_answers as complete_answers_of
 
 Q = load_questionnaire("en")
 
 
 def complete_answers() -> dict[str, str]:
-    answers = {}
-    for key in Q.answer_keys():
-        item_id, _, rest = key.partition(".")
-        item = Q.item(item_id)
-        options = next(c for c in item.columns if c.id == rest.split(".")[1]).bands if rest else item.options
-        answers[key] = options[0].id
-    return answers
+    return complete_answers_of(Q, lambda _key, choices: choices[0])
 
 
 def error_of(answers) -> AnswerError:

@@ -11,6 +11,7 @@ from assessment.exchange import (
 )
 from assessment.text import load_catalogue, placeholders
 from tests.network_samples import CONTENT, row
+from assessment.questionnaire import AnswerKey, complete_answers as complete_answers_of
 
 CATALOGUE = load_catalogue("en", CONTENT_DIR)[0]
 
@@ -18,16 +19,9 @@ Q = load_questionnaire("en")
 
 
 def complete_answers() -> dict[str, str]:
-    answers = {}
-    for key in Q.answer_keys():
-        item_id, _, rest = key.partition(".")
-        item = Q.item(item_id)
-        if rest:
-            column = next(c for c in item.columns if c.id == rest.split(".")[1])
-            answers[key] = column.bands[2].id
-        else:
-            answers[key] = item.options[1].id
-    return answers
+    """The third band of every grid cell, the second option of every other question."""
+    return complete_answers_of(
+        Q, lambda key, choices: choices[2] if AnswerKey.parse(key).segment is not None else choices[1])
 
 
 def exported(**changes) -> dict:
@@ -182,3 +176,45 @@ def test_import_json__hostile_name__kept_as_plain_text_and_cut_to_length():
     document = exported(display_name="<img src=x onerror=alert(1)>" + "x" * 100)
     name = import_json(json.dumps(document), Q, CONTENT).display_name
     assert name.startswith("<img src=x onerror=alert(1)>") and len(name) == 60
+
+
+# Round trip of a result the network map fed (issue 11 §7) ----------------------------------
+
+def blended_export(with_roster: bool):
+    """Answers blended with a five-person map, exported with or without the map itself."""
+    from assessment.network.blend import blend_roster
+    from assessment.network.measures import measure_network
+    from assessment.network.roster import roster_from_rows
+    from tests.network_samples import CONTENT, DEEP, row
+
+    rows = [row("Ana", **DEEP), row("Bo", segment="senior"), row("Cy", organisation="other_org"), row("Dee"),
+            row("Eve", field="different")]
+    ties = [["Ana", "Bo"]]
+    answers = complete_answers()
+    axes = measure_network(roster_from_rows(rows, ties, CONTENT), CONTENT).axes
+    blended = blend_roster(score_answers(Q, answers), axes, Q)
+    text = export_json(answers, blended.to_dict(), roster={"rows": rows, "ties": ties} if with_roster else None)
+    return blended, text, CONTENT
+
+
+def test_import_json__blended_result_with_its_map__same_scores_blend_and_map():
+    blended, text, content = blended_export(with_roster=True)
+    imported = import_json(text, Q, content)
+    assert (imported.result.width, imported.result.depth) == (blended.width, blended.depth)
+    assert imported.result == blended
+    assert imported.roster["ties"] == [["Ana", "Bo"]] and len(imported.roster["rows"]) == 5
+
+
+def test_import_json__blended_result_without_its_map__same_scores_from_the_recorded_map():
+    blended, text, content = blended_export(with_roster=False)
+    imported = import_json(text, Q, content)
+    assert imported.result == blended
+
+
+def test_import_json__blend_weight_edited__weight_worked_out_again_from_the_map_size():
+    # weight 0.9 in the file; five people weigh 0.5 * 5 / 15 = 0.1667 whatever the file says
+    blended, text, content = blended_export(with_roster=False)
+    document = json.loads(text)
+    document["result"]["roster"]["weight"] = 0.9
+    imported = import_json(json.dumps(document), Q, content)
+    assert imported.result.blend.weight == 0.1667 and imported.result == blended

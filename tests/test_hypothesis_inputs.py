@@ -23,6 +23,7 @@ from assessment.exchange import REFUSALS, Imported, ImportRefused, export_json, 
 from assessment.content.load import load_network_content
 from assessment.network.roster import Roster, RosterError, roster_from_rows
 from assessment.scoring import Result, score_answers
+from assessment.questionnaire import complete_answers
 
 Q = load_questionnaire("en")
 NETWORK = load_network_content()
@@ -39,13 +40,7 @@ any_objects = json_values | st.tuples(st.integers(), st.text()) | st.sets(st.int
 
 
 def one_answer_each() -> dict[str, str]:
-    chosen = {}
-    for key in Q.answer_keys():
-        item_id, _, rest = key.partition(".")
-        item = Q.item(item_id)
-        options = next(c for c in item.columns if c.id == rest.split(".")[1]).bands if rest else item.options
-        chosen[key] = options[0].id
-    return chosen
+    return complete_answers(Q, lambda _key, choices: choices[0])
 
 
 ANSWERS = one_answer_each()

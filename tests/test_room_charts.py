@@ -49,7 +49,7 @@ TEXTS = RoomChartTexts(
 
 
 def _room(points=POINTS, metrics=METRICS):
-    return summarise_room(points, metrics, profile_prompts=PROMPTS)
+    return summarise_room(points, metrics, profile_prompts=PROMPTS, min_responses=3)
 
 
 def _map(room, texts=TEXTS):
@@ -74,7 +74,8 @@ def test_room_map__few_points__svg_scatter_with_every_dot():
     fig = _map(_room())
     (dots,) = fig.data
     assert isinstance(dots, go.Scatter)
-    assert list(dots.x) == [70, 80, 60, 20] and list(dots.y) == [60, 40, 30, 70]
+    # shown at the centre of their 10-point squares, in score order (summary.coarse_point)
+    assert list(dots.x) == [25, 65, 75, 85] and list(dots.y) == [75, 35, 65, 45]
     assert dots.hoverinfo == "skip"  # anonymous: nothing to point at
 
 
@@ -113,7 +114,7 @@ def test_room_dimension_bars__means_per_axis_in_okabe_ito():
     fig = room_dimension_bars(_room(), DIMENSIONS, texts=TEXTS)
     width, depth = fig.data
     assert (width.name, depth.name, fig.layout.title.text) == ("W", "D", "Dimensions")
-    assert (list(width.y), list(width.x), list(width.text)) == (["Reach"], [62.5], ["62"])  # 62.5 shows as 62
+    assert (list(width.y), list(width.x), list(width.text)) == (["Reach"], [62.0], ["62"])  # 62.5 -> 62 (whole numbers, half to even)
     assert (list(depth.y), list(depth.x)) == (["Trust"], [40.0])
     assert {width.marker.color.lower(), depth.marker.color.lower()} <= OKABE_ITO
     assert depth.marker.pattern.shape == "/"  # told apart without colour
@@ -125,7 +126,7 @@ def test_room_segment_bars__width_and_depth_per_segment__same_legend_words_as_th
     # one word for width across the app: the dimension bars' legend (TEXTS.width), not a "Breadth"
     assert (breadth.name, depth.name, fig.layout.title.text) == ("W", "D", "Segments")
     assert list(breadth.y) == ["Peers", "Senior to you"]
-    assert list(breadth.x) == [65.0, 30.0] and list(depth.x) == [47.5, 12.5]
+    assert list(breadth.x) == [65.0, 30.0] and list(depth.x) == [48.0, 12.0]  # 47.5 -> 48, 12.5 -> 12 (half to even)
 
 
 def test_room_reach_chart__covered_green_and_nobody_written_out():

@@ -195,6 +195,115 @@ def test_delete_result__unknown_or_malformed_token__false(store: Store):
     assert store.delete_result("garbage", saved.manage_key) is False
 
 
+# Owners and changes in place (issue 11 §1, §2, §7) -----------------------------------------
+
+
+def test_results_of_owner__two_saves_with_one_key__both_newest_first_and_only_the_hash_stored(store: Store, database_url):
+    owner = new_token()
+    first = store.save_result(sample_new_result(owner_key=owner, display_name="then"))
+    second = store.save_result(sample_new_result(owner_key=owner, display_name="now"))
+    store.save_result(sample_new_result(owner_key=new_token()))  # someone else's
+
+    mine = store.results_of_owner(owner)
+
+    assert [r.share_token for r in mine] == [second.share_token, first.share_token]
+    assert [r.display_name for r in mine] == ["now", "then"]
+    engine = sa.create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            stored = conn.execute(sa.text("SELECT owner_hash FROM results")).scalars().all()
+    finally:
+        engine.dispose()
+    assert owner not in stored and len({h for h in stored}) == 2
+
+
+@pytest.mark.parametrize("key", ["", "short", "x" * 22, None])
+def test_results_of_owner__unknown_or_malformed_key__nothing(store: Store, key):
+    store.save_result(sample_new_result(owner_key=new_token()))
+    assert store.results_of_owner(key) == ()
+
+
+def test_results_of_owner__one_removed__no_longer_listed(store: Store):
+    owner = new_token()
+    kept = store.save_result(sample_new_result(owner_key=owner))
+    gone = store.save_result(sample_new_result(owner_key=owner))
+    assert store.delete_result(gone.share_token, owner) is True  # the owner key manages each result
+
+    assert [r.share_token for r in store.results_of_owner(owner)] == [kept.share_token]
+
+
+def test_update_result__manage_or_owner_key__same_link_new_scores_and_metrics(store: Store, database_url):
+    # 62.5 / 40.0 becomes 70.0 / 55.0: the link's lookup shows the new scores, and the metrics
+    # (the room's aggregates) are the new result's, one row per score as before.
+    owner = new_token()
+    saved = store.save_result(sample_new_result(owner_key=owner))
+    blended = sample_new_result(result=sample_result(70.0, 55.0, "wide_deep"), display_name="Ana",
+                                extras={"kind": "network_map"})
+
+    assert store.update_result(saved.share_token, saved.manage_key, blended) is True
+    found = store.find_result(saved.share_token)
+    assert (found.status, found.result.width, found.result.depth, found.result.profile_id) == ("found", 70.0, 55.0, "wide_deep")
+    assert (found.result.display_name, found.result.extras) == ("Ana", {"kind": "network_map"})
+    assert found.result.updated_at is not None and found.result.updated_at >= found.result.created_at
+    assert count_rows(database_url, "result_metrics") == METRICS_PER_RESULT
+    assert store.update_result(saved.share_token, owner, sample_new_result()) is True
+    assert store.find_result(saved.share_token).result.width == 62.5
+
+
+def test_update_result__wrong_key_or_removed__false_and_nothing_changed(store: Store):
+    saved = store.save_result(sample_new_result())
+    assert store.update_result(saved.share_token, new_token(), sample_new_result(result=sample_result(90.0))) is False
+    assert store.find_result(saved.share_token).result.width == 62.5
+    store.delete_result(saved.share_token, saved.manage_key)
+    assert store.update_result(saved.share_token, saved.manage_key, sample_new_result()) is False
+    assert store.find_result(saved.share_token).status == "removed"
+
+
+def test_save_result__same_owner_again_in_a_workshop__replaces_the_room_entry_and_keeps_the_earlier_result(store: Store):
+    workshop = store.create_workshop("K7RWX3", "T", "", "f" * 64)
+    owner = new_token()
+    first = store.save_result(sample_new_result(owner_key=owner, workshop_id=workshop.id, nickname="Kim"))
+    store.save_result(sample_new_result(owner_key=new_token(), workshop_id=workshop.id))  # another person
+
+    again = store.save_result(sample_new_result(owner_key=owner, workshop_id=workshop.id, nickname="Kim",
+                                                result=sample_result(80.0, 20.0)))
+
+    assert (first.replaced_in_room, again.replaced_in_room) == (0, 1)
+    assert store.workshop_response_count(workshop.id) == 2  # Kim once, the other person once
+    earlier = store.find_result(first.share_token)
+    assert (earlier.status, earlier.result.workshop_id, earlier.result.nickname) == ("found", None, None)
+    assert len(store.results_of_owner(owner)) == 2
+
+
+def create_version_3_database(url: str) -> tuple[str, str]:
+    """A database as version 3 left it (no owners yet) with one result; its share token and manage key."""
+    database = Database(database_url_from(url))
+    with database.writing() as conn:
+        for migration in MIGRATIONS[:3]:
+            migration.apply(conn)
+        schema_meta.create(conn)
+        conn.execute(sa.insert(schema_meta).values(id=1, version=3, upgraded_at=datetime.now(UTC)))
+    with Store(database) as old:
+        saved = old.save_result(sample_new_result(display_name="from version 3"))
+    return saved.share_token, saved.manage_key
+
+
+def test_open_store__version_3_database_with_a_result__upgraded_to_owners_and_the_result_still_managed(database_url):
+    share_token, manage_key = create_version_3_database(database_url)
+    assert "owner_hash" not in dict(columns_of(database_url)["results"])
+
+    with open_store(database_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION  # 4 added owners; 5 (room privacy) follows
+        old = store.find_result(share_token)
+        assert (old.status, old.result.display_name, old.result.updated_at) == ("found", "from version 3", None)
+        assert store.update_result(share_token, manage_key, sample_new_result(result=sample_result(71.0))) is True
+        assert store.find_result(share_token).result.width == 71.0
+        owner = new_token()
+        new = store.save_result(sample_new_result(owner_key=owner))
+        assert [r.share_token for r in store.results_of_owner(owner)] == [new.share_token]
+    assert count_rows(database_url, "result_metrics") == 2 * METRICS_PER_RESULT
+
+
 # Drafts ----------------------------------------------------------------------------------
 
 

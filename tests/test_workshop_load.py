@@ -8,8 +8,10 @@ import random
 import pytest
 
 from assessment import load_questionnaire
-from bench.cpu_usage import Sample, window_between
-from bench.workshop_load import option_ids, percentile, random_answers, seconds, step_answer_keys
+from bench.cpu_usage import Sample, Window, window_between
+from bench.workshop_load import (
+    Capacity, Interaction, Outcome, in_room, option_ids, percentile, random_answers, seconds, step_answer_keys,
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +61,32 @@ def test_window_between__two_samples__cpu_in_cores_and_others_the_rest():
 def test_window_between__server_unknown__others_unknown():
     window = window_between(Sample(0.0, None, 0.0, 1.0), Sample(1.0, None, 0.5, 2.0))
     assert (window.server, window.others) == (None, None)
+
+
+def test_window_between__database_measured__its_cores_apart_from_the_others():
+    # 10 s: server 5 s (0.5), bench 1 s (0.1), database 2 s (0.2), machine 16 s (1.6) -> others 0.8
+    window = window_between(Sample(100.0, 20.0, 3.0, 500.0, 40.0), Sample(110.0, 25.0, 4.0, 516.0, 42.0))
+    assert (window.database, round(window.others, 6)) == (0.2, 0.8)
+
+
+def test_capacity__12_ms_per_interaction__people_and_presses_one_core_holds_at_70_percent():
+    capacity = Capacity(server_ms=12.0, database_ms=1.5, interactions_per_person=8.0, bench_press_every=5.0)
+    # presses a second: 0.7 / 0.012 = 58.3; people pressing every 30 s: 0.7 * 30 / 0.012 = 1750;
+    # every 5 s: 0.7 * 5 / 0.012 = 291.7 -> 291; servers per PostgreSQL core: 12 / 1.5 = 8
+    assert round(capacity.presses_per_second, 1) == 58.3
+    assert (capacity.people_per_core(30.0), capacity.people_per_core(5.0)) == (1750, 291)
+    assert capacity.servers_per_database_core == 8.0
+
+
+def test_capacity__database_not_measured__no_servers_per_database():
+    assert Capacity(12.0, None, 8.0, 5.0).servers_per_database_core is None
+
+
+def test_in_room__sessions_before_during_and_after__only_those_overlapping_the_window():
+    # window 10-20 s: one left at 9 s, one ran 5-15 s, one came at 19 s, one came at 25 s
+    def person(number: int, start: float, end: float) -> Outcome:
+        return Outcome(number, interactions=[Interaction("connect", 1.0, 0.1, start),
+                                             Interaction("next", 1.0, 0.1, end - 1.0)])
+    outcomes = (person(0, 1.0, 9.0), person(1, 5.0, 15.0), person(2, 19.0, 40.0), person(3, 25.0, 40.0),
+                Outcome(4))
+    assert in_room(outcomes, Window(10.0, 20.0, None, 0.0, None)) == 2

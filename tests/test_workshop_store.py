@@ -130,6 +130,7 @@ def test_workshop_export_rows__anonymous_with_metrics_and_only_public_nicknames(
     assert sorted((r.width, r.nickname, r.share_nickname) for r in rows) == [(20.0, None, False), (70.0, "Ada", True)]
     assert all(isinstance(r, ExportRow) and len(r.metrics) == 34 for r in rows)
     assert "Lovelace" not in repr(rows) and "Bob" not in repr(rows)
+    assert [r.width for r in rows] == [70.0, 20.0]  # arrival order: the export releases whole batches of them
 
 
 def test_workshop_rows__fed_to_room_and_csv__accepted(store: Store):
@@ -140,16 +141,16 @@ def test_workshop_rows__fed_to_room_and_csv__accepted(store: Store):
     room = summarise_room(
         store.workshop_points(workshop.id),
         store.workshop_metric_summary(workshop.id, {"seg:peers:depth": 57}),
-        profile_prompts={"wide_shallow": "Talk."},
+        profile_prompts={"wide_shallow": "Talk."}, min_responses=3,
     )
-    csv_text = build_room_csv(store.workshop_export_rows(workshop.id))
+    csv_text = build_room_csv(store.workshop_export_rows(workshop.id), min_responses=3)
 
     assert room.responses == 3 and room.top_profile == "wide_shallow"
     assert next(s for s in room.segments if s.id == "peers").deep_count == 3
     assert csv_text.count("'=cmd") == 3
 
 
-def test_delete_workshop__with_results__gone_and_results_removed(store: Store):
+def test_delete_workshop__with_results__gone_from_the_room_and_kept_for_their_people(store: Store):
     workshop = store.create_workshop("K7RWX3", "T", "", FACILITATOR_HASH)
     saved = join(store, workshop.id, 70.0, 30.0, "wide_shallow")
     elsewhere = store.save_result(sample_new_result())
@@ -158,7 +159,8 @@ def test_delete_workshop__with_results__gone_and_results_removed(store: Store):
 
     assert store.find_workshop(workshop.id) is None
     assert store.find_workshop_by_code("K7RWX3") is None
-    assert store.find_result(saved.share_token).status == "removed"
+    kept = store.find_result(saved.share_token)  # the person's own link keeps working (issue 11 §7)
+    assert (kept.status, kept.result.workshop_id, kept.result.nickname) == ("found", None, None)
     assert store.find_result(elsewhere.share_token).status == "found"
     assert store.workshop_response_count(workshop.id) == 0
     assert store.workshop_metric_summary(workshop.id) == {}

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.room.export import build_room_csv
+from assessment.questionnaire import Questionnaire
+from assessment.room.export import SEGMENT_MEASURES, Column, build_dictionary_csv, build_room_csv, export_columns
+from assessment.room.metrics import metric_name
+from assessment.room.summary import FLOOR_RESPONSES
 from assessment.storage.errors import StorageUnavailable
 from assessment.room.joining import format_join_code
 from assessment.storage.workshops import Workshop
@@ -19,8 +22,10 @@ from .text import number, t
 
 DELETED = "workshop.deleted"            # the title of the workshop just deleted, for a one-off notice
 NOT_CHANGED = "workshop.not_changed"    # one-off flag: a control's change did not reach the database
+REMOVED = "workshop.removed"            # one-off: how many results the facilitator just removed
 COUNT_REFRESH = "5s"
 QR_WIDTH = 220
+MAX_MINIMUM = 50  # a minimum group size above a big room's size would hide everything
 
 
 def create_form() -> None:
@@ -83,6 +88,8 @@ def facilitator_page(workshop: Workshop, key: str) -> None:
     _joining(workshop)
     _projector(workshop, key)
     _controls(workshop)
+    _privacy(workshop)
+    _remove_latest(workshop)
     _delete(workshop)
 
 
@@ -153,13 +160,82 @@ def _controls(workshop: Workshop) -> None:
         icon=":material/lock:" if workshop.is_open else ":material/lock_open:",
         on_click=_set, args=("open", workshop.id, not workshop.is_open),
     )
-    store = resources.store()
-    st.download_button(
+    store, q = resources.store(), resources.questionnaire()
+    names = export_metric_names(q)
+    results, dictionary = st.columns(2)
+    results.download_button(
         t("workshop.facilitator.download"), key="workshop.export", icon=":material/download:", width="stretch",
-        data=lambda: build_room_csv(store.workshop_export_rows(workshop.id)),
+        data=lambda: build_room_csv(store.workshop_export_rows(workshop.id), min_responses=workshop.min_responses,
+                                    metric_names=names),
         file_name=f"wide-and-deep-workshop-{workshop.code}.csv", mime="text/csv", on_click="ignore",
     )
-    st.caption(t("workshop.facilitator.download_help"))
+    dictionary.download_button(
+        t("workshop.facilitator.download_dictionary"), key="workshop.dictionary", icon=":material/menu_book:",
+        width="stretch", data=lambda: dictionary_csv(q),
+        file_name=f"wide-and-deep-workshop-{workshop.code}-columns.csv", mime="text/csv", on_click="ignore",
+    )
+    st.caption(t("workshop.facilitator.download_help", n=workshop.min_responses))
+
+
+def export_metric_names(q: Questionnaire) -> tuple[str, ...]:
+    """The export's metric columns in questionnaire order: dimensions, then each segment's measures."""
+    return tuple(metric_name("dim", d.id) for d in q.dimensions) + tuple(
+        metric_name("seg", s.id, m) for s in q.segments for m in SEGMENT_MEASURES)
+
+
+def dictionary_csv(q: Questionnaire) -> str:
+    """What each column of the export means, in the facilitator's language."""
+    dimensions = {d.id: d.name for d in q.dimensions}
+    segments = {s.id: s.name for s in q.segments}
+
+    def describe(column: Column) -> str:
+        if column.kind == "fixed":
+            return t(f"workshop.export.column.{column.header}")
+        if column.kind == "dimension":
+            return t("workshop.export.column.dimension", name=dimensions.get(column.about, column.about))
+        return t(f"workshop.export.column.segment_{column.kind}", name=segments.get(column.about, column.about))
+
+    heading = (t("workshop.export.dictionary_column"), t("workshop.export.dictionary_meaning"))
+    return build_dictionary_csv(export_columns((), export_metric_names(q)), describe, heading)
+
+
+def _privacy(workshop: Workshop) -> None:
+    """The room's privacy rule, and the minimum group size the facilitator may raise."""
+    st.header(t("workshop.facilitator.privacy_title"), anchor=False)
+    st.markdown(t("workshop.facilitator.privacy_rule", n=workshop.min_responses))
+    st.number_input(
+        t("workshop.facilitator.minimum"), key="workshop.minimum", min_value=FLOOR_RESPONSES, max_value=MAX_MINIMUM,
+        value=workshop.min_responses, step=1, help=t("workshop.facilitator.minimum_help", floor=FLOOR_RESPONSES),
+        on_change=_set_minimum, args=(workshop.id,),
+    )
+
+
+def _set_minimum(workshop_id: int) -> None:
+    try:
+        resources.store().set_workshop_min_responses(workshop_id, int(st.session_state["workshop.minimum"]))
+    except StorageUnavailable:
+        st.session_state[NOT_CHANGED] = True
+
+
+def _remove_latest(workshop: Workshop) -> None:
+    """Remove the last few results (e.g. one person who pressed the button 20 times)."""
+    removed = st.session_state.pop(REMOVED, None)
+    if removed is not None:
+        st.success(t("workshop.facilitator.removed", n=removed) if removed else t("workshop.facilitator.removed_none"))
+    with st.expander(t("workshop.facilitator.remove_title")):
+        st.write(t("workshop.facilitator.remove_intro"))
+        st.number_input(t("workshop.facilitator.remove_count"), key="workshop.remove_count", min_value=1,
+                        max_value=1000, value=1, step=1)
+        st.button(t("workshop.facilitator.remove"), key="workshop.remove", icon=":material/undo:",
+                  on_click=_remove, args=(workshop.id,))
+
+
+def _remove(workshop_id: int) -> None:
+    try:
+        count = int(st.session_state.get("workshop.remove_count") or 1)
+        st.session_state[REMOVED] = resources.store().remove_latest_workshop_results(workshop_id, count)
+    except StorageUnavailable:
+        st.session_state[NOT_CHANGED] = True
 
 
 def _set(what: str, workshop_id: int, value: bool) -> None:

@@ -11,7 +11,7 @@ from assessment import score_answers
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import impossible_segments
 
-from . import drafts, saving, sharing
+from . import answer_widgets, drafts, saving, sharing
 from .items import collect, unanswered
 from .session import current
 from .text import t
@@ -74,3 +74,10 @@ def missing_text(q: Questionnaire, keys: list[str]) -> str:
     more = len(keys) - SHOWN_MISSING
     return "\n".join([t("questionnaire.missing.intro", n=len(keys)), lines]
                      + ([t("questionnaire.missing.more", n=more)] if more > 0 else []))
+
+
+def start_again(from_last: bool) -> None:
+    """"Take it again": fresh answers (or last time's as a start) from the first step; the
+    finished result stays saved under the same owner, and a workshop stays joined."""
+    current().start_again(from_last)
+    answer_widgets.forget()

@@ -7,7 +7,7 @@ import streamlit as st
 from assessment.questionnaire import AnswerKey, Item, Questionnaire, Segment
 from assessment.scoring import impossible_segments
 
-from . import answer_widgets
+from . import answer_widgets, drafts
 from .session import current
 from .text import t
 
@@ -19,8 +19,7 @@ def keys_of(q: Questionnaire, item_ids: tuple[str, ...]) -> tuple[str, ...]:
 def collect(q: Questionnaire, item_ids: tuple[str, ...]) -> None:
     """Copy the step's widget values into the answers (widgets vanish between steps).
 
-    Called by the step's submit buttons: a step is a form, so answering costs no rerun;
-    only Back, Next and Finish do (one rerun per step, which keeps a full room fast).
+    Called by the step's buttons; each answer is also kept as it is given (``flow.answer_given``).
     """
     answer_widgets.collect(keys_of(q, item_ids), current().answers)
 
@@ -29,7 +28,13 @@ def _choice(answer_key: str, label: str, options: tuple[tuple[str, str], ...], *
     key = answer_widgets.seed(answer_key, current().answers)
     labels = dict(options)
     st.radio(label, options=[o for o, _ in options], format_func=labels.__getitem__, key=key, horizontal=True,
-             help=help or None)
+             help=help or None, on_change=answer_given, args=(answer_key,))
+
+
+def answer_given(answer_key: str) -> None:
+    """on_change of every answer: keep it, and save the draft at once (a reload loses nothing)."""
+    answer_widgets.collect((answer_key,), current().answers)
+    drafts.keep_draft()
 
 
 def show_item(item: Item, q: Questionnaire) -> None:

@@ -13,6 +13,7 @@ import streamlit as st
 from assessment.method import dimension_table, guidance_table, item_table
 from assessment.network.blend import N_FULL, N_MIN, W_MAX
 from assessment.network.content import NetworkContent
+from assessment.room.summary import DOT_GRID, FLOOR_RESPONSES, MIN_RESPONSES
 from assessment.questionnaire import Band, Questionnaire
 from assessment.scoring import CLOSE_POINTS
 
@@ -69,7 +70,6 @@ def _unscored(q: Questionnaire) -> tuple[str, ...]:
 
 
 def show_method(q: Questionnaire) -> None:
-    th = q.thresholds
     grid = next((i for i in q.items if i.kind == "segment_grid"), None)
     reversed_guidance = sorted({g for i in q.items if i.reverse for g in i.guidance})
     st.title(t("method.title"))
@@ -105,6 +105,8 @@ def show_method(q: Questionnaire) -> None:
             st.markdown("\n".join(_question_line(q, r) for r in rows if r.step == step.id))
     show_network_method(resources.network())
     show_accessibility_statement()
+    st.header(t("workshop.method.title"))  # the room's privacy rule (assessment/room/summary.py)
+    st.markdown(t("workshop.method.rule", n=MIN_RESPONSES, floor=FLOOR_RESPONSES, grid=DOT_GRID))
     st.caption(t("method.footer", id=q.id, version=q.version, language=q.language))
 
 

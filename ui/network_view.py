@@ -8,16 +8,22 @@ they reach markdown only through ``md_escape``, figures only through ``chart_sty
 and never the server (the map file is made in this session and downloaded). What may be saved is
 ``network_blend.network_extras`` (numbers and option ids).
 
-Using the map in the scores replaces a saved copy rather than leaving the old scores behind
-(``assessment/storage/rescoring.py`` decides how); the session then has no saved links, so the
-results page saves the new scores once, with a new share link.
+Using the map in the scores changes a saved copy in place (``saving.replace_scores``): the
+share link already sent stays the same and shows the new scores.
 
 Every word comes from ``content/en/ui/network.yaml`` through ``t()``; measure sentences and plan
 texts from the network content (``content.measure``, ``content.plan_text``).
+
+Fast where it shows (issue 13 §5): who knows whom and everything drawn from the map sit in one
+fragment (``_map_section``), so marking a pair or using the map in the scores reruns that part
+only, not the form and the table above it; what is drawn from a roster is kept in the session
+(``MAP_DRAWN``) and reused while the roster and the language stay the same; the score buttons act
+in callbacks, so no click runs the page twice.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -38,9 +44,7 @@ from assessment.network.roster import (
 from assessment.network.waves import KINDS, WaveChange, compare_waves
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
-from assessment.storage.errors import StorageError
-from assessment.storage.rescoring import retire_saved_copy
-from ui import resources, saving
+from ui import saving
 from ui.result_view import CHART_CONFIG, md_escape
 from ui.session import Session, current
 from ui.text import language, t
@@ -53,16 +57,38 @@ ADD_PREFIX = "w.network.add."        # + "name" or a field id: the add-a-person 
 # Form feedback, so it goes with the widget keys ("w.") when a draft is restored.
 ADD_PROBLEMS = "w.network.add_problems"
 MAP_UPLOAD = "w.network.map_file"
+# The map last drawn in this session: (roster, language) -> DrawnMap. In the session, never in a
+# cache shared by sessions: the figures hold names.
+MAP_DRAWN = "network.drawn"
+# Why the last score button changed nothing (set in its callback, shown under the scores).
+SCORES_PROBLEM = "network.scores_problem"
 
 
 def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> None:
-    session = current()
     st.title(t("network.title"))
     st.write(t("network.intro", most=content.max_contacts))
     st.info(t("network.privacy"), icon=":material/lock:")
     _load_map(content)
     _add_person_form(content)
     rows = _people_table(content)
+    _map_section(rows, content, questionnaire)
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnMap:
+    """What the page draws from one roster: measures, the two figures, the plan."""
+
+    report: NetworkReport
+    rings: Any
+    spread: Any
+    plan: NetworkPlan
+
+
+@st.fragment
+def _map_section(rows: list[dict[str, Any]], content: NetworkContent, questionnaire: Questionnaire) -> None:
+    """Who knows whom, and everything drawn from the map. A fragment: its clicks rerun this part
+    only; a change in the form or the table above reruns the page and hands it the new rows."""
+    session = current()
     ties = _who_knows_whom(rows) if len(filled_rows(rows)) <= content.max_contacts else []  # no pairs past the limit
     try:
         roster = roster_from_rows(rows, ties, content)
@@ -73,19 +99,30 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
     if not roster.contacts:
         st.info(t("network.empty"))
         return
-    report = measure_network(roster, content)
-    _show_measures(report)
-    words = chart_text()
+    drawn = _drawn_map(roster, content)
+    _show_measures(drawn.report)
     # theme=None, as on the results page: the figures set their own fonts, colours and title place.
-    st.plotly_chart(rings_map(roster, report, content, words), config=CHART_CONFIG, theme=None,
-                    key="chart.network_map")
-    st.plotly_chart(diversity_chart(roster, report, content, words), config=CHART_CONFIG, theme=None,
-                    key="chart.network_spread")
+    st.plotly_chart(drawn.rings, config=CHART_CONFIG, theme=None, key="chart.network_map")
+    st.plotly_chart(drawn.spread, config=CHART_CONFIG, theme=None, key="chart.network_spread")
     if session.map_before is not None:
-        _show_changes(session.map_before, roster, content, words)
-    _show_scores(session, roster, report, questionnaire)
-    _show_plan(plan_connections(roster, report, content), content)
+        _show_changes(session.map_before, roster, content, chart_text())
+    _show_scores(session, roster, drawn.report, questionnaire)
+    _show_plan(drawn.plan, content)
     _download_map(rows, ties)
+
+
+def _drawn_map(roster: Roster, content: NetworkContent) -> DrawnMap:
+    """Measures, figures and plan of ``roster``: the session's last ones while nothing they show
+    has changed (the figures are never changed after they are built)."""
+    key = (roster, language())
+    kept = st.session_state.get(MAP_DRAWN)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    report, words = measure_network(roster, content), chart_text()
+    drawn = DrawnMap(report, rings_map(roster, report, content, words), diversity_chart(roster, report, content, words),
+                     plan_connections(roster, report, content))
+    st.session_state[MAP_DRAWN] = (key, drawn)
+    return drawn
 
 
 def chart_text() -> ChartText:
@@ -241,10 +278,14 @@ def _show_scores(session: Session, roster: Roster, report: NetworkReport, q: Que
         return
     status = blend_status(result, report.axes)
     weight = roster_weight(report.axes.people)
+    problem = st.session_state.pop(SCORES_PROBLEM, None)
+    if problem:
+        st.error(problem)
     if weight == 0:
         st.write(t("network.scores.too_few", least=N_MIN))
-        if status != "none" and st.button(t("network.scores.answers_only"), key="network.unblend"):
-            _replace_result(session, questionnaire_only(result, q), None, t("network.scores.done_answers_only"))
+        if status != "none":
+            st.button(t("network.scores.answers_only"), key="network.unblend", on_click=_replace_result,
+                      args=(session, questionnaire_only(result, q), None, t("network.scores.done_answers_only")))
         return
     answers_only, together = questionnaire_only(result, q), blend_roster(result, report.axes, q)
     st.markdown(t("network.scores.table", answers_width=answers_only.width, answers_depth=answers_only.depth,
@@ -255,14 +296,14 @@ def _show_scores(session: Session, roster: Roster, report: NetworkReport, q: Que
     if status == "current":
         st.success(t("network.scores.current"), icon=":material/check_circle:")
         st.page_link("pages/results.py", label=t("network.scores.see_results"), icon=":material/insights:")
-        if st.button(t("network.scores.answers_only"), key="network.unblend"):
-            _replace_result(session, answers_only, None, t("network.scores.done_answers_only"))
+        st.button(t("network.scores.answers_only"), key="network.unblend", on_click=_replace_result,
+                  args=(session, answers_only, None, t("network.scores.done_answers_only")))
         return
     if status == "outdated":
         st.info(t("network.scores.outdated"))
     label = t("network.scores.update") if status == "outdated" else t("network.scores.use")
-    if st.button(label, type="primary", icon=":material/merge:", key="network.blend"):
-        _replace_result(session, together, network_extras(roster, report), t("network.scores.done_with_map"))
+    st.button(label, type="primary", icon=":material/merge:", key="network.blend", on_click=_replace_result,
+              args=(session, together, network_extras(roster, report), t("network.scores.done_with_map")))
 
 
 def _saved_copy_note(session: Session) -> None:
@@ -275,19 +316,14 @@ def _saved_copy_note(session: Session) -> None:
 
 
 def _replace_result(session: Session, result: Result, extras: dict[str, Any] | None, done: str) -> None:
-    """New scores for this session; a saved copy is retired first, so the results page saves a fresh one."""
-    saved = session.saved
-    if saved is not None:
-        try:
-            retire_saved_copy(resources.store(), saved.share_token, saved.manage_key)
-        except StorageError:
-            st.error(t("network.scores.not_replaced"))
-            return
-        session.saved = None
+    """Button callback: new scores for this session, changed in place in a saved copy (its share link
+    stays). Runs before the rerun the click starts, which then shows the new scores."""
+    was_saved = session.saved is not None
+    if not saving.replace_scores(result, extras):
+        st.session_state[SCORES_PROBLEM] = t("network.scores.not_replaced")
+        return
+    if was_saved and session.saved is not None:
         session.tell_results_page(t("network.scores.saved_again", done=done))
-    session.replace_result(result, extras)
-    saving.save_once()  # the new scores are saved now, not when the results page is drawn
-    st.rerun()
 
 
 def _show_plan(plan: NetworkPlan, content: NetworkContent) -> None:

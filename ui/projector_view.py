@@ -69,7 +69,7 @@ def live(workshop_id: int, join_url: str) -> None:
     started = time.perf_counter()
     try:
         workshop = resources.store().find_workshop(workshop_id)
-        room = room_feed.room_view(workshop_id) if workshop is not None else None
+        room = room_feed.room_view(workshop_id, workshop.min_responses) if workshop is not None else None
     except StorageUnavailable:  # keep refreshing: the next run may reach it again
         with st.container(key="proj-state"):
             st.markdown(t("projector.reconnecting"))

@@ -16,7 +16,7 @@ from assessment.scoring import Result, ResultShapeError
 from assessment.wording import result_words
 from assessment.storage.errors import StorageUnavailable
 
-from . import flow, history_view, resources, saving
+from . import flow, history_view, owner, resources, saving
 from .links import Param
 from .result_view import blend_rows, figures, md_escape, show_result
 from .session import current
@@ -26,6 +26,9 @@ from .text import t
 def show_unfinished(q: Questionnaire) -> None:
     """Someone without a result: tell them how far they are and send them back to the questions."""
     st.title(t("results.own_title"))
+    notice = current().take_results_notice()  # e.g. a private link that matches nothing
+    if notice:
+        st.warning(notice)
     answered = q.answered(current().answers)
     st.info(t("results.unfinished", answered=answered, total=len(q.answer_keys())))
     label = t("results.continue") if answered else t("results.start")
@@ -109,33 +112,50 @@ def delete_section(token: str, manage_key: str) -> None:
 
 
 def show_owner_tools(q: Questionnaire) -> None:
-    """Under the owner's own result: links, downloads, import."""
+    """Under the owner's own result: take it again, the private and share links, downloads, delete, import."""
     session = current()
     notice = session.take_results_notice()
     if notice:
         st.info(notice)
+    take_again_section()
     st.divider()
     st.subheader(t("results.share.title"))
     if session.save_error:
         st.error(session.save_error)
         st.button(t("results.share.retry"), on_click=saving.retry, key="results.retry", type="primary")
     elif session.saved:
-        share = resources.app_url(f"results?{Param.RESULT}={session.saved.share_token}")
-        manage = f"{share}&{Param.MANAGE}={session.saved.manage_key}"
+        owner.show_private_link()
+        history_view.reminder_button(owner.private_url(session.owner_key) if session.owner_key else None)
         st.write(t("results.share.link"))
-        st.code(share, language=None, wrap_lines=True)
-        with st.expander(t("results.share.private_title")):
-            st.write(t("results.share.private"))
-            st.code(manage, language=None, wrap_lines=True)
-        history_view.reminder_button(manage)
+        st.code(owner.share_url(session.saved.share_token), language=None, wrap_lines=True)
         if st.query_params.get(Param.RESULT) != session.saved.share_token:
             st.query_params[Param.RESULT] = session.saved.share_token  # a reload shows the saved result
+        owner.remember_browser()
     else:
         st.caption(t("results.share.not_kept"))
         history_view.reminder_button(None)
     download_section(q)
+    if session.saved:
+        delete_section(session.saved.share_token, session.saved.manage_key)
     import_section(q)
     history_view.compare_files_section(q)
+
+
+def take_again_section() -> None:
+    """"Take it again": fresh answers, or last time's as a start; the result above stays saved."""
+    session = current()
+    with st.container(border=True):
+        st.markdown(t("results.again.title"))
+        st.write(t("results.again.in_workshop") if session.workshop else
+                 t("results.again.kept") if session.saved else t("results.again.not_kept"))
+        fresh, from_last = st.columns(2)
+        if fresh.button(t("results.again.fresh"), type="primary", key="results.again", width="stretch",
+                        icon=":material/restart_alt:"):
+            flow.start_again(from_last=False)
+            st.switch_page("pages/questionnaire.py")
+        if from_last.button(t("results.again.from_last"), key="results.again_from_last", width="stretch"):
+            flow.start_again(from_last=True)
+            st.switch_page("pages/questionnaire.py")
 
 
 def report_texts(result: Result, display_name: str | None, *, method_url: str, day: datetime.date) -> ReportTexts:

@@ -30,7 +30,8 @@ from assessment.room.charts import (
 )
 from assessment.room.metrics import metric_name
 from assessment.room.summary import RoomSummary, summarise_room
-from assessment.room.tally import RoomTally, refresh_tally
+from assessment.room.summary import MIN_RESPONSES
+from assessment.room.tally import RoomTally, refresh_tally, released_tally
 
 from . import resources
 from .text import language, t
@@ -57,7 +58,8 @@ class _Slot:
     """One room's latest view; read and replaced only while holding ``lock``."""
 
     lock: threading.Lock = field(default_factory=threading.Lock)
-    view: RoomView | None = None
+    view: RoomView | None = None  # built from the released tally (``tally.released_tally``)
+    latest: RoomTally | None = None  # every response up to now, released or not
 
 
 class _Rooms:
@@ -85,17 +87,19 @@ def thresholds(q: Questionnaire) -> dict[str, float]:
     return {metric_name("seg", s.id, "depth"): q.thresholds.segment_deep for s in q.segments}
 
 
-def room_view(workshop_id: int) -> RoomView:
-    """The room now: cheap when nothing changed since the last refresh on this server."""
+def room_view(workshop_id: int, min_responses: int = MIN_RESPONSES) -> RoomView:
+    """The room as it may be shown now (whole batches only, ``summary.py``): cheap when nothing
+    changed since the last refresh on this server."""
     q = resources.questionnaire()
     store = resources.store()
     # ids repeat across databases (tests, a second deployment); figures hold the language's words
     slot = _rooms().slot((store.url, workshop_id, language()))
     with slot.lock:
         view = slot.view
-        tally = refresh_tally(store, workshop_id, view.tally if view else None, thresholds(q))
-        if view is None or tally is not view.tally:
-            view = slot.view = build_view(tally, q)
+        slot.latest = refresh_tally(store, workshop_id, slot.latest, thresholds(q))
+        tally = released_tally(view.tally if view else None, slot.latest, min_responses)
+        if view is None or tally is not view.tally or view.summary.min_responses != min_responses:
+            view = slot.view = build_view(tally, q, min_responses)
     return view
 
 
@@ -125,11 +129,12 @@ def chart_texts(summary: RoomSummary) -> RoomChartTexts:
     )
 
 
-def build_view(tally: RoomTally, q: Questionnaire) -> RoomView:
+def build_view(tally: RoomTally, q: Questionnaire, min_responses: int = MIN_RESPONSES) -> RoomView:
     summary = summarise_room(
         tally.points, tally.metric_summaries(),
         profile_prompts={p.id: p.prompt for p in q.profiles},
         dimension_ids=[d.id for d in q.dimensions], segment_ids=[s.id for s in q.segments],
+        min_responses=min_responses,
     )
     names = {s.id: s.name for s in q.segments}
     texts = chart_texts(summary)

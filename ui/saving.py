@@ -8,9 +8,11 @@ and ``session.save_error``.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
+from assessment.scoring import Result
 from assessment.storage.errors import StorageError, StorageUnavailable, WorkshopClosed
 from assessment.storage.results import NewResult
 
@@ -47,7 +49,28 @@ def save_once() -> None:
         session.save_error = t("results.saving.failed")
         return
     session.saved = SavedLinks(share_token=saved.share_token, manage_key=saved.manage_key)
+    if saved.replaced_in_room:
+        session.tell_results_page(t("results.saving.replaced_in_room"))
     _forget_draft(session)
+
+
+def replace_scores(result: Result, extras: dict[str, Any] | None) -> bool:
+    """New scores for the session's result (the network map blended in or taken out), changed in
+    place in its saved copy, so the share link already sent stays the same. False, and nothing
+    changed, when the database cannot be reached. A copy deleted meanwhile is saved afresh."""
+    session = current()
+    saved = session.saved
+    if saved is not None:
+        new = replace(_new_result(session), result=result.to_dict(), extras=extras)
+        try:
+            kept = resources.store().update_result(saved.share_token, saved.manage_key, new)
+        except StorageError:
+            return False
+        if not kept:
+            session.saved = None
+    session.replace_result(result, extras)
+    save_once()
+    return True
 
 
 def retry() -> None:
@@ -67,6 +90,8 @@ def _new_result(session: Session) -> NewResult:
         workshop_id=workshop.id if workshop else None,
         nickname=workshop.nickname if workshop else None,
         nickname_public=bool(workshop and workshop.nickname_public),
+        owner_key=session.ensure_owner_key(),
+        participant_key=workshops.participant_key() if workshop else None,  # one person counts once in the room
     )
 
 

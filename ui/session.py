@@ -11,6 +11,13 @@ belong to the widgets that declare them); they read properties and call transiti
     session.import_result(answers, result, display_name, roster)
     session.replace_result(result, extras)  # the network map changed the scores
     session.forget_result()
+    session.owner_key               # the person's private key (None until a result is kept)
+    session.come_back(key, result, links, sharing, answers, extras)   # opened with the private link
+    session.start_again(from_last=False)   # "Take it again": fresh answers, the result stays saved
+
+The owner key is the secret of the private link ``/results?o=KEY`` (``ui/owner.py``): every
+result this person keeps is saved under it, so ``store.results_of_owner(session.owner_key)``
+lists them all, newest first. Only its hash is stored on the server.
 
 Every record is frozen, so what a caller holds cannot change behind its back. Query parameter
 names live in ``ui/links.py`` (``Param``), not here.
@@ -25,6 +32,7 @@ from typing import Any
 import streamlit as st
 
 from assessment.scoring import Result
+from assessment.tokens import new_token
 
 # --- keys (private to this module; widget keys live with their widgets) -------------------
 _ANSWERS = "wd.answers"          # dict answer key -> option id, survives page changes
@@ -47,6 +55,9 @@ _FACILITATOR = "wd.facilitator"  # {"<workshop id>": key} for workshops this bro
 _FINISHED = "wd.finished"        # set by the last step's button: the page then switches to the results
 _JUST_CREATED = "wd.workshop_just_created"  # the facilitator link is shown in full once, after creating
 _JOIN_LINKED = "wd.join_linked"  # the ?code= last copied into the join form, so a typed correction stays
+_OWNER = "wd.owner"              # the owner key: the private link's secret (never log it)
+_OWNER_FORGOTTEN = "wd.owner_forgotten"  # "forget me on this device" pressed: this tab ignores the cookie
+_DRAFT_OFFER = "wd.draft_offer"  # a resume link's draft waiting for "continue" (ui/drafts.py)
 _CLIENT = "wd.client"            # this session's random key for the abuse limits (ui/workshops.py)
 _JOIN_CHECKED = "wd.join_checked"  # the last join code looked up: looking it up again is not a new attempt
 
@@ -65,7 +76,7 @@ class SavedLinks:
     """The links of a saved result. ``manage_key`` is the owner's secret: never log it."""
 
     share_token: str
-    manage_key: str = field(repr=False)
+    manage_key: str = field(repr=False)  # the result's manage key, or the owner key (both manage it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +183,44 @@ class Session:
         """True once after "See my results" was pressed: the questionnaire page then moves on."""
         return bool(self._state.pop(_FINISHED, False))
 
+    @property
+    def owner_key(self) -> str | None:
+        """The private link's secret, set when a result is first kept or the private link is opened."""
+        return self._state.get(_OWNER)
+
+    def ensure_owner_key(self) -> str:
+        """The owner key, made now if this session has none (the first result it keeps)."""
+        if not self.owner_key:
+            self._state[_OWNER] = new_token()
+        return self._state[_OWNER]
+
+    def forget_owner(self) -> None:
+        """"Not my device": this tab no longer holds the private link (the results stay saved), and
+        no longer takes it from the browser's cookie (which this tab's connection still reports)."""
+        for key in (_OWNER, _RESULT, _SAVED, _SAVE_ERROR, _RESULTS_NOTICE, _NETWORK_EXTRAS):
+            self._state.pop(key, None)
+        self._state[_OWNER_FORGOTTEN] = "pending"
+
+    @property
+    def owner_forgotten(self) -> bool:
+        return _OWNER_FORGOTTEN in self._state
+
+    def take_owner_forgotten(self) -> bool:
+        """True once after "forget me on this device" (the page then clears the cookie and says so)."""
+        if self._state.get(_OWNER_FORGOTTEN) == "pending":
+            self._state[_OWNER_FORGOTTEN] = "done"
+            return True
+        return False
+
+    @property
+    def draft_offer(self) -> Any:
+        """A draft opened from a resume link, shown and not yet continued (``ui/drafts.py``)."""
+        return self._state.get(_DRAFT_OFFER)
+
+    @draft_offer.setter
+    def draft_offer(self, offer: Any) -> None:
+        self._set_or_clear(_DRAFT_OFFER, offer)
+
     # --- the workshop -----------------------------------------------------------------------
 
     @property
@@ -258,7 +307,11 @@ class Session:
     # --- named transitions -----------------------------------------------------------------
 
     def complete(self, result: Result, sharing: SharingChoice) -> None:
-        """"See my results": this is now the session's result; saving happens once, next (``ui/saving.py``)."""
+        """"See my results": this is now the session's result; saving happens once, next (``ui/saving.py``).
+        Pressed again with the same answers and choices, the result and its saved copy stay as they are."""
+        if self.result == result and self.sharing == sharing and (self.saved or self.save_error):
+            self._state[_FINISHED] = True
+            return
         self._state[_RESULT] = result
         self._state[_SHARING] = sharing
         for key in (_SAVED, _SAVE_ERROR, _NOTICE):
@@ -295,6 +348,29 @@ class Session:
         """Drop the finished result and its links from this session (answers stay)."""
         for key in (_RESULT, _SAVED, _SAVE_ERROR, _RESULTS_NOTICE):
             self._state.pop(key, None)
+
+    def come_back(self, owner_key: str, result: Result, links: SavedLinks, sharing: SharingChoice,
+                  answers: Mapping[str, str] | None, extras: dict[str, Any] | None) -> None:
+        """The private link opened (any device, any day): this tab holds that saved result again."""
+        self._state[_OWNER] = owner_key
+        self._state[_RESULT] = result
+        self._state[_SAVED] = links
+        self._state[_SHARING] = sharing
+        self._set_or_clear(_NETWORK_EXTRAS, extras)
+        if answers:
+            self.set_answers(answers)
+        for key in (_SAVE_ERROR, _NOTICE, _FINISHED, _OWNER_FORGOTTEN):
+            self._state.pop(key, None)
+
+    def start_again(self, from_last: bool) -> None:
+        """"Take it again": new answers from the first step (last time's kept as a start if asked).
+        The finished result stays saved under the same owner; the workshop, if any, stays joined."""
+        if not from_last:
+            self.set_answers({})
+        for key in (_RESULT, _SAVED, _SAVE_ERROR, _NOTICE, _RESULTS_NOTICE, _NETWORK_EXTRAS, _FINISHED,
+                    _DRAFT, _DRAFT_NOTICE, _DRAFT_OFFER):
+            self._state.pop(key, None)
+        self.step = 0
 
     def with_sharing(self, **changes: Any) -> SharingChoice:
         """The sharing choice with ``changes``, kept (e.g. a new display name)."""

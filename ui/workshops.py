@@ -53,6 +53,14 @@ def allowed(quota: Quota, scope: str = "") -> bool:
     return quota.allow(f"{me.client_key}{scope}", f"{address}{scope}" if address else None)
 
 
+def participant_key() -> str:
+    """This session's own random key: the room counts the results it sends once (storage/workshops.py)."""
+    me = session.current()
+    if not me.client_key:
+        me.client_key = new_token()
+    return me.client_key
+
+
 def create(title: str, note: str) -> tuple[Workshop, str]:
     """A new open workshop and its facilitator key (the secret: show it once, in the link)."""
     workshop, key = joining.open_workshop(resources.store(), title.strip()[:MAX_TITLE], note.strip()[:MAX_NOTE])

@@ -8,11 +8,20 @@ Built from the rows storage returns for one workshop (``storage.py`` does the SQ
   threshold (for ``seg:<id>:depth`` that is the segment-deep threshold, so it counts the
   people who are deep there).
 
-Privacy: with one or two responses an "average" is a person's own answers, so averages,
-segment figures and room reach stay ``None`` (``suppressed`` is True, and ``responses`` and
-``min_responses`` are the numbers to say why) until ``MIN_RESPONSES`` people have answered; a single figure resting on fewer values is ``None``
-too. Counts per profile and the anonymous dots are shown from the first response: they
-are what the room is there to talk about, and the facilitator chooses when to reveal them.
+Privacy that survives arithmetic (issue 12 §2). In a room people see who just pressed the
+button, so a figure is safe only if *comparing two of them* reveals nobody:
+
+- a minimum group size: below ``min_responses`` people (default ``MIN_RESPONSES`` = 5, as
+  survey tools do; the facilitator may raise it, never below ``FLOOR_RESPONSES`` = 3) nothing
+  is shown but the count: no dots, no profile counts, no averages (``suppressed``);
+- batches: the projector only moves on to a new state once at least ``min_responses``
+  responses changed since the state it shows (``tally.released_tally``), so the difference
+  of two states is the sum of at least that many people, never one person;
+- coarsening: a dot is snapped to the centre of a ``DOT_GRID``-point square, dots are listed
+  in score order (not arrival order), and averages are whole numbers, so even a batch of
+  identical people is blurred by several points.
+
+A single figure resting on fewer values than ``min_responses`` is ``None`` too.
 
 Room reach (G02, G03): a segment is "covered deeply" when at least one person in the room
 is deep there, because one deep tie in the room is one introduction away for everybody
@@ -29,13 +38,15 @@ from typing import Any, Literal
 
 from assessment.room.metrics import metric_ids, metric_name
 
-MIN_RESPONSES = 3
+MIN_RESPONSES = 5  # default minimum group size (our choice, in line with survey tools' 5)
+FLOOR_RESPONSES = 3  # the facilitator may raise the minimum, never lower it below this
+DOT_GRID = 10  # a dot is shown at the centre of its 10 x 10 square of the 0-100 map
 REACH_MIN_DEEP = 1  # people deep in a segment for the room to cover it deeply (see above)
 
 Reach = Literal["covered_deeply", "nobody"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class RoomPoint:
     """One response on the wide-vs-deep map; nothing that says whose it is."""
 
@@ -143,7 +154,8 @@ def summarise_room(
     ``dimension_ids`` / ``segment_ids`` give the order of the figures (questionnaire
     order); left out, they are read from the metric names in the order given.
     """
-    room = tuple(RoomPoint.from_row(p) for p in points)
+    min_responses = allowed_minimum(min_responses)
+    room = tuple(sorted(coarse_point(RoomPoint.from_row(p)) for p in points))
     summaries = {name: MetricSummary.from_row(row) for name, row in metrics.items()}
     counts = Counter(p.profile_id for p in room)
     order = list(profile_prompts) + sorted(set(counts) - set(profile_prompts))
@@ -151,7 +163,7 @@ def summarise_room(
     top = _most_common(profile_counts)
     responses = len(room)
     if responses < min_responses:
-        # With one or two answers a dot or a profile count is as good as a name: show neither.
+        # With a handful of answers a dot or a profile count is as good as a name: show neither.
         dimensions = segments = None
         suppressed = True
         room, profile_counts, top = (), tuple(ProfileCount(p.id, 0) for p in profile_counts), None
@@ -174,6 +186,23 @@ def summarise_room(
     )
 
 
+def allowed_minimum(wanted: int | None) -> int:
+    """The minimum group size in force: ``wanted``, but never below ``FLOOR_RESPONSES``
+    (None: the default ``MIN_RESPONSES``)."""
+    return MIN_RESPONSES if wanted is None else max(FLOOR_RESPONSES, int(wanted))
+
+
+def coarse_point(point: RoomPoint) -> RoomPoint:
+    """The dot as shown: the centre of its ``DOT_GRID`` square (100 falls in the top square).
+    e.g. (73.4, 0) -> (75, 5); (100, 40) -> (95, 45)."""
+    return RoomPoint(_cell_centre(point.width), _cell_centre(point.depth), point.profile_id)
+
+
+def _cell_centre(value: float) -> float:
+    cell = min(int(value // DOT_GRID), 100 // DOT_GRID - 1) if value > 0 else 0
+    return float(cell * DOT_GRID + DOT_GRID / 2)
+
+
 def _most_common(profile_counts: tuple[ProfileCount, ...]) -> str | None:
     """Highest count; on a tie the profile listed first (content order). None for an empty room."""
     best = max(profile_counts, key=lambda p: p.count, default=None)  # max keeps the first of equals
@@ -183,7 +212,7 @@ def _most_common(profile_counts: tuple[ProfileCount, ...]) -> str | None:
 def _mean(summary: MetricSummary | None, min_responses: int) -> float | None:
     if summary is None or summary.mean is None or summary.count < min_responses:
         return None
-    return round(summary.mean, 1)
+    return float(round(summary.mean))  # whole numbers: a decimal would say more than the room needs
 
 
 def _dimension_mean(dim_id: str, summaries: Mapping[str, MetricSummary], min_responses: int) -> DimensionMean:

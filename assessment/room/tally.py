@@ -12,6 +12,11 @@ costs ~150 ms at 10,000 responses on SQLite (the dots sit in wide rows; the aggr
   smaller than the tally's count plus the new rows; the tally is then rebuilt from scratch.
   Ids only grow, so "count and highest id unchanged" means "same set of results".
 
+What the projector shows is not the tally itself but the last *released* one
+(``released_tally``): a new state is released only once the live count moved by at least
+the room's minimum group size, so two states on screen differ by a batch of people, never by
+one (``summary.py``, "Privacy that survives arithmetic").
+
 Totals are sums (not means), so adding rows is exact; ``metric_summaries`` turns them into
 the ``MetricSummary`` records ``room.summarise_room`` takes.
 """
@@ -118,3 +123,17 @@ def refresh_tally(
         if updated is not None:
             return updated
     return RoomTally.from_rows(source.workshop_room_rows(workshop_id, thresholds, after_id=0))
+
+
+def released_tally(shown: RoomTally | None, latest: RoomTally, batch: int) -> RoomTally:
+    """The tally the room may show now: ``latest`` once it differs from ``shown`` by at least
+    ``batch`` responses (more answered, or removed), else ``shown`` unchanged.
+
+    e.g. batch 5: shown at 5 responses, latest at 9 -> still the 5; latest at 10 -> the 10.
+    The first state (``shown`` None) is released as it is: below the minimum the summary
+    shows nothing but the count. A resubmission (one result replaced by another) leaves the
+    count as it was, so it waits for the next batch like a newcomer.
+    """
+    if shown is None or abs(latest.version.responses - shown.version.responses) >= batch:
+        return latest
+    return shown

@@ -5,8 +5,14 @@
     store.find_result(saved.share_token)       # Lookup(status="found", result=StoredResult)
     store.delete_result(saved.share_token, saved.manage_key)   # -> True; link says "removed"
 
+    store.update_result(saved.share_token, key, new)   # new scores, same share link
+    store.results_of_owner(owner_key)          # every live result of one person, newest first
+
 A share token lets anyone read a result; the manage key (shown once, only its hash stored)
-lets its owner remove it. Workshop methods come from ``WorkshopQueries``
+lets its owner remove it. An owner key (``NewResult.owner_key``, only its hash stored) is the
+person's private link: it finds all their results and manages each of them like its manage key.
+Saving into a workshop with an owner key that already has a result there replaces that entry
+in the room (the earlier result stays the person's, outside the room). Workshop methods come from ``WorkshopQueries``
 (``workshop_store.py``). Every method may raise ``StorageUnavailable``: the caller keeps the
 answers in its session and offers to try again.
 """
@@ -32,9 +38,9 @@ from assessment.storage.errors import StorageUnavailable, WorkshopClosed
 from assessment.storage.schema import (
     SCHEMA_VERSION, drafts, read_schema_version, result_metrics, results, upgrade_schema, workshops,
 )
-from assessment.storage.rows import from_json, remove_results, to_json, utc
+from assessment.storage.rows import from_json, leave_workshop, remove_results, to_json, utc
 from assessment.tokens import hash_secret, looks_like_token, new_token, verify_secret
-from assessment.storage.workshops import WorkshopQueries
+from assessment.storage.workshops import WorkshopQueries, participant_values
 
 LookupStatus = Literal["found", "removed", "unknown"]
 # A draft's context holds a workshop id and a nickname (30 characters): ~100 bytes. The cap
@@ -73,15 +79,20 @@ class NewResult:
     workshop_id: int | None = None
     nickname: str | None = None
     nickname_public: bool = False
+    owner_key: str | None = field(default=None, repr=False)  # the person's private key; None: no owner
+    # the participant's own key in its workshop: their later result replaces this one in the room
+    participant_key: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class SavedResult:
-    """What saving returns. ``manage_key`` exists only here: show it to the person once."""
+    """What saving returns. ``manage_key`` exists only here: show it to the person once.
+    ``replaced_in_room``: how many earlier entries of the same owner this one replaced in its room."""
 
     share_token: str
     manage_key: str = field(repr=False)
     created_at: datetime
+    replaced_in_room: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +117,7 @@ class StoredResult:
     nickname: str | None
     nickname_public: bool
     removed_at: datetime | None
+    updated_at: datetime | None = None  # last change in place (e.g. the map blended in); None: never
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +190,7 @@ def _dialect_insert(conn: sa.Connection):
     return sqlite.insert
 
 
-def _stored_result(row: sa.Row) -> StoredResult:
+def _stored_result(row: sa.Row, *, for_owner: bool = False) -> StoredResult:
     return StoredResult(
         share_token=row.share_token,
         created_at=utc(row.created_at),
@@ -188,7 +200,7 @@ def _stored_result(row: sa.Row) -> StoredResult:
         display_name=row.display_name,
         include_answers=bool(row.include_answers),
         # kept in the database, but handed out only when the owner chose to share them
-        answers=from_json(row.answers) if row.include_answers else None,
+        answers=from_json(row.answers) if row.include_answers or for_owner else None,
         result=from_json(row.result),
         extras=from_json(row.extras),
         width=row.width,
@@ -198,7 +210,30 @@ def _stored_result(row: sa.Row) -> StoredResult:
         nickname=row.nickname,
         nickname_public=bool(row.nickname_public),
         removed_at=utc(row.removed_at) if row.removed_at is not None else None,
+        updated_at=utc(row.updated_at) if row.updated_at is not None else None,
     )
+
+
+def _changed_values(new: NewResult) -> dict[str, Any]:
+    """The columns a result's content fills (everything but its ids, owner, room and dates)."""
+    return {
+        "display_name": clean_optional_text(new.display_name, MAX_DISPLAY_NAME),
+        "include_answers": new.include_answers,
+        "answers": to_json(dict(new.answers)),
+        "result": to_json(dict(new.result)),
+        "extras": to_json(dict(new.extras)) if new.extras is not None else None,
+        **_summary_of(new.result),
+    }
+
+
+def _metric_rows(result_id: int, workshop_id: int | None, result: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [{"result_id": result_id, "workshop_id": workshop_id, "metric": m, "value": v}
+            for m, v in result_metrics_of(result).items()]
+
+
+def _may_manage(key: str, row: sa.Row) -> bool:
+    """The result's own manage key, or its owner's key."""
+    return verify_secret(key, row.manage_hash) or verify_secret(key, row.owner_hash)
 
 
 class Store(WorkshopQueries):
@@ -243,12 +278,12 @@ class Store(WorkshopQueries):
         The workshop's row is locked while the result goes in (``FOR UPDATE``; SQLite's
         writer lock already does it), so ``delete_workshop`` runs wholly before or after.
         """
-        summary = _summary_of(new.result)
-        display_name = clean_optional_text(new.display_name, MAX_DISPLAY_NAME)
+        values = _changed_values(new)
         nickname = clean_optional_text(new.nickname, MAX_NICKNAME)
-        metrics = result_metrics_of(new.result)
         share_token, manage_key = new_token(), new_token()
+        owner_hash = hash_secret(new.owner_key) if looks_like_token(new.owner_key) else None
         now = datetime.now(UTC)
+        replaced = 0
         with self._db.writing() as conn:
             if new.workshop_id is not None:
                 open_now = conn.scalar(
@@ -258,31 +293,61 @@ class Store(WorkshopQueries):
                 )
                 if not open_now:
                     raise WorkshopClosed(f"workshop {new.workshop_id} is closed or deleted")
+                if owner_hash is not None:  # one person counts once: their earlier entry leaves the room
+                    replaced = leave_workshop(
+                        conn, sa.and_(results.c.owner_hash == owner_hash, results.c.workshop_id == new.workshop_id))
+            participant = participant_values(conn, new.workshop_id, new.participant_key)
             inserted = conn.execute(
                 sa.insert(results).values(
                     share_token=share_token,
                     manage_hash=hash_secret(manage_key),
                     created_at=now,
-                    display_name=display_name,
-                    include_answers=new.include_answers,
-                    answers=to_json(dict(new.answers)),
-                    result=to_json(dict(new.result)),
-                    extras=to_json(dict(new.extras)) if new.extras is not None else None,
                     workshop_id=new.workshop_id,
                     nickname=nickname,
                     nickname_public=new.nickname_public and nickname is not None,
-                    **summary,
+                    # only when there is one, so a database not yet upgraded (tests) still takes results
+                    **({"owner_hash": owner_hash} if owner_hash else {}),
+                    **values,
+                    **participant,
                 )
             )
-            result_id = inserted.inserted_primary_key[0]
-            conn.execute(
-                sa.insert(result_metrics),
-                [
-                    {"result_id": result_id, "workshop_id": new.workshop_id, "metric": m, "value": v}
-                    for m, v in metrics.items()
-                ],
-            )
-        return SavedResult(share_token=share_token, manage_key=manage_key, created_at=now)
+            conn.execute(sa.insert(result_metrics),
+                         _metric_rows(inserted.inserted_primary_key[0], new.workshop_id, new.result))
+        return SavedResult(share_token=share_token, manage_key=manage_key, created_at=now, replaced_in_room=replaced)
+
+    def update_result(self, share_token: str, key: str, new: NewResult) -> bool:
+        """Give a saved result new content in place (scores, extras, display name, answers), so
+        its share link stays; ``key`` is its manage key or its owner's key. False when the key does
+        not match or the result is gone. Its room, nickname, owner and dates of creation stay;
+        ``new.workshop_id``, ``nickname`` and ``owner_key`` are not read. Its metrics follow."""
+        if not (looks_like_token(share_token) and looks_like_token(key)):
+            return False
+        values = _changed_values(new)
+        with self._db.writing() as conn:
+            row = conn.execute(
+                sa.select(results.c.id, results.c.manage_hash, results.c.owner_hash, results.c.workshop_id)
+                .where(results.c.share_token == share_token, results.c.removed_at.is_(None))
+                .with_for_update()
+            ).first()
+            if row is None or not _may_manage(key, row):
+                return False
+            conn.execute(sa.update(results).where(results.c.id == row.id)
+                         .values(updated_at=datetime.now(UTC), **values))
+            conn.execute(sa.delete(result_metrics).where(result_metrics.c.result_id == row.id))
+            conn.execute(sa.insert(result_metrics), _metric_rows(row.id, row.workshop_id, new.result))
+        return True
+
+    def results_of_owner(self, owner_key: str) -> tuple[StoredResult, ...]:
+        """Every live result saved with ``owner_key``, newest first (empty for an unknown or malformed key).
+
+        With their answers even where they are not shared: the owner key is the person's own."""
+        if not looks_like_token(owner_key):
+            return ()
+        query = (sa.select(results)
+                 .where(results.c.owner_hash == hash_secret(owner_key), results.c.removed_at.is_(None))
+                 .order_by(results.c.created_at.desc(), results.c.id.desc()))
+        with self._db.reading() as conn:
+            return tuple(_stored_result(row, for_owner=True) for row in conn.execute(query))
 
     def find_result(self, share_token: str) -> Lookup:
         """What a share link shows: found, removed (a tombstone), or unknown.
@@ -299,7 +364,7 @@ class Store(WorkshopQueries):
         return Lookup("removed" if stored.removed_at is not None else "found", stored)
 
     def delete_result(self, share_token: str, manage_key: str) -> bool:
-        """Remove a result if ``manage_key`` is its key; True when it is (now) removed.
+        """Remove a result if ``manage_key`` is its key (or its owner's); True when it is (now) removed.
 
         The answers and result are erased; a tombstone keeps the link saying "removed".
         """
@@ -307,11 +372,11 @@ class Store(WorkshopQueries):
             return False
         with self._db.writing() as conn:
             row = conn.execute(
-                sa.select(results.c.id, results.c.manage_hash, results.c.removed_at).where(
+                sa.select(results.c.id, results.c.manage_hash, results.c.owner_hash, results.c.removed_at).where(
                     results.c.share_token == share_token
                 )
             ).first()
-            if row is None or not verify_secret(manage_key, row.manage_hash):
+            if row is None or not _may_manage(manage_key, row):
                 return False
             if row.removed_at is None:
                 remove_results(conn, results.c.id == row.id)

@@ -46,3 +46,20 @@ def remove_results(conn: sa.Connection, which: sa.ColumnElement[bool]) -> int:
         .values(removed_at=datetime.now(UTC), **TOMBSTONE_VALUES)
     )
     return removed.rowcount
+
+
+def leave_workshop(conn: sa.Connection, which: sa.ColumnElement[bool]) -> int:
+    """Take the results matching ``which`` out of their workshop's room, keeping them for their owner.
+
+    The room's copy is the result's place in the room: its workshop, its nickname there, and its
+    metrics' workshop (the aggregates' index). All three go; the result, its share link and its
+    owner stay. Returns how many live results left a room now.
+    """
+    chosen = sa.select(results.c.id).where(which, results.c.workshop_id.is_not(None), results.c.removed_at.is_(None))
+    conn.execute(sa.update(result_metrics).where(result_metrics.c.result_id.in_(chosen)).values(workshop_id=None))
+    left = conn.execute(
+        sa.update(results)
+        .where(which, results.c.workshop_id.is_not(None), results.c.removed_at.is_(None))
+        .values(workshop_id=None, nickname=None, nickname_public=False)
+    )
+    return left.rowcount

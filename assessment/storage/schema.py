@@ -7,8 +7,8 @@ database cannot be left behind and two processes starting at once upgrade it onl
 
 To change the schema: append a ``Migration`` with the next version that alters the tables
 (``ALTER TABLE …``), and update the ``Table`` definitions below to match. Migration 1 builds
-tables from those definitions, so before changing a table, freeze migration 1's own copy of
-it (it must keep creating the version-1 table, as ``_drafts_version_1`` does).
+its tables from frozen copies (``_version_1``: it must keep creating the version-1 tables), so
+copy a table there before changing its definition below, as ``_results_version_1`` was.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ workshops = sa.Table(
     sa.Column("revealed", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+    # The facilitator's minimum group size (room/summary.py); NULL: the default. Version 5.
+    sa.Column("min_responses", sa.Integer, nullable=True),
 )
 
 # A removed result keeps its row as a tombstone (ids, dates, manage_hash) with every
@@ -71,7 +73,15 @@ results = sa.Table(
     sa.Column("nickname", sa.Text, nullable=True),
     sa.Column("nickname_public", sa.Boolean, nullable=False, default=False),
     sa.Column("removed_at", sa.DateTime(timezone=True), nullable=True),
+    # Version 4: the hash of the owner's private key (one person's results share it; NULL for a
+    # result saved before owners existed) and when the result last changed in place (NULL: never).
+    sa.Column("owner_hash", sa.String(64), nullable=True),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
+    # Hash of the participant's key in its workshop: a later result with the same one replaces
+    # this one in the room (one person counts once, workshops.py). NULL: none. Version 5.
+    sa.Column("participant_hash", sa.String(64), nullable=True),
     sa.Index("ix_results_workshop", "workshop_id"),
+    sa.Index("ix_results_owner", "owner_hash"),
 )
 
 # One row per score of a result ("width", "depth", "dim:<id>", "seg:<id>:<measure>"), so
@@ -114,6 +124,44 @@ class Migration:
 
 # Frozen copies of tables as an earlier version created them (see the module docstring).
 _version_1 = sa.MetaData()
+_workshops_version_1 = sa.Table(  # frozen with migration 5 (which adds min_responses)
+    "workshops",
+    _version_1,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("facilitator_hash", sa.String(64), nullable=False),
+    sa.Column("is_open", sa.Boolean, nullable=False, default=True),
+    sa.Column("revealed", sa.Boolean, nullable=False, default=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+)
+_results_version_1 = sa.Table(
+    "results",
+    _version_1,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("share_token", sa.String(64), nullable=False, unique=True),
+    sa.Column("manage_hash", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("questionnaire_id", sa.String(100), nullable=False),
+    sa.Column("questionnaire_version", sa.String(32), nullable=False),
+    sa.Column("language", sa.String(16), nullable=False),
+    sa.Column("display_name", sa.Text, nullable=True),
+    sa.Column("include_answers", sa.Boolean, nullable=False),
+    sa.Column("answers", sa.Text, nullable=True),
+    sa.Column("result", sa.Text, nullable=True),
+    sa.Column("extras", sa.Text, nullable=True),
+    sa.Column("width", sa.Float, nullable=True),
+    sa.Column("depth", sa.Float, nullable=True),
+    sa.Column("profile_id", sa.String(64), nullable=True),
+    sa.Column("workshop_id", sa.Integer, sa.ForeignKey("workshops.id"), nullable=True),
+    sa.Column("nickname", sa.Text, nullable=True),
+    sa.Column("nickname_public", sa.Boolean, nullable=False, default=False),
+    sa.Column("removed_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Index("ix_results_workshop", "workshop_id"),
+)
+_result_metrics_version_1 = result_metrics.to_metadata(_version_1)  # unchanged since, as above
 _drafts_version_1 = sa.Table(
     "drafts",
     _version_1,
@@ -133,8 +181,7 @@ def _add_column(conn: Connection, table: str, column: sa.Column) -> None:
 
 
 def _create_version_1(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[workshops, results, result_metrics])
-    _drafts_version_1.create(conn)
+    _version_1.create_all(conn)
 
 
 def _add_draft_context(conn: Connection) -> None:
@@ -194,10 +241,25 @@ def _results_as_ids(conn: Connection) -> None:
                      .values(result=sa.bindparam("new_result")), changed)
 
 
+def _add_result_owner(conn: Connection) -> None:
+    """Results get an owner (the hash of a private key that brings a person back to all of their
+    results) and a time of their last change in place (the map blended in keeps the share link)."""
+    _add_column(conn, "results", sa.Column("owner_hash", sa.String(64), nullable=True))
+    _add_column(conn, "results", sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True))
+    conn.execute(sa.DDL("CREATE INDEX ix_results_owner ON results (owner_hash)"))
+def _add_room_privacy(conn: Connection) -> None:
+    _add_column(conn, "workshops", sa.Column("min_responses", sa.Integer, nullable=True))
+    _add_column(conn, "results", sa.Column("participant_hash", sa.String(64), nullable=True))
+    conn.execute(sa.DDL("CREATE INDEX ix_results_participant ON results (workshop_id, participant_hash)"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "results, result metrics, drafts, workshops", _create_version_1),
     Migration(2, "drafts.context: the workshop a draft was answered for", _add_draft_context),
     Migration(3, "results.result: ids and scores, the old words kept as a fallback", _results_as_ids),
+    Migration(4, "results.owner_hash, results.updated_at: an owner's private link, changes in place", _add_result_owner),
+    Migration(5, "workshops.min_responses, results.participant_hash: a room's minimum group size, one person once",
+              _add_room_privacy),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

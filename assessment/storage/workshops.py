@@ -19,13 +19,14 @@ from types import MappingProxyType
 
 import sqlalchemy as sa
 
-from assessment.room.summary import MetricSummary, RoomPoint
+from assessment.room.summary import MIN_RESPONSES, MetricSummary, RoomPoint, allowed_minimum
 from assessment.room.export import ExportRow
 from assessment.room.tally import MetricTotal, RoomRows, RoomVersion
 from assessment.people_text import MAX_WORKSHOP_NOTE, MAX_WORKSHOP_TITLE, clean_text
 from assessment.storage.engine import Database
 from assessment.storage.errors import WorkshopCodeTaken
-from assessment.storage.rows import remove_results, utc
+from assessment.storage.rows import leave_workshop, remove_results, utc
+from assessment.tokens import hash_secret
 from assessment.storage.schema import result_metrics, results, workshops
 
 
@@ -41,6 +42,7 @@ class Workshop:
     is_open: bool
     revealed: bool
     created_at: datetime
+    min_responses: int = MIN_RESPONSES  # the minimum group size in force (room/summary.py)
 
 
 def _workshop(row: sa.Row) -> Workshop:
@@ -48,6 +50,7 @@ def _workshop(row: sa.Row) -> Workshop:
         id=row.id, code=row.code, title=row.title, note=row.note,
         facilitator_hash=row.facilitator_hash, is_open=bool(row.is_open),
         revealed=bool(row.revealed), created_at=utc(row.created_at),
+        min_responses=allowed_minimum(row.min_responses),
     )
 
 
@@ -96,8 +99,29 @@ class WorkshopQueries:
         """Show or hide the group results; False if there is no such workshop."""
         return self._update_workshop(workshop_id, revealed=revealed)
 
+    def set_workshop_min_responses(self, workshop_id: int, wanted: int) -> int | None:
+        """Raise (or lower again) the minimum group size; it never goes below ``FLOOR_RESPONSES``.
+        Returns the minimum now in force, or None if there is no such workshop."""
+        minimum = allowed_minimum(wanted)
+        return minimum if self._update_workshop(workshop_id, min_responses=minimum) else None
+
+    def remove_latest_workshop_results(self, workshop_id: int, how_many: int) -> int:
+        """Remove the ``how_many`` most recent live results of a workshop (e.g. one person who
+        submitted 20 times from 20 tabs); returns how many were removed. Their share links say
+        "removed", as when the owner deletes one. The facilitator names them by when they came,
+        never by their scores: picking a dot would show the facilitator whose it is."""
+        if how_many < 1:
+            return 0
+        with self._db.writing() as conn:
+            ids = conn.scalars(
+                sa.select(results.c.id).where(_live_results_of(workshop_id))
+                .order_by(results.c.id.desc()).limit(how_many)
+            ).all()
+            return remove_results(conn, results.c.id.in_(ids)) if ids else 0
+
     def delete_workshop(self, workshop_id: int) -> bool:
-        """Delete a workshop and remove every result in it (their links say "removed").
+        """Delete a workshop and its room's copy of every result in it: the results leave the room
+        (no workshop, no nickname) and stay their owners', whose links keep working.
 
         The UPDATE locks the workshop's row first; a ``save_result`` into it holds the same
         lock (``FOR UPDATE``), so on PostgreSQL a save either commits before and is removed
@@ -112,7 +136,7 @@ class WorkshopQueries:
             )
             if gone.rowcount == 0:
                 return False
-            remove_results(conn, results.c.workshop_id == workshop_id)
+            leave_workshop(conn, results.c.workshop_id == workshop_id)
         return True
 
     def workshop_response_count(self, workshop_id: int) -> int:
@@ -154,12 +178,12 @@ class WorkshopQueries:
 
     def workshop_export_rows(self, workshop_id: int) -> tuple[ExportRow, ...]:
         """Every live response, anonymous: scores and metrics, no token, name, time or id;
-        the nickname only if its owner made it public. Ordered by share token: random, so
-        the order says nothing about who answered when."""
+        the nickname only if its owner made it public. In the order they arrived, so the export
+        can release whole batches (``room/export.py``); the file itself is sorted by score."""
         people = sa.select(
             results.c.id, results.c.width, results.c.depth, results.c.profile_id,
             results.c.nickname, results.c.nickname_public,
-        ).where(_live_results_of(workshop_id)).order_by(results.c.share_token)
+        ).where(_live_results_of(workshop_id)).order_by(results.c.id)
         scores = sa.select(
             result_metrics.c.result_id, result_metrics.c.metric, result_metrics.c.value
         ).where(result_metrics.c.workshop_id == workshop_id)
@@ -251,12 +275,23 @@ class WorkshopQueries:
             row = conn.execute(sa.select(workshops).where(which, _LIVE)).first()
         return _workshop(row) if row is not None else None
 
-    def _update_workshop(self, workshop_id: int, **values: bool) -> bool:
+    def _update_workshop(self, workshop_id: int, **values: bool | int) -> bool:
         with self._db.writing() as conn:
             updated = conn.execute(
                 sa.update(workshops).where(workshops.c.id == workshop_id, _LIVE).values(**values)
             )
         return updated.rowcount > 0
+
+
+def participant_values(conn: sa.Connection, workshop_id: int | None, participant_key: str | None) -> dict[str, str]:
+    """One person counts once: before a participant's new result goes into a room, their earlier
+    ones there leave it (kept for them, ``rows.leave_workshop``); returns the column to store.
+    Empty (nothing stored, nothing left) outside a workshop or without a key."""
+    if workshop_id is None or not participant_key:
+        return {}
+    participant_hash = hash_secret(f"{workshop_id}:{participant_key}")  # per room: rooms can't be linked
+    leave_workshop(conn, sa.and_(results.c.workshop_id == workshop_id, results.c.participant_hash == participant_hash))
+    return {"participant_hash": participant_hash}
 
 
 def _reached(

@@ -173,31 +173,21 @@ def test_scores__use_my_map__blends_result_and_saves_only_derived_extras():
     assert at.button(key="network.blend").label == t("network.scores.update")
 
 
-def test_scores__saved_result__old_copy_deleted_saved_again_and_the_results_page_told():
+def test_scores__saved_result__changed_in_place_same_share_link_and_the_results_page_told():
+    # issue 11 §1: the link already sent to a mentor shows the blended scores, not "removed"
     store = open_store(os.environ["DATABASE_URL"])
     result = middle_result()
     old = store.save_result(NewResult(answers={}, result=result.to_dict(), include_answers=False))
     at = page_with(FIVE, result=result, saved=SavedLinks(old.share_token, old.manage_key))
     at.button(key="network.blend").click().run()
     assert not at.exception
-    assert store.find_result(old.share_token).status == "removed"
     session = session_of(at)
-    assert session.saved is not None and session.saved.share_token != old.share_token  # saved again at once
+    assert session.saved.share_token == old.share_token
+    fresh = store.find_result(old.share_token)
+    assert fresh.status == "found" and fresh.result.result["roster"]["map"]["people"] == 5
+    assert fresh.result.extras["people"] == 5
+    assert HOSTILE not in json.dumps([fresh.result.result, fresh.result.extras])
     assert session.take_results_notice() == t("network.scores.saved_again", done=t("network.scores.done_with_map"))
-
-
-def test_scores__saved_result__saved_again_on_results_page():
-    store = open_store(os.environ["DATABASE_URL"])
-    result = middle_result()
-    old = store.save_result(NewResult(answers={}, result=result.to_dict(), include_answers=False))
-    at = page_with(FIVE, result=result, saved=SavedLinks(old.share_token, old.manage_key))
-    at.button(key="network.blend").click().run()
-    at.switch_page("pages/results.py").run()
-    assert not at.exception
-    fresh = store.find_result(session_of(at).saved.share_token).result
-    assert fresh.result["roster"]["map"]["people"] == 5
-    assert fresh.extras["people"] == 5
-    assert HOSTILE not in json.dumps([fresh.result, fresh.extras])
 
 
 def test_scores__use_my_answers_only__undoes_the_blend():
@@ -210,15 +200,15 @@ def test_scores__use_my_answers_only__undoes_the_blend():
 
 
 def test_scores__database_down__keeps_the_scores_and_says_so(monkeypatch):
-    import ui.network_view as view
     from assessment.storage.errors import StorageUnavailable
+    from assessment.storage.results import Store
 
     def down(*_args):
         raise StorageUnavailable("test: database down")
 
     result = middle_result()
     at = page_with(FIVE, result=result, saved=SavedLinks("a" * 22, "b" * 22))
-    monkeypatch.setattr(view, "retire_saved_copy", down)
+    monkeypatch.setattr(Store, "update_result", down)
     at.button(key="network.blend").click().run()
     assert not at.exception
     assert at.error[0].value == t("network.scores.not_replaced")

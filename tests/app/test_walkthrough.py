@@ -32,7 +32,7 @@ def answer_step(at: AppTest, step_index: int, pick=middle_choice) -> None:
     for item_id in Q.steps[step_index].items:
         for key in Q.item(item_id).answer_keys(Q.segments):
             at.radio(key=widget_key(key)).set_value(pick(Q.choices(key)))
-    # no run here: a step is a form, so its values travel with the submit button's click
+    # no run here: the values are sent with the next click, and each one is kept by its on_change
 
 
 def walk_to_results(at: AppTest) -> AppTest:

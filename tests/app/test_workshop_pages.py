@@ -31,6 +31,14 @@ APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PICKS = (0, 1, 2, 3, 4)  # option index per response: varied profiles
 
 
+@pytest.fixture(autouse=True)
+def same_browser(monkeypatch):
+    """These journeys are one person's browser coming back (a reload, a server restart): its cookie
+    says it started the draft, so it resumes without asking (tests/app/test_drafts_and_saving.py
+    covers a resume link opened in another browser)."""
+    monkeypatch.setattr("ui.drafts.started_here", lambda _token: True)
+
+
 @pytest.fixture
 def store():
     with open_store(os.environ["DATABASE_URL"]) as opened:
@@ -144,6 +152,42 @@ def test_facilitator_controls__reveal_then_close__stored_and_labels_flip(store):
     assert [m.value for m in at.metric][1:] == [t("workshop.facilitator.closed"), t("workshop.facilitator.results_shown")]
 
 
+def test_facilitator_page__privacy__rule_stated_and_minimum_raised_in_the_database(store):
+    workshop, key = new_workshop(store)
+    at = page("pages/workshop.py", w=str(workshop.id), k=key)
+    assert t("workshop.facilitator.privacy_rule", n=5) in texts(at)
+    assert at.number_input(key="workshop.minimum").value == 5
+    at.number_input(key="workshop.minimum").set_value(8).run()
+    assert store.find_workshop(workshop.id).min_responses == 8
+    assert t("workshop.facilitator.privacy_rule", n=8) in texts(at)
+    assert at.number_input(key="workshop.minimum").min == 3  # never below 3
+
+
+def test_facilitator_page__remove_latest_three__those_gone_and_said(store):
+    workshop, key = new_workshop(store)
+    add_responses(store, workshop.id, 5)
+    at = page("pages/workshop.py", w=str(workshop.id), k=key)
+    at.number_input(key="workshop.remove_count").set_value(3).run()
+    at.button(key="workshop.remove").click().run()
+    assert store.workshop_response_count(workshop.id) == 2
+    assert at.success[0].value == t("workshop.facilitator.removed", n=3)
+
+
+def test_dictionary_csv__every_export_column__described_in_words():
+    from ui.facilitator_view import dictionary_csv, export_metric_names
+    from assessment.room.export import export_columns
+    import csv as _csv
+    import io as _io
+
+    rows = list(_csv.reader(_io.StringIO(dictionary_csv(Q))))
+    columns = [c.header for c in export_columns((), export_metric_names(Q))]
+    assert [r[0] for r in rows[1:]] == columns
+    assert len(columns) == 5 + len(Q.dimensions) + 4 * len(Q.segments) and "breadth" not in "".join(columns)
+    assert all(r[1] and "{" not in r[1] and ":" not in r[0] for r in rows[1:])
+    reach = next(r for r in rows if r[0] == Q.dimensions[0].id)
+    assert reach[1] == t("workshop.export.column.dimension", name=Q.dimensions[0].name)
+
+
 def test_delete__unconfirmed__button_disabled(store):
     workshop, key = new_workshop(store)
     at = page("pages/workshop.py", w=str(workshop.id), k=key)
@@ -245,6 +289,40 @@ def test_join_then_answer_everything__result_saved_into_the_workshop_with_opt_in
     assert [(r.nickname, r.share_nickname) for r in rows] == [("Kim", True)]
 
 
+def finish_all(at: AppTest) -> AppTest:
+    """Answer every step of a joined session and press "See my results"."""
+    at.switch_page("pages/questionnaire.py")
+    for n, step in enumerate(Q.steps):
+        for item_id in step.items:
+            for key in Q.item(item_id).answer_keys(Q.segments):
+                at.radio(key=widget_key(key)).set_value(Q.choices(key)[1])
+        if n == len(Q.steps) - 1:
+            return at
+        at.button(key="nav.next").click().run()
+    return at
+
+
+def test_last_step_in_a_workshop__saving_not_called_optional_and_one_name_only(store):
+    new_workshop(store)
+    at = finish_all(join("K7RWX3", nickname="Kim"))
+    shown = texts(at)
+    assert t("workshop.sharing.title") in shown and t("questionnaire.sharing.title") not in shown
+    assert not [w for w in at.text_input if w.key == "share.name"]  # the nickname at joining is the one name
+    at.button(key="nav.finish").click().run()
+    assert session_of(at).sharing.display_name == "Kim"
+
+
+def test_joined_then_closed_before_finishing__told_on_the_results_page(store):
+    workshop, _ = new_workshop(store)
+    at = finish_all(join("K7RWX3"))
+    store.set_workshop_open(workshop.id, False)
+    at.button(key="nav.finish").click().run()  # AppTest follows the switch to the results page
+    assert not at.exception
+    assert at.title[0].value == t("results.own_title")
+    assert t("results.saving.workshop_closed") in [i.value for i in at.info]
+    assert store.workshop_response_count(workshop.id) == 0
+
+
 # -- resuming in a new session (another server, or a restart) --------------------------------
 
 
@@ -343,26 +421,27 @@ def test_projector__no_responses__title_code_and_qr(store):
     assert len(at.get("image")) == 1 and not at.get("plotly_chart")
 
 
-def test_projector__revealed_two_responses__no_dots_no_counts_averages_suppressed(store):
+def test_projector__revealed_four_responses__no_dots_no_counts_averages_suppressed(store):
     workshop, key = new_workshop(store, revealed=True)
-    add_responses(store, workshop.id, 2)
+    add_responses(store, workshop.id, 4)
     at = page("pages/projector.py", w=str(workshop.id), k=key)
     assert len(decoded(figure(at, 0)["data"][0]["x"])) == 0
-    suppressed = t("projector.suppressed", n=3, count=2)
+    suppressed = t("projector.suppressed", n=5, count=4)  # the default minimum group size is 5
     assert suppressed in [m.value for m in at.markdown]
     for n in (1, 2, 3):  # dimensions, segments, reach
         assert figure(at, n)["layout"]["annotations"][0]["text"].replace("<br>", " ") == suppressed
 
 
-def test_projector__revealed_three_responses__three_dots_counts_averages_and_prompt(store):
+def test_projector__revealed_five_responses__five_dots_counts_averages_and_prompt(store):
     workshop, key = new_workshop(store, revealed=True)
-    add_responses(store, workshop.id, 3, nickname="Robin", nickname_public=True)
+    add_responses(store, workshop.id, 5, nickname="Robin", nickname_public=True)
     at = page("pages/projector.py", w=str(workshop.id), k=key)
     dots = figure(at, 0)["data"][0]
-    assert len(decoded(dots["x"])) == len(decoded(dots["y"])) == 3
+    assert len(decoded(dots["x"])) == len(decoded(dots["y"])) == 5
+    assert all(v % 10 == 5 for v in decoded(dots["x"]) + decoded(dots["y"]))  # square centres, not scores
     shown = [m.value for m in at.markdown]
     counts = [int(s.split("**")[1]) for s in shown if s.startswith("**") and " · " in s]
-    assert sum(counts) == 3 and len(counts) == len(Q.profiles)
+    assert sum(counts) == 5 and len(counts) == len(Q.profiles)
     dims = figure(at, 1)["data"]
     assert sum(len(trace["y"]) for trace in dims) == len(Q.dimensions)  # averages, not the suppressed note
     assert any(p.prompt in shown for p in Q.profiles)
@@ -376,14 +455,26 @@ def test_projector__closed_and_hidden__says_closed_without_code(store):
     assert "K7R WX3" not in texts(at) and not at.get("image")
 
 
-def test_projector__new_response_between_refreshes__counted_on_the_next_run(store):
+def test_projector__new_responses_between_refreshes__shown_only_as_a_whole_batch(store):
     workshop, key = new_workshop(store, revealed=True)
-    add_responses(store, workshop.id, 3)
+    add_responses(store, workshop.id, 5)
     at = page("pages/projector.py", w=str(workshop.id), k=key)
     add_responses(store, workshop.id, 1)
-    at.run()
-    assert t("projector.answers", n=4) in [m.value for m in at.markdown]
-    assert len(decoded(figure(at, 0)["data"][0]["x"])) == 4
+    at.run()  # one newcomer: the room on screen stays as it was, so nobody can be differenced out
+    assert t("projector.answers", n=5) in [m.value for m in at.markdown]
+    assert len(decoded(figure(at, 0)["data"][0]["x"])) == 5
+    add_responses(store, workshop.id, 4)
+    at.run()  # five more since: the next batch
+    assert t("projector.answers", n=10) in [m.value for m in at.markdown]
+    assert len(decoded(figure(at, 0)["data"][0]["x"])) == 10
+
+
+def test_projector__minimum_raised_to_seven__six_responses_still_suppressed(store):
+    workshop, key = new_workshop(store, revealed=True)
+    store.set_workshop_min_responses(workshop.id, 7)
+    add_responses(store, workshop.id, 6)
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    assert t("projector.suppressed", n=7, count=6) in [m.value for m in at.markdown]
 
 
 def test_projector__workshop_deleted__says_it_ended(store):

@@ -29,7 +29,7 @@ def answer_visible_questions(page: Page, choice: int = 2) -> int:
     for n in range(count):
         options = groups.nth(n).locator("label[data-testid='stRadioOption']")
         options.nth(min(choice, options.count() - 1)).click()
-    # a step is a form: clicks cost no rerun, so there is nothing to wait for until Next
+    wait_idle(page)  # each answer is saved as it is given (a rerun): let the last one land
     return count
 
 

@@ -128,7 +128,7 @@ def test_two_results_files__compared__map_arrow_changes_and_advice_then_and_now(
     with page.expect_download() as info:
         page.get_by_role("button", name=t("history.reminder.button")).click()
     ics = info.value.path().read_text(encoding="utf-8")
-    assert "BEGIN:VEVENT" in ics and "results?r=" in ics.replace("\r\n ", "")  # the link, unfolded
+    assert "BEGIN:VEVENT" in ics and "results?o=" in ics.replace("\r\n ", "")  # the private link, unfolded
 
     page.get_by_text(t("history.files.title")).click()
     uploads = page.locator("input[type='file']")

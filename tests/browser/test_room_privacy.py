@@ -1,0 +1,91 @@
+"""Issue 12 §1, §2, §5 in Chromium: one person counts once, a late finisher is told, the
+projector moves only in whole batches, and the CSV's columns and injection guard."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from playwright.sync_api import expect
+
+from tests.browser.person import answer_all_steps, answer_visible_questions
+from tests.browser.streamlit_app import eventually, wait_idle
+from tests.browser.workshop_steps import LAPTOP, PROJECTOR, create_workshop, join, map_dots, participant
+from ui.text import t
+
+
+def count_shown(facilitator) -> str:
+    return facilitator.locator("[data-testid='stMetricValue']").first.inner_text()
+
+
+def test_room__see_my_results_pressed_again__counted_once(streamlit_app, browser):
+    base = streamlit_app()
+    facilitator = browser.new_context(viewport=LAPTOP).new_page()
+    _, code = create_workshop(facilitator, base, "Lab")
+    page = browser.new_context(viewport=LAPTOP).new_page()
+    join(page, base, code, nickname="Kim")
+    expect(page.get_by_text("Step 1 of")).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    answer_all_steps(page, 1)
+    expect(page.get_by_label(t("questionnaire.sharing.name"))).to_have_count(0)  # one name: the nickname
+    page.locator("a[href$='/questionnaire']").first.click()  # back to the questions, same session
+    wait_idle(page)
+    button = page.get_by_role("button", name=t("questionnaire.finish"))
+    expect(button).to_be_visible(timeout=20_000)
+    answer_visible_questions(page, 3)
+    button.click()  # "See my results" again, with other answers
+    expect(page.get_by_role("heading", name=t("results.dimensions"), exact=True)).to_be_visible(timeout=20_000)
+    facilitator.reload()
+    wait_idle(facilitator)
+    eventually(lambda: count_shown(facilitator) == "1")
+
+
+def test_room__finished_after_closing__told_it_did_not_reach_the_room(streamlit_app, browser):
+    base = streamlit_app()
+    facilitator = browser.new_context(viewport=LAPTOP).new_page()
+    _, code = create_workshop(facilitator, base, "Lab")
+    page = browser.new_context(viewport=LAPTOP).new_page()
+    join(page, base, code)
+    expect(page.get_by_text("Step 1 of")).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    facilitator.get_by_role("button", name=t("workshop.facilitator.close")).click()
+    wait_idle(facilitator)
+    answer_all_steps(page, 2)
+    expect(page.get_by_text(t("results.saving.workshop_closed"))).to_be_visible()
+    assert count_shown(facilitator) == "0"
+
+
+def test_room__one_more_person__projector_unchanged_and_csv_guarded(streamlit_app, browser):
+    # The differencing attack on the projector: five people, look, one more, look again.
+    base = streamlit_app()
+    facilitator = browser.new_context(viewport=LAPTOP, accept_downloads=True).new_page()
+    facilitator_url, code = create_workshop(facilitator, base, "Lab")
+    for n in range(5):
+        participant(browser, base, code, n % 5, nickname="x;=cmd|'/C calc'!A0;" if n == 0 else "", public=n == 0)
+    facilitator.get_by_role("button", name=t("workshop.facilitator.reveal")).click()
+    wait_idle(facilitator)
+    projector = browser.new_context(viewport=PROJECTOR).new_page()
+    projector.goto(facilitator_url.replace("/workshop?", "/projector?"))
+    wait_idle(projector)
+    expect(projector.locator("[data-testid='stPlotlyChart']")).to_have_count(4, timeout=15_000)
+    eventually(lambda: map_dots(projector) == 5)
+    bars = "() => document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')[1].calcdata" \
+           ".map(t => t.map(d => d.x))"
+    before = projector.evaluate(bars)
+    participant(browser, base, code, 4)  # the newcomer everyone saw press the button
+    projector.wait_for_timeout(7_000)  # two refreshes of the projector
+    assert map_dots(projector) == 5 and projector.evaluate(bars) == before  # nothing to difference
+    expect(projector.locator(".st-key-proj-count")).to_contain_text("5")
+
+    with facilitator.expect_download() as download:
+        facilitator.get_by_role("button", name=t("workshop.facilitator.download")).click()
+    text = download.value.path().read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    header = rows[0]
+    assert len(rows) == 1 + 5  # six answered: the export holds the first whole batch of five
+    assert len(header) == len(set(header)) and "breadth" not in ",".join(header)
+    assert header[:5] == ["response", "nickname", "width", "depth", "profile"]
+    assert "\x00" not in text
+    for separator in (",", ";"):
+        for line in text.splitlines()[1:]:
+            assert not any(p.strip().strip('"').startswith(("=", "+", "@")) for p in line.split(separator))

@@ -1,0 +1,58 @@
+"""Migration 5: workshops get a minimum group size, on SQLite and PostgreSQL databases that
+already hold a workshop with results (issue 12 §2)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from assessment.room.summary import MIN_RESPONSES
+from assessment.storage.engine import Database, database_url_from
+from assessment.storage.results import Store, open_store
+from assessment.storage.schema import MIGRATIONS, SCHEMA_VERSION, schema_meta
+from assessment.tokens import hash_secret, new_token
+from tests.storage_samples import sample_new_result, sample_result
+
+BEFORE_5 = tuple(m for m in MIGRATIONS if m.version < 5)
+
+
+def create_database_before_version_5(url: str) -> int:
+    """A database as the app left it before migration 5, with a workshop of three results; its id."""
+    database = Database(database_url_from(url))
+    with database.writing() as conn:
+        for migration in BEFORE_5:
+            migration.apply(conn)
+        schema_meta.create(conn)
+        conn.execute(sa.insert(schema_meta).values(id=1, version=BEFORE_5[-1].version, upgraded_at=datetime.now(UTC)))
+        workshop_id = conn.execute(sa.text(
+            "INSERT INTO workshops (code, title, note, facilitator_hash, is_open, revealed, created_at) "
+            "VALUES ('K7RWX3', 'Lab', '', :hash, :yes, :no, :now) RETURNING id"
+        ), {"hash": hash_secret(new_token()), "yes": True, "no": False, "now": datetime.now(UTC)}).scalar_one()
+    with Store(database) as old:  # not upgraded: saves as that version did
+        for seed in (0, 1, 2):
+            old.save_result(sample_new_result(result=sample_result(seed=seed), workshop_id=workshop_id))
+    return workshop_id
+
+
+def test_migration_5__database_with_a_workshop_and_results__default_minimum_then_raisable(database_url):
+    workshop_id = create_database_before_version_5(database_url)
+    with open_store(database_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION >= 5
+        workshop = store.find_workshop(workshop_id)
+        assert (workshop.title, workshop.min_responses) == ("Lab", MIN_RESPONSES)  # NULL reads as the default
+        assert store.workshop_response_count(workshop_id) == 3  # its results are all still there
+        assert store.set_workshop_min_responses(workshop_id, 7) == 7
+        assert store.find_workshop(workshop_id).min_responses == 7
+
+
+def test_migration_5__fresh_database__workshops_have_the_column(database_url):
+    with open_store(database_url) as store:
+        workshop = store.create_workshop("K7RWX4", "Lab", "", hash_secret(new_token()))
+        assert store.find_workshop(workshop.id).min_responses == MIN_RESPONSES
+    engine = sa.create_engine(database_url_from(database_url))
+    try:
+        with engine.connect() as conn:
+            assert "min_responses" in {c["name"] for c in sa.inspect(conn).get_columns("workshops")}
+    finally:
+        engine.dispose()

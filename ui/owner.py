@@ -1,0 +1,128 @@
+"""The owner's private link: back to one's own results, with every tool, on any device, any day.
+
+Design (issue 11 §1). Two links per person, never mixed up:
+
+- the **share link** ``/results?r=SHARE``: read-only, one per result, the same for its whole life
+  (changes are made in place, ``Store.update_result``);
+- the **private link** ``/results?o=OWNER_KEY``: one per person, for all of their results; it
+  brings back downloads, delete, keep-and-share and the map. Only its hash is stored.
+
+What copying the address bar hands out: never the private key. Opening the private link moves
+the key at once into this tab's session and into a browser cookie (``wd_owner``, this site only,
+a year), and rewrites the address to the share link. So the address bar always shows the share
+link, which is safe to paste to a mentor; a reload, or coming back tomorrow in the same browser,
+finds the owner again through the cookie; another device uses the private link, which is shown
+once saved in its own labelled box with a copy button. "Not your device?" forgets both.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from assessment.scoring import Result, ResultShapeError
+from assessment.storage.errors import StorageError
+from assessment.storage.results import StoredResult
+
+from . import resources
+from .links import Param
+from .session import SavedLinks, SharingChoice, current
+from .text import t
+
+COOKIE = "wd_owner"
+COOKIE_DAYS = 365
+# This site only, never sent to other sites, and only over HTTPS where the app is served so.
+COOKIE_SCRIPT = "<script>document.cookie = {cookie} + '; path=/; samesite=strict' + (location.protocol === 'https:' ? '; secure' : '');</script>"  # not-text
+
+
+def private_url(owner_key: str) -> str:
+    return resources.app_url(f"results?{Param.OWNER}={owner_key}")
+
+
+def share_url(share_token: str) -> str:
+    return resources.app_url(f"results?{Param.RESULT}={share_token}")
+
+
+def arrive() -> None:
+    """Before the results page draws: take the private key from ``?o=`` (then hide it from the
+    address) or from this browser's cookie, and bring the owner's result into the session."""
+    session = current()
+    key = st.query_params.get(Param.OWNER)
+    if key:
+        del st.query_params[Param.OWNER]  # the key leaves the address bar before anything is drawn
+        if not _come_back(key, None):
+            session.tell_results_page(t("results.owner.unknown_link"))
+        return
+    if session.result is not None or session.owner_key or session.owner_forgotten:
+        return
+    remembered = st.context.cookies.get(COOKIE)
+    if remembered:
+        _come_back(remembered, st.query_params.get(Param.RESULT))
+
+
+def _come_back(key: str, share_token: str | None) -> bool:
+    """The owner's result (``share_token``'s, else the newest) into the session; False if none."""
+    try:
+        mine = resources.store().results_of_owner(key)
+    except StorageError:
+        current().tell_results_page(t("results.owner.unavailable"))
+        return False
+    chosen = next((r for r in mine if share_token in (None, r.share_token)), None)
+    result = _result_of(chosen)
+    if result is None:
+        return False
+    current().come_back(
+        key, result, SavedLinks(chosen.share_token, key),
+        SharingChoice(keep=True, display_name=chosen.display_name, include_answers=chosen.include_answers),
+        chosen.answers, chosen.extras,
+    )
+    st.query_params[Param.RESULT] = chosen.share_token
+    return True
+
+
+def _result_of(stored: StoredResult | None) -> Result | None:
+    if stored is None or stored.result is None:
+        return None
+    try:
+        return Result.from_dict(stored.result)
+    except ResultShapeError:
+        return None
+
+
+def remember_browser() -> None:
+    """Keep the owner key in this browser (the cookie), so a reload finds the owner again."""
+    key = current().owner_key
+    if key and st.context.cookies.get(COOKIE) != key:
+        cookie_script(f"{COOKIE}={key}; max-age={COOKIE_DAYS * 86400}")  # not-text
+
+
+def cookie_script(cookie: str) -> None:
+    """Set a cookie of this site in the browser (drawn as a tiny script; nothing shows)."""
+    # The key is URL-safe base64 (assessment/tokens.py): json.dumps quotes it for the script.
+    st.html(COOKIE_SCRIPT.format(cookie=json.dumps(cookie)), unsafe_allow_javascript=True, width="content")
+
+
+def forget_browser() -> None:
+    """on_click of "Not your device? Forget me here": the session and the cookie let go of the key."""
+    current().forget_owner()
+
+
+def show_forgotten() -> None:
+    """After "forget me here": clear the cookie (drawn once) and say what happened."""
+    if current().take_owner_forgotten():
+        cookie_script(f"{COOKIE}=; max-age=0")  # not-text
+        st.success(t("results.owner.forgotten"))
+
+
+def show_private_link() -> None:
+    """The private link, prominent and labelled, with a copy button (st.code's), and the way out."""
+    session = current()
+    if not session.owner_key:
+        return
+    with st.container(border=True):
+        st.markdown(t("results.owner.title"))
+        st.write(t("results.owner.explain"))
+        st.code(private_url(session.owner_key), language=None, wrap_lines=True)
+        st.caption(t("results.owner.address_bar"))
+        st.button(t("results.owner.forget"), on_click=forget_browser, key="owner.forget", icon=":material/logout:")
