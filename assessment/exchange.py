@@ -91,20 +91,7 @@ def import_json(data: bytes | str, questionnaire: Questionnaire, network: Networ
     RecursionError), the length of each number while parsing (a 5,000-digit one raised
     ValueError), the roster's size before any roster work (``network`` gives the limits).
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportRefused("too_large", size_kb=math.ceil(len(raw) / 1000), most_kb=MAX_IMPORT_BYTES // 1000)
-    try:
-        text = raw.decode("utf-8-sig")  # a BOM, as some editors save one, is not part of the file
-        if nesting_depth(text) > MAX_DEPTH:
-            raise _Unreadable
-        document = json.loads(text, parse_int=_small_int, parse_float=_small_float)
-    except (UnicodeDecodeError, json.JSONDecodeError, _Unreadable):
-        raise ImportRefused("unreadable") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportRefused("not_ours")
-    if document.get("format_version") != FORMAT_VERSION:
-        raise ImportRefused("format_version", version=_shown(document.get("format_version")), reads=FORMAT_VERSION)
+    document = read_document(data, FORMAT, FORMAT_VERSION)
     answers = document.get("answers")
     if not isinstance(answers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
         raise ImportRefused("answers_shape")
@@ -121,9 +108,29 @@ def import_json(data: bytes | str, questionnaire: Questionnaire, network: Networ
     name = name.strip()[:MAX_NAME] or None if isinstance(name, str) else None
     roster = document.get("roster") if isinstance(document.get("roster"), dict) else None
     if roster is not None:
-        _check_roster(roster, network)
+        check_roster(roster, network)
     result = _blended_as_saved(score_answers(questionnaire, answers), saved, roster, questionnaire, network)
     return Imported(answers=dict(answers), result=result, display_name=name, roster=roster)
+
+
+def read_document(data: bytes | str, file_format: str, version: int) -> dict[str, Any]:
+    """The JSON object of a file this app wrote in ``file_format``, read within every limit;
+    raises ImportRefused (``too_large``, ``unreadable``, ``not_ours``, ``format_version``)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportRefused("too_large", size_kb=math.ceil(len(raw) / 1000), most_kb=MAX_IMPORT_BYTES // 1000)
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM, as some editors save one, is not part of the file
+        if nesting_depth(text) > MAX_DEPTH:
+            raise _Unreadable
+        document = json.loads(text, parse_int=_small_int, parse_float=_small_float)
+    except (UnicodeDecodeError, json.JSONDecodeError, _Unreadable):
+        raise ImportRefused("unreadable") from None
+    if not isinstance(document, dict) or document.get("format") != file_format:
+        raise ImportRefused("not_ours")
+    if document.get("format_version") != version:
+        raise ImportRefused("format_version", version=_shown(document.get("format_version")), reads=version)
+    return document
 
 
 MAX_DEPTH = 32  # an exported file nests 5 deep; Python's json recurses once per level
@@ -173,7 +180,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _check_roster(roster: Mapping[str, Any], network: NetworkContent) -> None:
+def check_roster(roster: Mapping[str, Any], network: NetworkContent) -> None:
     """The network map's shape and size, before the network page does any work with it."""
     rows, ties = roster.get("rows"), roster.get("ties") or []
     if not isinstance(rows, list) or not isinstance(ties, list):

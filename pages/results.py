@@ -18,7 +18,7 @@ session = current()
 token = st.query_params.get(Param.RESULT)
 own_token = session.saved.share_token if session.saved else None
 
-if session.result and (token is None or token == own_token) and Param.MANAGE not in st.query_params:
+if session.result and (token is None or token == own_token) and not {Param.MANAGE, Param.THEN} & set(st.query_params):
     show_result(session.result, q, title=t("results.own_title"))
     results_flow.show_owner_tools(q)
 elif token is not None:

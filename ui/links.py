@@ -10,6 +10,7 @@ class Param:
     RESULT = "r"        # a result's share token (results page, read-only)
     MANAGE = "m"        # a result's manage key beside RESULT (links handed out before owners existed)
     OWNER = "o"         # the owner key: the private link (ui/owner.py moves it out of the address at once)
+    THEN = "then"       # an earlier result's share token beside RESULT: the two compared, read-only
     WORKSHOP = "w"      # a workshop id (facilitator and projector links)
     KEY = "k"           # the facilitator key beside WORKSHOP
     CODE = "code"       # a join code (join page, from the QR code)

@@ -1,10 +1,12 @@
-"""The network map screen: add people, a table of them, who knows whom, then measures, charts,
-how the map feeds the scores, and a plan.
+"""The network map screen: last time's map loaded back, add people, a table of them, who knows
+whom, then measures, charts, what changed since the loaded map, how the map feeds the scores, a
+plan, and the map kept as a file.
 
 Rows live in the session (``session.roster_rows``, plain dicts) and pairs in ``session.ties``, so
 they survive page changes; widget state does not. Names are user text and stay in this session:
 they reach markdown only through ``md_escape``, figures only through ``chart_style.plain_label``,
-and never the server. What may be saved is ``network_blend.network_extras`` (numbers and option ids).
+and never the server (the map file is made in this session and downloaded). What may be saved is
+``network_blend.network_extras`` (numbers and option ids).
 
 Using the map in the scores changes a saved copy in place (``saving.replace_scores``): the
 share link already sent stays the same and shows the new scores.
@@ -27,16 +29,19 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from assessment.exchange import ImportRefused
 from assessment.network.blend import (
     N_FULL, N_MIN, blend_roster, blend_status, network_extras, questionnaire_only, roster_weight,
 )
 from assessment.network.charts import ChartText, diversity_chart, rings_map
 from assessment.network.content import FIELD_IDS, NetworkContent
+from assessment.network.map_file import export_map, read_map
 from assessment.network.measures import DIVERSITY_FIELDS, NetworkReport, measure_network
 from assessment.network.plan import NetworkPlan, plan_connections
 from assessment.network.roster import (
     COLUMNS, Roster, RosterError, RosterProblem, filled_rows, new_contact_problems, roster_from_rows, table_edits_fit,
 )
+from assessment.network.waves import KINDS, WaveChange, compare_waves
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
 from ui import saving
@@ -51,6 +56,7 @@ ADD_PREFIX = "w.network.add."        # + "name" or a field id: the add-a-person 
 # What was wrong with the last person added: set by the form's callback, shown under the form.
 # Form feedback, so it goes with the widget keys ("w.") when a draft is restored.
 ADD_PROBLEMS = "w.network.add_problems"
+MAP_UPLOAD = "w.network.map_file"
 # The map last drawn in this session: (roster, language) -> DrawnMap. In the session, never in a
 # cache shared by sessions: the figures hold names.
 MAP_DRAWN = "network.drawn"
@@ -62,6 +68,7 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
     st.title(t("network.title"))
     st.write(t("network.intro", most=content.max_contacts))
     st.info(t("network.privacy"), icon=":material/lock:")
+    _load_map(content)
     _add_person_form(content)
     rows = _people_table(content)
     _map_section(rows, content, questionnaire)
@@ -97,8 +104,11 @@ def _map_section(rows: list[dict[str, Any]], content: NetworkContent, questionna
     # theme=None, as on the results page: the figures set their own fonts, colours and title place.
     st.plotly_chart(drawn.rings, config=CHART_CONFIG, theme=None, key="chart.network_map")
     st.plotly_chart(drawn.spread, config=CHART_CONFIG, theme=None, key="chart.network_spread")
+    if session.map_before is not None:
+        _show_changes(session.map_before, roster, content, chart_text())
     _show_scores(session, roster, drawn.report, questionnaire)
     _show_plan(drawn.plan, content)
+    _download_map(rows, ties)
 
 
 def _drawn_map(roster: Roster, content: NetworkContent) -> DrawnMap:
@@ -221,18 +231,25 @@ def _people_table(content: NetworkContent) -> list[dict[str, Any]]:
 
 
 def _who_knows_whom(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The kept pairs (``session.ties``) are the truth; the picker only reports changes, through its
+    callback. Reading the picker's own state instead lost every pair on coming back to the page:
+    after a page change its state came back as [] and overwrote the kept pairs (issue 11)."""
     session = current()
     names = [" ".join(r["name"].split()) for r in rows if isinstance(r.get("name"), str) and r["name"].strip()]
     options = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
-    saved = st.session_state.get(TIES_PICKER, [tuple(p) for p in session.ties])
-    st.session_state[TIES_PICKER] = [p for p in saved if p in options]  # drop pairs of renamed or removed people
+    kept = [p for p in (tuple(p) for p in session.ties) if p in options]  # drop pairs of renamed or removed people
+    st.session_state[TIES_PICKER] = kept
     if not options:
         return []
-    chosen = st.multiselect(t("network.ties.label"), options, key=TIES_PICKER,
-                            format_func=lambda pair: t("network.ties.pair", a=pair[0], b=pair[1]),
-                            placeholder=t("network.ties.placeholder"))
-    session.ties = [list(p) for p in chosen]
-    return chosen
+    st.multiselect(t("network.ties.label"), options, key=TIES_PICKER, on_change=_keep_ties,
+                   format_func=lambda pair: t("network.ties.pair", a=pair[0], b=pair[1]),
+                   placeholder=t("network.ties.placeholder"))
+    return kept
+
+
+def _keep_ties() -> None:
+    """The picker's callback: the pairs just chosen become the kept pairs."""
+    current().ties = [list(p) for p in st.session_state.get(TIES_PICKER) or []]
 
 
 def _show_measures(report: NetworkReport) -> None:
@@ -321,3 +338,70 @@ def _show_plan(plan: NetworkPlan, content: NetworkContent) -> None:
                 st.markdown(t("network.plan.person", name=md_escape(item.name),
                               segment=content.label("segment", item.segment)))
                 st.write(item.action)
+
+
+def _load_map(content: NetworkContent) -> None:
+    """Load a downloaded map back: a new round with the same people, compared with the file as it was."""
+    with st.expander(t("network.keep.load_title")):
+        st.write(t("network.keep.load_intro"))
+        upload = st.file_uploader(t("network.keep.load_label"), type=["json"], key=MAP_UPLOAD, max_upload_size=1)
+        if upload is None:
+            return
+        try:
+            loaded = read_map(upload.getvalue(), content)
+        except ImportRefused as refused:
+            st.error(t(f"network.keep.refused.{refused.code}", **refused.params))
+            return
+        session = current()
+        if filled_rows(session.roster_rows):
+            st.caption(t("network.keep.load_replaces"))
+        if st.button(t("network.keep.load_apply", n=len(loaded.rows)), type="primary", key="network.map_load"):
+            rows_then, ties_then = [dict(r) for r in loaded.rows], [list(p) for p in loaded.ties]
+            session.map_before = {"rows": rows_then, "ties": ties_then}
+            session.roster_rows, session.ties, session.roster_base = rows_then, ties_then, None
+            st.session_state.pop(PEOPLE_EDITOR, None)  # the table restarts from the loaded rows
+            st.rerun()
+
+
+def _download_map(rows: list[dict[str, Any]], ties: list[tuple[str, str]]) -> None:
+    """The map as a file, names included: made in this session and sent to this device only."""
+    st.header(t("network.keep.title"))
+    st.caption(t("network.keep.download_caption"))
+    kept_rows, kept_ties = list(rows), list(ties)
+    st.download_button(t("network.keep.download"), data=lambda: export_map(kept_rows, kept_ties),
+                       file_name="wide-and-deep-network-map.json", mime="application/json",
+                       on_click="ignore", icon=":material/download:", key="network.map_download")
+
+
+def _show_changes(before: dict[str, Any], roster: Roster, content: NetworkContent, words: ChartText) -> None:
+    """What changed since the loaded map, and what to do about each change."""
+    st.header(t("network.waves.title"))
+    try:
+        then = roster_from_rows(before["rows"], before["ties"], content)
+    except RosterError:  # checked when loaded; a content change since could still refuse it
+        st.info(t("network.waves.unreadable"))
+        return
+    diff = compare_waves(then, roster, content)
+    if diff.unchanged:
+        st.info(t("network.waves.unchanged"))
+        return
+    st.caption(t("network.waves.intro"))
+    for kind in KINDS:
+        changes = diff.of(kind)
+        if not changes:
+            continue
+        with st.container(border=True):
+            st.markdown(t("network.waves.kind_title", title=t(f"network.waves.{kind}.title", n=len(changes))))
+            st.markdown("  \n".join(_change_line(c, content, words) for c in changes))
+            st.write(t(f"network.waves.{kind}.action"))
+
+
+def _change_line(change: WaveChange, content: NetworkContent, words: ChartText) -> str:
+    name = md_escape(change.name)
+    if change.kind.startswith("ring_"):
+        return t("network.waves.moved", name=name, before=words.rings[int(change.before)],
+                 after=words.rings[int(change.after)])
+    if change.kind.startswith("stage_"):
+        return t("network.waves.moved", name=name, before=content.label("stage", change.before),
+                 after=content.label("stage", change.after))
+    return t("network.waves.person", name=name)

@@ -16,7 +16,7 @@ from assessment.scoring import Result, ResultShapeError
 from assessment.wording import result_words
 from assessment.storage.errors import StorageUnavailable
 
-from . import flow, owner, resources, saving
+from . import flow, history_view, owner, resources, saving
 from .links import Param
 from .result_view import blend_rows, figures, md_escape, show_result
 from .session import current
@@ -36,6 +36,7 @@ def show_unfinished(q: Questionnaire) -> None:
         current().step = flow.first_open_step(q)
         st.switch_page("pages/questionnaire.py")
     import_section(q)
+    history_view.compare_files_section(q)
 
 
 def take_assessment_button() -> None:
@@ -46,6 +47,10 @@ def take_assessment_button() -> None:
 
 def show_shared(token: str, q: Questionnaire) -> None:
     """A share link, read-only; with &m=KEY the owner can also delete it."""
+    then = st.query_params.get(Param.THEN)
+    if then:
+        history_view.show_shared_comparison(then, token, q)
+        return
     try:
         lookup = resources.store().find_result(token)
     except StorageUnavailable:
@@ -120,6 +125,7 @@ def show_owner_tools(q: Questionnaire) -> None:
         st.button(t("results.share.retry"), on_click=saving.retry, key="results.retry", type="primary")
     elif session.saved:
         owner.show_private_link()
+        history_view.reminder_button(owner.private_url(session.owner_key) if session.owner_key else None)
         st.write(t("results.share.link"))
         st.code(owner.share_url(session.saved.share_token), language=None, wrap_lines=True)
         if st.query_params.get(Param.RESULT) != session.saved.share_token:
@@ -127,10 +133,12 @@ def show_owner_tools(q: Questionnaire) -> None:
         owner.remember_browser()
     else:
         st.caption(t("results.share.not_kept"))
+        history_view.reminder_button(None)
     download_section(q)
     if session.saved:
         delete_section(session.saved.share_token, session.saved.manage_key)
     import_section(q)
+    history_view.compare_files_section(q)
 
 
 def take_again_section() -> None:

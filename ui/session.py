@@ -50,6 +50,7 @@ _WORKSHOP = "wd.workshop"        # JoinedWorkshop when taking part in a workshop
 _ROSTER = "wd.roster"            # network map rows; never saved on the server
 _TIES = "wd.ties"                # who-knows-whom pairs of names, [[a, b], …]
 _ROSTER_BASE = "wd.roster_base"  # rows the people table started from on this visit (ui/network_view.py)
+_MAP_BEFORE = "wd.map_before"    # {"rows": …, "ties": …} of the map file loaded as last wave; never saved
 _FACILITATOR = "wd.facilitator"  # {"<workshop id>": key} for workshops this browser created
 _FINISHED = "wd.finished"        # set by the last step's button: the page then switches to the results
 _JUST_CREATED = "wd.workshop_just_created"  # the facilitator link is shown in full once, after creating
@@ -294,6 +295,14 @@ class Session:
     @roster_base.setter
     def roster_base(self, rows: list[dict[str, Any]] | None) -> None:
         self._set_or_clear(_ROSTER_BASE, rows)
+
+    @property
+    def map_before(self) -> dict[str, Any] | None:
+        return self._state.get(_MAP_BEFORE)
+
+    @map_before.setter
+    def map_before(self, wave: dict[str, Any] | None) -> None:
+        self._set_or_clear(_MAP_BEFORE, wave)
 
     # --- named transitions -----------------------------------------------------------------
 

@@ -1,0 +1,172 @@
+"""Then and now: two results of one person side by side, and a reminder to come back.
+
+``show_comparison`` draws what ``assessment.compare.compare_results`` found: the wide-vs-deep map
+with an arrow from then to now, Width and Depth with their change, each dimension's change, the
+segments that became deep or wide or went shallow or narrow, and the advice then and now.
+``compare_files_section`` does the same for two downloaded results files (nothing kept on the
+server; the files are read in this session only). ``reminder_button`` offers the .ics file.
+
+Every word comes from ``content/en/ui/history.yaml`` through ``t()``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+
+import streamlit as st
+
+from babel.dates import format_date
+
+from assessment.compare import ComparisonRefused, compare_results, comparison_map
+from assessment.exchange import ImportRefused, import_json
+from assessment.questionnaire import Questionnaire
+from assessment.reminder import Reminder, reminder_file
+from assessment.scoring import Result, ResultShapeError
+from assessment.storage.errors import StorageUnavailable
+from assessment.wording import result_words
+
+from . import resources
+from .links import Param
+from .result_view import CHART_CONFIG, chart_texts
+from .text import language, t
+
+SEGMENT_CHANGES = ("became_deep", "went_shallow", "became_wide", "went_narrow")
+
+
+def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: str, now: str,
+                    key: str = "history") -> None:
+    """``then`` and ``now`` name the two results (their dates, or the files' roles)."""
+    try:
+        comparison = compare_results(before, after)
+    except ComparisonRefused as refused:
+        st.error(t(f"history.refused.{refused.code}"))
+        return
+    words_then, words_now = result_words(before, q), result_words(after, q)
+    st.subheader(t("history.compare.title", then=then, now=now))
+    quadrants = {(p.wide, p.deep): p.name for p in q.profiles}
+    texts = replace(chart_texts(after), you=t("history.compare.now_point"))
+    st.plotly_chart(comparison_map(before, after, quadrants, texts, t("history.compare.then_point")),
+                    config=CHART_CONFIG, theme=None, key=f"chart.{key}.compare")
+    width, depth = st.columns(2)
+    for column, change, label in ((width, comparison.width, t("results.width")),
+                                  (depth, comparison.depth, t("results.depth"))):
+        column.metric(label, t("results.score", score=change.after), delta=_delta(change.change),
+                      help=t("history.compare.was", score=change.before))
+    if comparison.profile_changed:
+        st.markdown(t("history.compare.profile_moved", before=words_then.profile(comparison.profile_before).name,
+                      after=words_now.profile(comparison.profile_after).name))
+    else:
+        st.markdown(t("history.compare.profile_same", profile=words_now.profile(comparison.profile_after).name))
+    st.markdown(t("history.compare.dimensions"))
+    st.table({
+        t("history.compare.dimension"): [_dimension_name(d.id, words_now, words_then) for d in comparison.dimensions],
+        then: [_score(d.before) for d in comparison.dimensions],
+        now: [_score(d.after) for d in comparison.dimensions],
+        t("history.compare.change"): [_change_words(d.change) for d in comparison.dimensions],
+    })
+    lines = [t(f"history.compare.{kind}", n=len(ids), segments=", ".join(words_now.segment(s) for s in ids))
+             for kind in SEGMENT_CHANGES if (ids := getattr(comparison, kind))]
+    st.markdown("  \n".join(lines) if lines else t("history.compare.segments_same"))
+    advice_then, advice_now = st.columns(2)
+    for column, ids, words, title in ((advice_then, comparison.advice_before, words_then, t("history.compare.advice_then")),
+                                      (advice_now, comparison.advice_after, words_now, t("history.compare.advice_now"))):
+        with column.container(border=True):
+            st.markdown(title)
+            st.markdown("\n".join(t("history.compare.advice_item", title=words.advice(a).title) for a in ids)
+                        if ids else t("history.compare.advice_none"))
+
+
+def compare_link(then_token: str, now_token: str) -> str:
+    """A read-only link to a comparison: two share tokens, nothing more than the two share links give."""
+    return resources.app_url(f"results?{Param.RESULT}={now_token}&{Param.THEN}={then_token}")
+
+
+def show_shared_comparison(then_token: str, now_token: str, q: Questionnaire) -> None:
+    """A comparison opened with a compare link: read-only, like a share link."""
+    st.title(t("history.shared.title"))
+    st.caption(t("history.shared.read_only"))
+    try:
+        found = [_stored(resources.store().find_result(token)) for token in (then_token, now_token)]
+    except StorageUnavailable:
+        st.error(t("results.shared.unavailable"))
+        return
+    if None in found:
+        st.info(t("history.shared.missing"))
+        return
+    (before, then_day), (after, now_day) = found
+    show_comparison(before, after, q, then=then_day, now=now_day, key="shared")
+
+
+def _stored(lookup) -> tuple[Result, str] | None:
+    """A found result and its date in words, or None (removed, unknown, or not a result)."""
+    if lookup.status != "found" or lookup.result is None or lookup.result.result is None:
+        return None
+    try:
+        return Result.from_dict(lookup.result.result), day_words(lookup.result.created_at.date())
+    except ResultShapeError:
+        return None
+
+
+def day_words(day: datetime.date) -> str:
+    """A date as the reader's language writes it ("1 Dec 2026")."""
+    return format_date(day, format="medium", locale=language())
+
+
+def compare_files_section(q: Questionnaire) -> None:
+    """Two results files, earlier and later, compared here; nothing reaches the server."""
+    with st.expander(t("history.files.title")):
+        st.write(t("history.files.intro"))
+        left, right = st.columns(2)
+        earlier = left.file_uploader(t("history.files.earlier"), type=["json"], key="history.file_earlier",
+                                     max_upload_size=1)
+        later = right.file_uploader(t("history.files.later"), type=["json"], key="history.file_later",
+                                    max_upload_size=1)
+        results = [_read_file(upload, q) for upload in (earlier, later)]
+        if all(results):
+            show_comparison(results[0], results[1], q, then=t("history.files.earlier_short"),
+                            now=t("history.files.later_short"), key="files")
+
+
+def _read_file(upload, q: Questionnaire) -> Result | None:
+    if upload is None:
+        return None
+    try:
+        return import_json(upload.getvalue(), q, resources.network()).result
+    except ImportRefused as refused:
+        st.error(t(f"results.import.refused.{refused.code}", **refused.params))
+        return None
+
+
+def reminder_button(link: str | None, *, key: str = "history.reminder") -> None:
+    """An "Add a reminder" .ics file for three months from today, with ``link`` (the private link) in it."""
+    description = t("history.reminder.description_link") if link else t("history.reminder.description")
+    ics = reminder_file(Reminder(t("history.reminder.title"), description, link or resources.app_url("")),
+                        datetime.date.today())
+    st.download_button(t("history.reminder.button"), data=ics, file_name="wide-and-deep-reminder.ics",
+                       mime="text/calendar", on_click="ignore", icon=":material/event:", key=key,
+                       help=t("history.reminder.help"))
+
+
+def _dimension_name(dimension_id: str, now, then) -> str:
+    name = now.dimension(dimension_id).name
+    return name if name != dimension_id else then.dimension(dimension_id).name
+
+
+def _score(value: float | None) -> str:
+    return t("history.compare.no_score") if value is None else t("history.compare.score", score=value)
+
+
+def _change_words(change: float | None) -> str:
+    """An arrow and the size of the change, so it reads without colour (0 after rounding: no change)."""
+    if change is None:
+        return t("history.compare.no_score")
+    if round(change) == 0:
+        return t("history.compare.same")
+    return t("history.compare.up" if change > 0 else "history.compare.down", change=abs(change))
+
+
+def _delta(change: float | None) -> str | None:
+    if change is None:
+        return None
+    return t("history.compare.delta", change=change)
