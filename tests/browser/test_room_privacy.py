@@ -8,7 +8,7 @@ import io
 
 from playwright.sync_api import expect
 
-from tests.browser.person import answer_all_steps, answer_visible_questions
+from tests.browser.person import answer_all_steps
 from tests.browser.streamlit_app import eventually, wait_idle
 from tests.browser.workshop_steps import LAPTOP, PROJECTOR, create_workshop, join, map_dots, participant
 from ui.text import t
