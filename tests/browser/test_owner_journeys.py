@@ -11,7 +11,6 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from assessment.exchange import export_json
 from assessment.storage.results import open_store
 from tests.browser.person import answer_all_steps, take_assessment
 from tests.browser.streamlit_app import wait_idle
