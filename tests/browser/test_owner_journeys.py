@@ -178,7 +178,8 @@ def test_blended_file__imported__same_scores_as_exported(streamlit_app, page, tm
     page.goto(f"{base}/results")
     wait_idle(page)
     page.get_by_text(t("results.import.title")).click()
-    page.locator("input[type='file']").set_input_files(str(file))
+    page.get_by_label(t("results.import.label"), exact=True).get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        str(file))  # the import's uploader, not the two of "compare two files"
     wait_idle(page)
     page.get_by_role("button", name=t("results.import.apply")).click()
     wait_idle(page)
