@@ -69,17 +69,13 @@ NETWORK_FILE = "network.yaml"  # likewise
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 M = TypeVar("M", bound=BaseModel)
+Built = TypeVar("Built")  # a Questionnaire or a NetworkContent
 logger = logging.getLogger(__name__)
 
 
 def load_questionnaire(language: str = "en", content_dir: Path | str = CONTENT_DIR) -> Questionnaire:
     """The questionnaire in ``language``; raises ContentError listing every problem."""
-    questionnaire, issues = _load(language, Path(content_dir))
-    if questionnaire is None:
-        raise ContentError(issues)
-    for issue in issues:
-        logger.warning("%s", issue)
-    return questionnaire
+    return _checked(*_load(language, Path(content_dir)))
 
 
 def check_content(language: str = "en", content_dir: Path | str = CONTENT_DIR) -> tuple[Issue, ...]:
@@ -120,12 +116,7 @@ def load_network_content(language: str = "en", content_dir: Path | str = CONTENT
     The problems of the questionnaire are listed too when it has errors, since the map
     takes its segments from it.
     """
-    content, issues = _load_network(language, Path(content_dir))
-    if content is None:
-        raise ContentError(issues)
-    for issue in issues:
-        logger.warning("%s", issue)
-    return content
+    return _checked(*_load_network(language, Path(content_dir)))
 
 
 def _load_network(language: str, folder: Path) -> tuple[NetworkContent | None, tuple[Issue, ...]]:
@@ -319,3 +310,12 @@ def _build_network(s: NetworkFile, t: NetworkTexts, q: Questionnaire) -> Network
 def _measure(measure_id: str, spec: Any, text: Any) -> MeasureText:
     return MeasureText(measure_id, spec.guidance, getattr(spec, "cut", None), text.name, text.term, text.display,
                        tuple(dict(text.says).items()))
+
+
+def _checked(loaded: Built | None, issues: tuple[Issue, ...]) -> Built:
+    """What a loader built, its warnings logged; ContentError listing every problem if it built nothing."""
+    if loaded is None:
+        raise ContentError(issues)
+    for issue in issues:
+        logger.warning("%s", issue)
+    return loaded
