@@ -1,0 +1,39 @@
+"""A chart with its text alternative: one plain sentence under it and a table a screen reader can
+read, so no chart's meaning rests on its picture or its colours alone (WCAG 1.1.1, 1.4.1).
+
+    show_chart(fig, key="chart.map", summary=t("results.map_summary", ...),
+               columns=(t("results.table.part"), t("results.table.known")), rows=[("Own field", "21–50"), ...])
+
+The table is ``st.table`` (real HTML ``<table>`` markup, unlike ``st.dataframe``'s canvas), inside a
+collapsed expander titled "Show as a table". Rows are given already in words: ranges as the
+person chose them, scores as shown on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ui.text import t
+
+CHART_CONFIG: Mapping[str, Any] = {"displayModeBar": False, "responsive": True}
+
+
+def show_chart(figure: Any, *, key: str, summary: str, columns: Sequence[str],
+               rows: Iterable[Sequence[Any]], config: Mapping[str, Any] | None = None,
+               table_label: str | None = None, **plotly_kwargs: Any) -> None:
+    """Draw ``figure``, then ``summary`` as a caption and ``rows`` under ``columns`` as a table."""
+    st.plotly_chart(figure, config=dict(config or CHART_CONFIG), key=key, **({"theme": None} | plotly_kwargs))
+    st.caption(summary)
+    with st.expander(table_label or t("common.chart.show_table")):
+        st.table(chart_table(columns, rows))
+
+
+def chart_table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> pd.DataFrame:
+    """The rows as a frame with no index column (an index of 0, 1, 2… means nothing to a reader)."""
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=list(columns))
+    frame.index = [""] * len(frame)
+    return frame
