@@ -11,8 +11,8 @@ from assessment.charts import ChartTexts, result_figures
 from assessment.network.blend import N_MIN
 from assessment.people_text import as_markdown_text
 from assessment.questionnaire import Questionnaire
-from assessment.scoring import CLOSE_POINTS, Result, close_weakest, nearest_places
-from assessment.wording import result_words
+from assessment.scoring import CLOSE_POINTS, Result, close_weakest, nearest_places, step_parts
+from assessment.wording import PartWords, result_words
 
 from .session import current
 from .text import language, t
@@ -121,9 +121,12 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
     if close_weakest(result.dimensions) and result.segments:
         st.caption(steps_reason(result, q))
     guidance = dict(q.guidance)
-    for n, advice in enumerate(map(words.advice, result.advice), start=1):
+    parts = step_part_lines(result, q, for_reader=for_reader)
+    for n, (advice, part) in enumerate(zip(map(words.advice, result.advice), parts), start=1):
         with st.container(border=True):
             st.markdown(t("results.advice_title", n=n, title=advice.title))
+            if part:  # the part of the network this step is about, with the range chosen there
+                st.markdown(part)
             st.write(advice.text)
             idea = next((guidance[g] for g in advice.guidance if g in guidance), None)
             if idea:  # the idea in plain words; its trace to the articles is on the method page
@@ -165,6 +168,34 @@ def steps_reason(result: Result, q: Questionnaire) -> str:
     else:
         nearest = t("results.where.nearest_none")
     return t("results.where.close", points=CLOSE_POINTS, nearest=nearest)
+
+
+STEP_PART_KEYS = {  # (side, already there, a reader's share link) -> the sentence naming a step's part
+    ("width", False, False): "results.step_part.wide", ("width", True, False): "results.step_part.wide_reached",
+    ("depth", False, False): "results.step_part.deep", ("depth", True, False): "results.step_part.deep_reached",
+    ("width", False, True): "results.step_part.reader.wide",
+    ("width", True, True): "results.step_part.reader.wide_reached",
+    ("depth", False, True): "results.step_part.reader.deep",
+    ("depth", True, True): "results.step_part.reader.deep_reached",
+}
+
+
+def step_part_line(part: PartWords, *, for_reader: bool = False) -> str:
+    return t(STEP_PART_KEYS[part.axis, part.reached, for_reader], part=part.name,
+             band=part.band or t("results.report.not_recorded"), start=part.start)
+
+
+def step_part_templates() -> dict[tuple[str, bool], str]:
+    """The owner's sentences naming a step's part, with {part}, {band} and {start} left in (the report fills them)."""
+    return {(axis, reached): t(key, part="{part}", band="{band}", start="{start}")
+            for (axis, reached, reader), key in STEP_PART_KEYS.items() if not reader}
+
+
+def step_part_lines(result: Result, q: Questionnaire, *, for_reader: bool = False) -> tuple[str, ...]:
+    """One line per step of ``result``: the part of the network it is about, "" when there is no segment map."""
+    words = result_words(result, q)
+    return tuple("" if p is None else step_part_line(words.part(p, result), for_reader=for_reader)
+                 for p in step_parts(q, result))
 
 
 def show_network_note(result: Result) -> None:
