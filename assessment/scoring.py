@@ -367,16 +367,27 @@ def step_parts(questionnaire: Questionnaire, result: Result) -> tuple[StepPart |
     return tuple(found)
 
 
+def nearest_alike(segments: tuple[SegmentScore, ...], axis: Axis) -> tuple[str, ...]:
+    """The parts not yet wide (``axis`` "width") or deep that are nearest to it, all of them when several
+    are alike (six parts with one favour-ready person each are equally near to deep); () when none is left."""
+    ranked = [s for s in segments if not (s.deep if axis == "depth" else s.wide)]
+    if not ranked:
+        return ()
+    best = max(_amount(s, axis) for s in ranked)
+    return tuple(s.id for s in ranked if _amount(s, axis) == best)
+
+
+def _amount(s: SegmentScore, axis: Axis) -> tuple[float, float]:
+    return (s.depth, s.breadth) if axis == "depth" else (s.breadth, s.depth)
+
+
 def _parts_nearest_first(segments: list[SegmentScore], axis: Axis) -> list[tuple[str, bool]]:
     """(segment id, already wide/deep) in the order a step names them: those not there yet, nearest
     first (first of equals first, as ``nearest_places``), then those already there, least first."""
     def there(s: SegmentScore) -> bool:
         return s.deep if axis == "depth" else s.wide
-
-    def amount(s: SegmentScore) -> tuple[float, float]:
-        return (s.depth, s.breadth) if axis == "depth" else (s.breadth, s.depth)
-    not_yet = sorted((s for s in segments if not there(s)), key=lambda s: tuple(-v for v in amount(s)))
-    already = sorted((s for s in segments if there(s)), key=amount)
+    not_yet = sorted((s for s in segments if not there(s)), key=lambda s: tuple(-v for v in _amount(s, axis)))
+    already = sorted((s for s in segments if there(s)), key=lambda s: _amount(s, axis))
     return [(s.id, False) for s in not_yet] + [(s.id, True) for s in already]
 
 

@@ -10,6 +10,12 @@ renders the "where" chart of every persona on its own page with plotly.js,
 starts the app on a throw-away SQLite file, opens the questionnaire on a draft holding the answers of
 a person wide in some places and deep in others (MIXED), finishes it, and puts the results page at
 laptop and phone width side by side into one picture for the README.
+
+    python -m tests.persona_screenshots --pages /work/helpers/shots/h10
+
+one picture per persona, page and width (1280 and 390): the results page, the share page a reader
+opens from its link (a fresh browser), the HTML report as downloaded, and the method page; for the
+impossible grid, the grid step after Next with the message beside the rows. <out>/<page>-<persona>-<width>.png
 """
 
 from __future__ import annotations
@@ -86,5 +92,81 @@ def readme(target: str) -> None:
         picture.save(target, optimize=True)
 
 
+def open_draft(page, url: str) -> None:
+    """A resume link opened in a new browser asks first whether to continue here: it does."""
+    page.goto(url)
+    wait_idle(page)
+    offer = page.get_by_role("button", name=t("questionnaire.offer.continue"))
+    if offer.count():
+        offer.click()
+        wait_idle(page)
+
+
+PERSONAS = (personas.MILE_WIDE, personas.DEEP_NARROW, personas.BALANCED, personas.BEGINNER, personas.ALL_MIDDLE,
+            personas.MIXED)
+
+
+def pages(out: str, viewports=VIEWPORTS) -> None:
+    import datetime
+
+    from assessment.report import render_report
+    from ui.result_view import figures as result_figures
+    from ui.results_flow import report_texts
+
+    q = load_questionnaire()
+    Path(out).mkdir(parents=True, exist_ok=True)
+    grid_step = next(n for n, step in enumerate(q.steps) if "grid" in step.items)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/pages.sqlite"
+        with running_streamlit(REPO / "app.py", env={"DATABASE_URL": url}) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+            for label, (w, h) in viewports.items():
+                size = {"viewport": {"width": w, "height": h}}
+                reader = browser.new_context(**size)  # the share page in a browser that is not the owner's
+                page = reader.new_page()
+                page.goto(f"{base}/method")
+                wait_idle(page)
+                shoot(page, f"{out}/method-{w}.png")
+                for persona in PERSONAS:
+                    safe = re.sub(r"[^A-Za-z0-9]+", "_", persona.name).strip("_")
+                    with open_store(url) as store:
+                        token = store.save_draft(persona.answers(q), len(q.steps) - 1)
+                    owner = browser.new_context(**size)
+                    page = owner.new_page()
+                    open_draft(page, f"{base}/questionnaire?resume={token}")
+                    page.get_by_role("button", name=t("questionnaire.finish")).click()
+                    page.get_by_text(t("results.where.title")).first.wait_for(timeout=60_000)
+                    wait_idle(page)
+                    shoot(page, f"{out}/results-{safe}-{w}.png")
+                    share = page.url
+                    owner.close()
+                    page = reader.new_page()
+                    page.goto(share)
+                    page.get_by_text(t("results.reader.where_title")).first.wait_for(timeout=60_000)
+                    wait_idle(page)
+                    shoot(page, f"{out}/share-{safe}-{w}.png")
+                    page.close()
+                    result = score_answers(q, persona.answers(q))
+                    report = Path(tmp) / f"report-{safe}.html"
+                    report.write_text(render_report(result, result_words(result, q), result_figures(result, q, titled=False),
+                                                    report_texts(result, None, method_url=f"{base}/method",
+                                                                 day=datetime.date.today())), encoding="utf-8")
+                    page = reader.new_page()
+                    page.goto(report.resolve().as_uri())
+                    page.wait_for_timeout(1500)
+                    page.screenshot(path=f"{out}/report-{safe}-{w}.png", full_page=True)
+                    page.close()
+                with open_store(url) as store:  # the impossible grid: caught on the step, beside the rows
+                    token = store.save_draft(personas.IMPOSSIBLE.answers(q), grid_step)
+                page = browser.new_page(**size)
+                open_draft(page, f"{base}/questionnaire?resume={token}")
+                page.get_by_role("button", name=t("questionnaire.next")).click()
+                wait_idle(page)
+                shoot(page, f"{out}/grid-impossible-{w}.png")
+                page.close()
+                reader.close()
+            browser.close()
+
+
 if __name__ == "__main__":
-    {"--figures": figures, "--readme": readme}[sys.argv[1]](sys.argv[2])
+    {"--figures": figures, "--readme": readme, "--pages": pages}[sys.argv[1]](sys.argv[2])

@@ -115,8 +115,28 @@ def test_steps_reason__mixed__says_the_weakest_are_close_and_names_the_nearest_p
     from ui.result_view import steps_reason
     from ui.text import t
 
-    nearest = t("results.where.nearest_both", deep="Outside your organisation", wide="Senior to you")
+    nearest = t("results.step_part.nearest_both", deep="Outside your organisation", wide="Senior to you")
     assert steps_reason(score(P.MIXED), Q) == t("results.where.close", points=5, nearest=nearest)
+
+
+def test_steps_reason__mile_wide__six_parts_equally_near_to_deep__names_them_all_not_one():
+    # 1 favour-ready in every part: none is nearer to deep than another, so the sentence names all six
+    # (it used to say "the part nearest to deep is Own field"); every part is wide: no "nearest to wide".
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    nearest = t("results.step_part.nearest_deep", segments=", ".join(s.name for s in Q.segments))
+    assert steps_reason(score(P.MILE_WIDE), Q) == t("results.where.close", points=5, nearest=nearest)
+
+
+def test_steps_reason__deep_narrow__own_field_and_peers_alike_nearest_to_wide():
+    # 6-20 known and 4-9 favour-ready in both own field and peers: equally near to wide; junior (1 favour-ready)
+    # is the one part nearest to deep.
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    nearest = t("results.step_part.nearest_both", deep="Junior to you", wide="Own field, Peers")
+    assert steps_reason(score(P.DEEP_NARROW), Q) == t("results.where.close", points=5, nearest=nearest)
 
 
 # Every step card names the part of the network it is about (scoring.step_parts): a width step the part

@@ -11,7 +11,7 @@ from assessment.charts import ChartTexts, result_figures
 from assessment.network.blend import N_MIN
 from assessment.people_text import as_markdown_text
 from assessment.questionnaire import Questionnaire
-from assessment.scoring import CLOSE_POINTS, Result, close_weakest, nearest_places, step_parts
+from assessment.scoring import CLOSE_POINTS, Result, close_weakest, nearest_alike, step_parts
 from assessment.wording import PartWords, result_words
 
 from .session import current
@@ -158,13 +158,14 @@ def where_lists(result: Result, q: Questionnaire) -> str:
 
 
 def steps_reason(result: Result, q: Questionnaire) -> str:
-    """Why the steps follow the segment map: the weakest dimensions are close; where is nearest to deep/wide."""
-    words, near = result_words(result, q), nearest_places(result.segments)
-    if near.deep and near.wide:
-        nearest = t("results.where.nearest_both", deep=words.segment(near.deep), wide=words.segment(near.wide))
-    elif near.deep or near.wide:
-        which = "nearest_deep" if near.deep else "nearest_wide"
-        nearest = t(f"results.where.{which}", segment=words.segment(near.deep or near.wide))
+    """Why the steps follow the segment map: the weakest dimensions are close; each step names a part,
+    the nearest to deep (wide) first, all of them named when several are alike."""
+    words = result_words(result, q)
+    deep, wide = (", ".join(words.segment(s) for s in nearest_alike(result.segments, axis)) for axis in ("depth", "width"))
+    if deep and wide:
+        nearest = t("results.step_part.nearest_both", deep=deep, wide=wide)
+    elif deep or wide:
+        nearest = t("results.step_part.nearest_deep" if deep else "results.step_part.nearest_wide", segments=deep or wide)
     else:
         nearest = t("results.where.nearest_none")
     return t("results.where.close", points=CLOSE_POINTS, nearest=nearest)
