@@ -129,6 +129,14 @@ def test_steps_reason__mile_wide__six_parts_equally_near_to_deep__names_them_all
     assert steps_reason(score(P.MILE_WIDE), Q) == t("results.where.close", points=5, nearest=nearest)
 
 
+def test_steps_reason__balanced__every_part_wide_and_deep__says_the_steps_keep_it_so():
+    # 51+ and 10 or more everywhere: nothing is thin, so the sentence does not say the steps follow where it is thin
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    assert steps_reason(score(P.BALANCED), Q) == t("results.step_part.close_all", points=5)
+
+
 def test_steps_reason__deep_narrow__own_field_and_peers_alike_nearest_to_wide():
     # 6-20 known and 4-9 favour-ready in both own field and peers: equally near to wide; junior (1 favour-ready)
     # is the one part nearest to deep.
@@ -220,3 +228,17 @@ def test_step_part_lines__result_without_segment_map__no_line():
     from ui.result_view import step_part_lines
 
     assert step_part_lines(replace(score(P.MIXED), segments=()), Q) == ("", "", "")
+
+
+def test_share_page_words__mile_wide_for_a_reader__where_lists_and_charts_speak_of_them():
+    # a mentor opens the share link: the parts are "where they know", the chart axes "People they know"
+    from ui.result_view import chart_texts, where_lists
+    from ui.text import t
+
+    r = score(P.MILE_WIDE)
+    names = ", ".join(s.name for s in Q.segments)
+    assert where_lists(r, Q, for_reader=True) == t("results.for_reader.where_lists", wide=names,
+                                                   deep=t("results.where.none"), wide_band="21–50", deep_band="2–3")
+    texts = chart_texts(r, for_reader=True)
+    assert (texts.you, texts.known, texts.favour) == ("This person", "People they know", "Would do them a favour")
+    assert chart_texts(r).you == t("results.charts.you")  # the owner's own page keeps "You"

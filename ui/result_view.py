@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
@@ -25,9 +25,9 @@ def md_escape(text: str) -> str:
     return as_markdown_text(text)
 
 
-def chart_texts(result: Result) -> ChartTexts:
-    """The chart words for ``result`` in the session's language."""
-    return ChartTexts(
+def chart_texts(result: Result, *, for_reader: bool = False) -> ChartTexts:
+    """The chart words for ``result`` in the session's language; on a share link, about "them"."""
+    texts = ChartTexts(
         map_title=t("results.charts.map_title", width=result.width, depth=result.depth),
         width=t("results.width"), depth=t("results.depth"),
         width_axis=t("results.charts.width_axis"), depth_axis=t("results.charts.depth_axis"),
@@ -37,25 +37,32 @@ def chart_texts(result: Result) -> ChartTexts:
         deep_mark=t("results.charts.deep_mark"), wide_zone=t("results.charts.wide_zone"),
         deep_zone=t("results.charts.deep_zone"),
     )
+    if not for_reader:
+        return texts
+    return replace(texts, you=t("results.for_reader.point"), known=t("results.for_reader.known"),
+                   favour=t("results.for_reader.favour"), dimensions_title=t("results.for_reader.dimensions_title"),
+                   where_title=t("results.for_reader.where_title"))
 
 
-def _figure_key(result: Result, q: Questionnaire, titled: bool) -> int:
+def _figure_key(result: Result, q: Questionnaire, titled: bool, for_reader: bool = False) -> int:
     """What the figures depend on: the scores, the questionnaire's words and the language (not the
     Result's stored texts, which the figures do not show twice)."""
     return hash((result.width, result.depth, result.dimensions, result.segments, result.thresholds,
-                 tuple(result.texts.items()), q.id, q.version, language(), titled))
+                 tuple(result.texts.items()), q.id, q.version, language(), titled, for_reader))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool):
+def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool, for_reader: bool = False):
     """Built once per ``key``; reruns reuse them (they are never mutated)."""
     quadrants = {(p.wide, p.deep): p.name for p in _q.profiles}
-    return result_figures(_result, quadrants, result_words(_result, _q), chart_texts(_result), titled=titled)
+    return result_figures(_result, quadrants, result_words(_result, _q), chart_texts(_result, for_reader=for_reader),
+                          titled=titled)
 
 
-def figures(result: Result, q: Questionnaire, *, titled: bool = True):
-    """The figures with their own titles (for the report), or without (the page has headings)."""
-    return _figures(_figure_key(result, q, titled), result, q, titled)
+def figures(result: Result, q: Questionnaire, *, titled: bool = True, for_reader: bool = False):
+    """The figures with their own titles (for the report), or without (the page has headings); about
+    "them" on a share link."""
+    return _figures(_figure_key(result, q, titled, for_reader), result, q, titled, for_reader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +111,13 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         c = words.caution()
         st.warning(t("results.caution", title=c.title, text=c.text))
 
-    map_fig, dims_fig, where_fig = figures(result, q, titled=False)
+    map_fig, dims_fig, where_fig = figures(result, q, titled=False, for_reader=for_reader)
     st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
 
     if result.segments:
         st.subheader(t("results.reader.where_title") if for_reader else t("results.where.title"))
-        st.markdown(where_lists(result, q))
-        st.caption(t("results.where.how"))
+        st.markdown(where_lists(result, q, for_reader=for_reader))
+        st.caption(t("results.for_reader.where_how") if for_reader else t("results.where.how"))
         st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
 
     st.subheader(t("results.reader.dimensions") if for_reader else t("results.dimensions"))
@@ -145,12 +152,12 @@ def first_band_at(bands, score: float) -> str:
     return next((b.label for b in bands if 100 * b.value >= score), "")
 
 
-def where_lists(result: Result, q: Questionnaire) -> str:
-    """Which parts are wide and which deep, with the band each verdict starts at."""
+def where_lists(result: Result, q: Questionnaire, *, for_reader: bool = False) -> str:
+    """Which parts are wide and which deep, with the band each verdict starts at (about "them" on a share link)."""
     words, none = result_words(result, q), t("results.where.none")
     grid = next((i for i in q.items if i.kind == "segment_grid"), None)
     known, favour = (grid.columns[0].bands, grid.columns[1].bands) if grid and len(grid.columns) > 1 else ((), ())
-    return t("results.where.lists",
+    return t("results.for_reader.where_lists" if for_reader else "results.where.lists",
              wide=", ".join(words.segment(s.id) for s in result.segments if s.wide) or none,
              deep=", ".join(words.segment(s.id) for s in result.segments if s.deep) or none,
              wide_band=first_band_at(known, result.thresholds.segment_wide),
@@ -166,8 +173,8 @@ def steps_reason(result: Result, q: Questionnaire) -> str:
         nearest = t("results.step_part.nearest_both", deep=deep, wide=wide)
     elif deep or wide:
         nearest = t("results.step_part.nearest_deep" if deep else "results.step_part.nearest_wide", segments=deep or wide)
-    else:
-        nearest = t("results.where.nearest_none")
+    else:  # nothing is thin: the steps keep what is there
+        return t("results.step_part.close_all", points=CLOSE_POINTS)
     return t("results.where.close", points=CLOSE_POINTS, nearest=nearest)
 
 
