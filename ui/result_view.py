@@ -133,7 +133,7 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         with st.container(border=True):
             st.markdown(t("results.advice_title", n=n, title=advice.title))
             if part:  # the part of the network this step is about, with the range chosen there
-                st.markdown(part)
+                st.markdown(t("results.step_part.on_page", line=part))
             st.write(advice.text)
             idea = next((guidance[g] for g in advice.guidance if g in guidance), None)
             if idea:  # the idea in plain words; its trace to the articles is on the method page
