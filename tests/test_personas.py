@@ -109,13 +109,14 @@ def test_where_lists__mile_wide__every_part_wide_none_deep_with_the_bands_that_d
                                                    wide_band="21–50", deep_band="2–3")
 
 
-def test_steps_reason__mixed__says_the_weakest_are_close_and_names_the_nearest_parts():
+def test_steps_reason__mixed__says_the_weakest_are_close_and_names_the_part_nearest_to_deep():
     # nearest to deep: outside (1 favour-ready, 51+ known) before other fields (1, 21-50); nearest to wide:
     # senior (6-20 known, 2-3 favour-ready) before junior (6-20, none)
     from ui.result_view import steps_reason
     from ui.text import t
 
-    nearest = t("results.step_part.nearest_both", deep="Outside your organisation", wide="Senior to you")
+    # all three steps deepen (Nurture, Giving, Connecting), so only the side of depth is named
+    nearest = t("results.step_part.nearest_deep", segments="Outside your organisation")
     assert steps_reason(score(P.MIXED), Q) == t("results.where.close", points=5, nearest=nearest)
 
 
@@ -137,13 +138,13 @@ def test_steps_reason__balanced__every_part_wide_and_deep__says_the_steps_keep_i
     assert steps_reason(score(P.BALANCED), Q) == t("results.step_part.close_all", points=5)
 
 
-def test_steps_reason__deep_narrow__own_field_and_peers_alike_nearest_to_wide():
-    # 6-20 known and 4-9 favour-ready in both own field and peers: equally near to wide; junior (1 favour-ready)
-    # is the one part nearest to deep.
+def test_steps_reason__deep_narrow__own_field_and_peers_alike_nearest_to_wide_and_no_word_on_depth():
+    # 6-20 known and 4-9 favour-ready in both own field and peers: equally near to wide. The three steps all
+    # widen, so the sentence says nothing about the part nearest to deep (no step is about it).
     from ui.result_view import steps_reason
     from ui.text import t
 
-    nearest = t("results.step_part.nearest_both", deep="Junior to you", wide="Own field, Peers")
+    nearest = t("results.step_part.nearest_wide", segments="Own field, Peers")
     assert steps_reason(score(P.DEEP_NARROW), Q) == t("results.where.close", points=5, nearest=nearest)
 
 

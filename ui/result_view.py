@@ -166,15 +166,20 @@ def where_lists(result: Result, q: Questionnaire, *, for_reader: bool = False) -
 
 def steps_reason(result: Result, q: Questionnaire) -> str:
     """Why the steps follow the segment map: the weakest dimensions are close; each step names a part,
-    the nearest to deep (wide) first, all of them named when several are alike."""
+    the nearest to deep (wide) first, all of them named when several are alike; only the sides the
+    steps work on (three width steps: no word about depth)."""
     words = result_words(result, q)
-    deep, wide = (", ".join(words.segment(s) for s in nearest_alike(result.segments, axis)) for axis in ("depth", "width"))
+    sides = {p.axis for p in step_parts(q, result) if p is not None}
+    deep, wide = (", ".join(words.segment(s) for s in nearest_alike(result.segments, axis)) if axis in sides else ""
+                  for axis in ("depth", "width"))
     if deep and wide:
         nearest = t("results.step_part.nearest_both", deep=deep, wide=wide)
     elif deep or wide:
         nearest = t("results.step_part.nearest_deep" if deep else "results.step_part.nearest_wide", segments=deep or wide)
-    else:  # nothing is thin: the steps keep what is there
+    elif all(s.wide and s.deep for s in result.segments):  # nothing is thin: the steps keep what is there
         return t("results.step_part.close_all", points=CLOSE_POINTS)
+    else:
+        return t("results.step_part.close_kept", points=CLOSE_POINTS)
     return t("results.where.close", points=CLOSE_POINTS, nearest=nearest)
 
 
