@@ -8,7 +8,7 @@
 
 Filling the 10,000 stored responses takes 40-75 s on a quiet machine (``Store.save_result``, ~2-4 ms
 each; 20 ms each with the machine shared); the room itself about 4 minutes (47 answers), at most
-``--deadline`` (ramp + 47 x answer-think-max + 8 x think-max + 60 s = 6.4 minutes).
+``--deadline`` (ramp + 47 x answer-think-max + 7 x think-max + 60 s = 6.3 minutes).
 
 What happens, all on 127.0.0.1, and the script stops by itself:
 
@@ -629,7 +629,7 @@ def where_it_stops(args: argparse.Namespace, room_run: RoomRun, stored: int, len
     people = in_room(room_run.outcomes, w)
     rate = len(inside) / max(w.end - w.start, 1e-9)
     lines = [f"WHERE IT STOPS: from {start:.0f} s, with {people} participants in the room sending "
-             f"{rate:.0f} presses a second, press p95 was {seconds(percentile(inside, 0.95))} (target 1 s)."]
+             f"{rate:.1f} presses a second, press p95 was {seconds(percentile(inside, 0.95))} (target 1 s)."]
     used = sum(v or 0.0 for v in (w.server, w.bench, w.others, w.database))
     if w.server is not None and w.server >= 0.85:
         lines.append(f"  Why: the server process was at its one core ({w.server:.2f} cores; Python runs one "
@@ -685,7 +685,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=60.0, help="longest wait for one server message")
     parser.add_argument("--deadline", type=float,
                         help="seconds after the first arrival when the room ends (default: ramp + "
-                             "(steps + 1) * think-max + 60)")
+                             "answers * answer-think-max + (steps + 1) * think-max + 60)")
     parser.add_argument("--database-url", help="default: a fresh SQLite file in a temporary folder")
     parser.add_argument("--postgres", action="store_true",
                         help="a throw-away PostgreSQL (durable: fsync on) started for this run; its CPU is measured")
