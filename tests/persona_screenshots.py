@@ -117,10 +117,13 @@ PERSONAS = (personas.MILE_WIDE, personas.DEEP_NARROW, personas.BALANCED, persona
             personas.MIXED)
 
 
-def pages(out: str, only: str = "") -> None:
-    """``only``: "desktop" or "phone" to take one width (default: both)."""
+def pages(out: str, only: str = "", kinds: str = "method,results,share,report,grid") -> None:
+    """``only``: "desktop" or "phone" to take one width (default: both); ``kinds``: which pictures."""
     viewports = {label: size for label, size in VIEWPORTS.items() if only in ("", label)}
+    wanted = set(kinds.split(","))
     import datetime
+
+    from assessment.storage.results import NewResult
 
     from assessment.report import render_report
     from ui.result_view import figures as result_figures
@@ -136,30 +139,38 @@ def pages(out: str, only: str = "") -> None:
             for label, (w, h) in viewports.items():
                 size = {"viewport": {"width": w, "height": h}}
                 reader = browser.new_context(**size)  # the share page in a browser that is not the owner's
-                page = reader.new_page()
-                page.goto(f"{base}/method", timeout=120_000)
-                settle(page)
-                shoot(page, f"{out}/method-{w}.png")
+                if "method" in wanted:
+                    page = reader.new_page()
+                    page.goto(f"{base}/method", timeout=120_000)
+                    settle(page)
+                    shoot(page, f"{out}/method-{w}.png")
+                    page.close()
                 for persona in PERSONAS:
                     safe = re.sub(r"[^A-Za-z0-9]+", "_", persona.name).strip("_")
-                    with open_store(url) as store:
-                        token = store.save_draft(persona.answers(q), len(q.steps) - 1)
-                    owner = browser.new_context(**size)
-                    page = owner.new_page()
-                    open_draft(page, f"{base}/questionnaire?resume={token}")
-                    page.get_by_role("button", name=t("questionnaire.finish")).click()
-                    page.get_by_text(t("results.where.title")).first.wait_for(timeout=180_000)
-                    settle(page)
-                    shoot(page, f"{out}/results-{safe}-{w}.png")
-                    share = page.url
-                    owner.close()
-                    page = reader.new_page()
-                    page.goto(share, timeout=120_000)
-                    page.get_by_text(t("results.reader.where_title")).first.wait_for(timeout=180_000)
-                    settle(page)
-                    shoot(page, f"{out}/share-{safe}-{w}.png")
-                    page.close()
                     result = score_answers(q, persona.answers(q))
+                    if "results" in wanted:  # the owner finishes the questionnaire from a draft
+                        with open_store(url) as store:
+                            token = store.save_draft(persona.answers(q), len(q.steps) - 1)
+                        owner = browser.new_context(**size)
+                        page = owner.new_page()
+                        open_draft(page, f"{base}/questionnaire?resume={token}")
+                        page.get_by_role("button", name=t("questionnaire.finish")).click()
+                        page.get_by_text(t("results.where.title")).first.wait_for(timeout=180_000)
+                        settle(page)
+                        shoot(page, f"{out}/results-{safe}-{w}.png")
+                        owner.close()
+                    if "share" in wanted:  # a saved result, opened from its share link in another browser
+                        with open_store(url) as store:
+                            share = store.save_result(NewResult(answers=persona.answers(q),
+                                                                result=result.to_dict())).share_token
+                        page = reader.new_page()
+                        page.goto(f"{base}/results?r={share}", timeout=120_000)
+                        page.get_by_text(t("results.reader.where_title")).first.wait_for(timeout=180_000)
+                        settle(page)
+                        shoot(page, f"{out}/share-{safe}-{w}.png")
+                        page.close()
+                    if "report" not in wanted:
+                        continue
                     report = Path(tmp) / f"report-{safe}.html"
                     report.write_text(render_report(result, result_words(result, q), result_figures(result, q, titled=False),
                                                     report_texts(result, None, method_url=f"{base}/method",
@@ -169,14 +180,15 @@ def pages(out: str, only: str = "") -> None:
                     page.wait_for_timeout(1500)
                     page.screenshot(path=f"{out}/report-{safe}-{w}.png", full_page=True)
                     page.close()
-                with open_store(url) as store:  # the impossible grid: caught on the step, beside the rows
-                    token = store.save_draft(personas.IMPOSSIBLE.answers(q), grid_step)
-                page = browser.new_page(**size)
-                open_draft(page, f"{base}/questionnaire?resume={token}")
-                page.get_by_role("button", name=t("questionnaire.next")).click()
-                settle(page)
-                shoot(page, f"{out}/grid-impossible-{w}.png")
-                page.close()
+                if "grid" in wanted:
+                    with open_store(url) as store:  # the impossible grid: caught on the step, beside the rows
+                        token = store.save_draft(personas.IMPOSSIBLE.answers(q), grid_step)
+                    page = browser.new_page(**size)
+                    open_draft(page, f"{base}/questionnaire?resume={token}")
+                    page.get_by_role("button", name=t("questionnaire.next")).click()
+                    settle(page)
+                    shoot(page, f"{out}/grid-impossible-{w}.png")
+                    page.close()
                 reader.close()
             browser.close()
 

@@ -217,6 +217,17 @@ def test_step_part_lines__every_persona__each_card_names_a_part_with_the_range_c
     assert len(step_part_lines(r, Q)) == len(r.advice) == 3
 
 
+def test_steps_reason__share_page__their_weakest_dimensions_not_yours():
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    nearest = t("results.step_part.nearest_deep", segments="Outside your organisation")
+    assert steps_reason(score(P.MIXED), Q, for_reader=True) == t("results.step_part.reader.close", points=5,
+                                                                 nearest=nearest)
+    assert steps_reason(score(P.BALANCED), Q, for_reader=True) == t("results.step_part.reader.close_all", points=5)
+    assert steps_reason(score(P.MIXED), Q, for_reader=True).startswith("Their weakest dimensions")
+
+
 def test_step_part_lines__share_page__speak_of_them_not_you():
     from ui.result_view import step_part_lines
 

@@ -126,7 +126,7 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
     steps = len(result.advice)
     st.subheader(t("results.reader.next_steps", n=steps) if for_reader else t("results.next_steps", n=steps))
     if close_weakest(result.dimensions) and result.segments:
-        st.caption(steps_reason(result, q))
+        st.caption(steps_reason(result, q, for_reader=for_reader))
     guidance = dict(q.guidance)
     parts = step_part_lines(result, q, for_reader=for_reader)
     for n, (advice, part) in enumerate(zip(map(words.advice, result.advice), parts), start=1):
@@ -164,7 +164,7 @@ def where_lists(result: Result, q: Questionnaire, *, for_reader: bool = False) -
              deep_band=first_band_at(favour, result.thresholds.segment_deep))
 
 
-def steps_reason(result: Result, q: Questionnaire) -> str:
+def steps_reason(result: Result, q: Questionnaire, *, for_reader: bool = False) -> str:
     """Why the steps follow the segment map: the weakest dimensions are close; each step names a part,
     the nearest to deep (wide) first, all of them named when several are alike; only the sides the
     steps work on (three width steps: no word about depth)."""
@@ -177,10 +177,12 @@ def steps_reason(result: Result, q: Questionnaire) -> str:
     elif deep or wide:
         nearest = t("results.step_part.nearest_deep" if deep else "results.step_part.nearest_wide", segments=deep or wide)
     elif all(s.wide and s.deep for s in result.segments):  # nothing is thin: the steps keep what is there
-        return t("results.step_part.close_all", points=CLOSE_POINTS)
+        return t("results.step_part.reader.close_all" if for_reader else "results.step_part.close_all", points=CLOSE_POINTS)
     else:
-        return t("results.step_part.close_kept", points=CLOSE_POINTS)
-    return t("results.where.close", points=CLOSE_POINTS, nearest=nearest)
+        return t("results.step_part.reader.close_kept" if for_reader else "results.step_part.close_kept",
+                 points=CLOSE_POINTS)
+    return t("results.step_part.reader.close" if for_reader else "results.where.close", points=CLOSE_POINTS,
+             nearest=nearest)
 
 
 STEP_PART_KEYS = {  # (side, already there, a reader's share link) -> the sentence naming a step's part
