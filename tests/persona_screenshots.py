@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from PIL import Image
-from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+from playwright.sync_api import sync_playwright
 from plotly.offline import get_plotlyjs
 
 from assessment import load_questionnaire, score_answers
@@ -92,15 +92,15 @@ def readme(target: str) -> None:
         picture.save(target, optimize=True)
 
 
-def settle(page, tries: int = 4) -> None:
-    """``wait_idle``, given several chances: on a shared, loaded machine a run can take over 30 s."""
-    for attempt in range(tries):
-        try:
-            wait_idle(page)
-            return
-        except PlaywrightTimeout:
-            if attempt == tries - 1:
-                raise
+def settle(page, timeout: int = 120_000) -> None:
+    """Like ``wait_idle``, with room for a shared, loaded machine (a run can take over 30 s), and content
+    that may start with an invisible element (a component with no height): any visible one will do."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll(\"[data-testid='stMainBlockContainer'] [data-testid='stElementContainer']\")]"
+        ".some(e => e.offsetHeight > 0)", timeout=timeout)
+    page.wait_for_timeout(400)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    page.wait_for_timeout(800)
 
 
 def open_draft(page, url: str) -> None:
