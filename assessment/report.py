@@ -64,6 +64,7 @@ class ReportTexts:
     # (side, already there) -> the sentence naming the part of the network a step is about, with
     # {part}, {band} and {start} left in, filled per card (scoring.step_parts)
     step_part: Mapping[tuple[str, bool], str] = field(default_factory=dict)
+    profile_notes: tuple[str, ...] = ()  # why the profile and the map's dot differ, when they do
 
 
 def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figure], texts: ReportTexts) -> str:
@@ -105,6 +106,7 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
 <div class="scores"><span>{e(texts.width)} <b>{result.width:.0f}</b>{e(texts.out_of)}</span><span>{e(texts.depth)} <b>{result.depth:.0f}</b>{e(texts.out_of)}</span></div>
 {caution}
 {charts[0] if charts else ''}
+{"".join(f"<p class='muted'>{e(note)}</p>" for note in texts.profile_notes)}
 <h2>{e(texts.where)}</h2>
 <table><tr><th>{e(texts.part)}</th><th>{e(texts.known)}</th><th>{e(texts.favour)}</th><th></th></tr>{segments}</table>
 {charts[2] if len(charts) > 2 else ''}

@@ -254,3 +254,23 @@ def test_share_page_words__mile_wide_for_a_reader__where_lists_and_charts_speak_
     texts = chart_texts(r, for_reader=True)
     assert (texts.you, texts.known, texts.favour) == ("This person", "People they know", "Would do them a favour")
     assert chart_texts(r).you == t("results.charts.you")  # the owner's own page keeps "You"
+
+
+def test_profile_notes__all_middle__deep_by_six_parts_though_depth_under_55__says_why():
+    # Depth 50.7 < 55 puts the dot in "just starting", but six deep parts (3 are enough) make the profile deep:
+    # the note under the map says so; Width 50 < 55 and no wide part agree (no note for width).
+    from ui.result_view import profile_notes
+    from ui.text import t
+
+    r = score(P.ALL_MIDDLE)
+    assert profile_notes(r) == (t("results.profile_note.deep_by_parts", score=r.depth, threshold=55, n=6, places=3),)
+    assert "their network" in profile_notes(r, for_reader=True)[0]
+
+
+@pytest.mark.parametrize("persona", [P.MILE_WIDE, P.DEEP_NARROW, P.BALANCED, P.BEGINNER, P.MIXED],
+                         ids=lambda p: p.name)
+def test_profile_notes__profile_and_scores_agree__no_note(persona):
+    # each of these people sits in the quadrant their profile names (see the tests above)
+    from ui.result_view import profile_notes
+
+    assert profile_notes(score(persona)) == ()

@@ -135,3 +135,12 @@ def test_render_report__every_step_card__names_its_part_as_the_results_page_does
         assert len(cards) == len(lines) == 3
         for card, line in zip(cards, lines):
             assert f"<p class='part'>{html_lib.escape(line)}</p>" in card
+
+
+def test_render_report__all_middle__says_why_the_profile_is_deep_under_the_map():
+    from tests import personas
+    from ui.result_view import profile_notes
+
+    result = score_answers(Q, personas.ALL_MIDDLE.answers(Q))
+    (note,) = profile_notes(result)
+    assert f"<p class='muted'>{note}</p>" in render(result)

@@ -112,6 +112,8 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         st.warning(t("results.caution", title=c.title, text=c.text))
 
     map_fig, dims_fig, where_fig = figures(result, q, titled=False, for_reader=for_reader)
+    for note in profile_notes(result, for_reader=for_reader):  # the heading and the dot's quadrant, reconciled
+        st.caption(note)
     st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
 
     if result.segments:
@@ -183,6 +185,28 @@ def steps_reason(result: Result, q: Questionnaire, *, for_reader: bool = False) 
                  points=CLOSE_POINTS)
     return t("results.step_part.reader.close" if for_reader else "results.where.close", points=CLOSE_POINTS,
              nearest=nearest)
+
+
+PROFILE_NOTE_KEYS = {  # (side, the profile says so) -> why the profile and the dot's quadrant differ
+    ("deep", True): "deep_by_parts", ("wide", True): "wide_by_parts",
+    ("deep", False): "deep_without_part", ("wide", False): "wide_without_part",
+}
+
+
+def profile_notes(result: Result, *, for_reader: bool = False) -> tuple[str, ...]:
+    """A sentence for each side where the profile (which also reads the segment map) and the scores alone
+    (the dot on the map) disagree: all-middle answers give Depth 51 and six deep parts, so "deep" while the
+    dot sits below 55."""
+    if not result.segments:
+        return ()
+    th, notes = result.thresholds, []
+    for side, flag, score, threshold, parts in (
+            ("wide", result.profile.wide, result.width, th.wide, sum(s.wide for s in result.segments)),
+            ("deep", result.profile.deep, result.depth, th.deep, sum(s.deep for s in result.segments))):
+        if flag != (score >= threshold):
+            key = "results.profile_note." + ("reader." if for_reader else "") + PROFILE_NOTE_KEYS[side, flag]
+            notes.append(t(key, score=score, threshold=threshold, n=parts, places=int(th.places)))
+    return tuple(notes)
 
 
 STEP_PART_KEYS = {  # (side, already there, a reader's share link) -> the sentence naming a step's part
