@@ -117,8 +117,9 @@ PERSONAS = (personas.MILE_WIDE, personas.DEEP_NARROW, personas.BALANCED, persona
             personas.MIXED)
 
 
-def pages(out: str, only: str = "", kinds: str = "method,results,share,report,grid") -> None:
-    """``only``: "desktop" or "phone" to take one width (default: both); ``kinds``: which pictures."""
+def pages(out: str, only: str = "", kinds: str = "method,results,share,report,grid", who: str = "") -> None:
+    """``only``: "desktop" or "phone" to take one width (default: both); ``kinds``: which pictures;
+    ``who``: only the personas whose name holds it."""
     viewports = {label: size for label, size in VIEWPORTS.items() if only in ("", label)}
     wanted = set(kinds.split(","))
     import datetime
@@ -145,7 +146,7 @@ def pages(out: str, only: str = "", kinds: str = "method,results,share,report,gr
                     settle(page)
                     shoot(page, f"{out}/method-{w}.png")
                     page.close()
-                for persona in PERSONAS:
+                for persona in (x for x in PERSONAS if who in x.name):
                     safe = re.sub(r"[^A-Za-z0-9]+", "_", persona.name).strip("_")
                     result = score_answers(q, persona.answers(q))
                     if "results" in wanted:  # the owner finishes the questionnaire from a draft

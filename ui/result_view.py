@@ -18,6 +18,7 @@ from .session import current
 from .text import language, t
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+WORD_JOINER = "\u2060"  # after a range's dash: "6–20" on a step card never breaks across two lines on a phone
 
 
 def md_escape(text: str) -> str:
@@ -135,7 +136,7 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         with st.container(border=True):
             st.markdown(t("results.advice_title", n=n, title=advice.title))
             if part:  # the part of the network this step is about, with the range chosen there
-                st.markdown(t("results.step_part.on_page", line=part))
+                st.markdown(t("results.step_part.on_page", line=part.replace("–", "–" + WORD_JOINER)))
             st.write(advice.text)
             idea = next((guidance[g] for g in advice.guidance if g in guidance), None)
             if idea:  # the idea in plain words; its trace to the articles is on the method page
