@@ -34,7 +34,7 @@ from assessment.charts import where_chart
 from assessment.storage.results import open_store
 from assessment.wording import result_words
 from bench.st_server import running_streamlit
-from scripts.screenshots import ARGS, VIEWPORTS, shoot, wait_idle
+from scripts.screenshots import ARGS, VIEWPORTS, shoot
 from tests import personas
 from ui.result_view import chart_texts
 from ui.text import t
@@ -75,11 +75,10 @@ def readme(target: str) -> None:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
             for (label, (w, h)), token in zip(VIEWPORTS.items(), tokens):
                 page = browser.new_page(viewport={"width": w, "height": h})
-                page.goto(f"{base}/questionnaire?resume={token}")
-                wait_idle(page)
+                open_draft(page, f"{base}/questionnaire?resume={token}")
                 page.get_by_role("button", name=t("questionnaire.finish")).click()
-                page.get_by_text(t("results.where.title")).first.wait_for(timeout=30_000)
-                wait_idle(page)
+                page.get_by_text(t("results.where.title")).first.wait_for(timeout=180_000)
+                settle(page)
                 shoot(page, f"{tmp}/{label}.png")
                 page.close()
             browser.close()
@@ -93,7 +92,7 @@ def readme(target: str) -> None:
 
 
 def settle(page, timeout: int = 120_000) -> None:
-    """Like ``wait_idle``, with room for a shared, loaded machine (a run can take over 30 s), and content
+    """Like scripts/screenshots.py wait_idle, with room for a shared, loaded machine (a run can take over 30 s), and content
     that may start with an invisible element (a component with no height): any visible one will do."""
     page.wait_for_function(
         "() => [...document.querySelectorAll(\"[data-testid='stMainBlockContainer'] [data-testid='stElementContainer']\")]"
