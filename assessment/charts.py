@@ -87,7 +87,9 @@ def wide_deep_map(
         })
     point = {
         "type": "scatter", "x": [result.width], "y": [result.depth], "mode": "markers+text", "name": plain_label(texts.you),
-        "text": [plain_label(texts.you)], "textposition": "bottom center", "textfont": {"size": 14 * scale},  # not-text
+        "text": [plain_label(texts.you)], "textfont": {"size": 14 * scale}, "cliponaxis": False,
+        # near an edge the label leans inwards, so "You" at Width 99 is not cut off by the plot's border
+        "textposition": "bottom left" if result.width > 90 else "bottom right" if result.width < 10 else "bottom center",  # not-text
         "marker": {"size": 20 * scale, "color": PALETTE["black"], "line": {"width": 3, "color": "white"}, "symbol": "diamond"},
         "hovertemplate": f"{texts.width} %{{x:.0f}} · {texts.depth} %{{y:.0f}}<extra></extra>", "showlegend": False,
     }

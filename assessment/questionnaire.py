@@ -160,13 +160,15 @@ class Profile:
 
 @dataclass(frozen=True, slots=True)
 class Advice:
-    """A next step offered when ``dimension`` is among a person's weakest."""
+    """A next step offered when ``dimension`` is among a person's weakest; ``parts``: the segments it
+    can be about (empty: any part), so its card names the right one (``scoring.step_parts``)."""
 
     id: str
     dimension: str
     guidance: tuple[str, ...]
     title: str
     text: str
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

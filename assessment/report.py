@@ -10,8 +10,8 @@ person chose, never the head-counts the scoring stands them for.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from assessment.questionnaire import Questionnaire
-from assessment.scoring import Result, SegmentScore
+from assessment.scoring import Result, SegmentScore, StepPart, step_parts
 from assessment.wording import ResultWords
 
 PLOTLY_BASIC = Path(__file__).with_name("report_assets") / "plotly-basic.min.js"
@@ -32,7 +32,7 @@ _STYLE = (
     'h1{font-size:1.9rem;margin-bottom:.2rem} h2{margin-top:2rem;font-size:1.3rem}'
     '.scores{display:flex;gap:24px;font-size:1.4rem} .scores b{font-size:2rem}'
     '.card{border:1px solid #ddd;border-radius:8px;padding:8px 16px;margin:10px 0}'
-    '.muted{color:#555;font-size:.9rem}'
+    '.muted{color:#555;font-size:.9rem} .part{font-weight:600;color:#0b4f6c}'
     'table{border-collapse:collapse} th,td{padding:4px 14px 4px 0;text-align:left} tr+tr{border-top:1px solid #eee} .caution{background:#fff4e0;border-left:4px solid #E69F00;padding:8px 16px}'
 )
 
@@ -61,6 +61,10 @@ class ReportTexts:
     footer: str                # "Questionnaire …. How the scores are computed:", then the link
     method_url: str            # the method page's address
     not_recorded: str          # a band a result saved before bands were kept cannot show
+    # (side, already there) -> the sentence naming the part of the network a step is about, with
+    # {part}, {band} and {start} left in, filled per card (scoring.step_parts)
+    step_part: Mapping[tuple[str, bool], str] = field(default_factory=dict)
+    profile_notes: tuple[str, ...] = ()  # why the profile and the map's dot differ, when they do
 
 
 def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figure], texts: ReportTexts) -> str:
@@ -74,9 +78,10 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
         for fig in figures
     ]
     script = f"<script>{_plotly_basic()}</script>" if charts else ""
+    parts = [_step_part(words, result, p, texts) for p in step_parts(words.questionnaire, result)]
     advice = "".join(
-        f"<div class='card'><p><b>{n}. {e(a.title)}</b></p><p>{e(a.text)}</p>{_idea(a.guidance, guidance, texts)}</div>"
-        for n, a in enumerate(map(words.advice, result.advice), start=1)
+        f"<div class='card'><p><b>{n}. {e(a.title)}</b></p>{part}<p>{e(a.text)}</p>{_idea(a.guidance, guidance, texts)}</div>"
+        for n, (a, part) in enumerate(zip(map(words.advice, result.advice), parts), start=1)
     )
     caution = ""
     if result.caution:
@@ -101,6 +106,7 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
 <div class="scores"><span>{e(texts.width)} <b>{result.width:.0f}</b>{e(texts.out_of)}</span><span>{e(texts.depth)} <b>{result.depth:.0f}</b>{e(texts.out_of)}</span></div>
 {caution}
 {charts[0] if charts else ''}
+{"".join(f"<p class='muted'>{e(note)}</p>" for note in texts.profile_notes)}
 <h2>{e(texts.where)}</h2>
 <table><tr><th>{e(texts.part)}</th><th>{e(texts.known)}</th><th>{e(texts.favour)}</th><th></th></tr>{segments}</table>
 {charts[2] if len(charts) > 2 else ''}
@@ -138,6 +144,17 @@ def _idea(ids: Sequence[str], guidance: dict[str, str], texts: ReportTexts) -> s
     """The first idea behind a card in plain words (the codes and the full trace are on the method page)."""
     idea = next((guidance[g] for g in ids if g in guidance), None)
     return "" if idea is None else f"<p class='muted'>{html.escape(texts.idea.replace('{idea}', idea))}</p>"
+
+
+def _step_part(words: ResultWords, result: Result, part: StepPart | None, texts: ReportTexts) -> str:
+    """The line naming the part of the network a step is about ("" without a segment map), as on the page."""
+    template = None if part is None else texts.step_part.get((part.axis, part.reached))
+    if template is None:
+        return ""
+    said = words.part(part, result)
+    line = (template.replace("{part}", said.name).replace("{band}", said.band or texts.not_recorded)
+            .replace("{start}", said.start))
+    return f"<p class='part'>{html.escape(line)}</p>"
 
 
 def chosen_bands(q: Questionnaire, segment: SegmentScore, missing: str) -> tuple[str, str]:

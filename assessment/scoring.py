@@ -8,7 +8,8 @@ dimension = 100 * mean, Width/Depth = weighted means, per-segment wide/deep from
 the profile from the scores *and* the segment map (``profile_flags``), advice for the weakest
 dimensions or, when they are close, from the segment map (``choose_advice``), and the caution
 (G07) when Reach is high and no part is deep (``caution_applies``). The rules share the segment
-map, so they cannot contradict each other. ``impossible_segments`` finds grid rows whose
+map, so they cannot contradict each other; each step's card names the part of the network it is
+about (``step_parts``). ``impossible_segments`` finds grid rows whose
 favour-ready band is above the known band (checked on the grid step).
 """
 
@@ -326,6 +327,68 @@ def nearest_places(segments: tuple[SegmentScore, ...]) -> NearestPlaces:
         deep=best([s for s in segments if not s.deep], lambda s: (s.depth, s.breadth)),
         wide=best([s for s in segments if not s.wide], lambda s: (s.breadth, s.depth)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class StepPart:
+    """The part of the network a next step is about: the segment, the side the step works on (the
+    axis of its dimension), and whether that part is already wide (deep) there."""
+
+    segment: str
+    axis: Axis
+    reached: bool
+
+
+def step_parts(questionnaire: Questionnaire, result: Result) -> tuple[StepPart | None, ...]:
+    """One entry per step of ``result.advice``: the part its card names, None without a segment map or
+    for a step this questionnaire no longer has.
+
+    Among the parts the step can be about (``Advice.parts``; none listed: any part), a width step
+    names the part nearest to wide (not wide yet, the most people known, as ``nearest_places``) and a
+    depth step the part nearest to deep; when every such part already is, the one with the least of
+    it (the step keeps it so). Steps on the same side take the next part in that order, so three depth
+    steps for a person shallow everywhere name three parts, the first the one the sentence above names.
+    """
+    axes = {d.id: d.axis for d in questionnaire.dimensions}
+    advice = {a.id: a for a in questionnaire.advice}
+    named: dict[str, set[str]] = {"width": set(), "depth": set()}
+    found: list[StepPart | None] = []
+    for advice_id in result.advice:
+        entry = advice.get(advice_id)
+        candidates = [s for s in result.segments if entry is not None and (not entry.parts or s.id in entry.parts)]
+        if not candidates:
+            found.append(None)
+            continue
+        axis = axes[entry.dimension]
+        ranked = _parts_nearest_first(candidates, axis)
+        segment, reached = next((r for r in ranked if r[0] not in named[axis]), ranked[0])
+        named[axis].add(segment)
+        found.append(StepPart(segment, axis, reached))
+    return tuple(found)
+
+
+def nearest_alike(segments: tuple[SegmentScore, ...], axis: Axis) -> tuple[str, ...]:
+    """The parts not yet wide (``axis`` "width") or deep that are nearest to it, all of them when several
+    are alike (six parts with one favour-ready person each are equally near to deep); () when none is left."""
+    ranked = [s for s in segments if not (s.deep if axis == "depth" else s.wide)]
+    if not ranked:
+        return ()
+    best = max(_amount(s, axis) for s in ranked)
+    return tuple(s.id for s in ranked if _amount(s, axis) == best)
+
+
+def _amount(s: SegmentScore, axis: Axis) -> tuple[float, float]:
+    return (s.depth, s.breadth) if axis == "depth" else (s.breadth, s.depth)
+
+
+def _parts_nearest_first(segments: list[SegmentScore], axis: Axis) -> list[tuple[str, bool]]:
+    """(segment id, already wide/deep) in the order a step names them: those not there yet, nearest
+    first (first of equals first, as ``nearest_places``), then those already there, least first."""
+    def there(s: SegmentScore) -> bool:
+        return s.deep if axis == "depth" else s.wide
+    not_yet = sorted((s for s in segments if not there(s)), key=lambda s: tuple(-v for v in _amount(s, axis)))
+    already = sorted((s for s in segments if there(s)), key=lambda s: _amount(s, axis))
+    return [(s.id, False) for s in not_yet] + [(s.id, True) for s in already]
 
 
 def choose_advice(questionnaire: Questionnaire, dimensions: tuple[DimensionScore, ...],

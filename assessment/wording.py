@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assessment.questionnaire import Questionnaire
-from assessment.scoring import Result
+from assessment.scoring import Result, StepPart
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,19 @@ class AdviceWords:
 class DimensionWords:
     name: str
     description: str
+
+
+@dataclass(frozen=True, slots=True)
+class PartWords:
+    """The part of the network a step is about, as its card names it: the part's name, the range the
+    person chose there for the step's side (``band``, "" when not recorded) and the range where that
+    side starts to count as wide or deep (``start``)."""
+
+    name: str
+    axis: str
+    reached: bool
+    band: str
+    start: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +87,20 @@ class ResultWords:
     def caution(self) -> AdviceWords:
         c = self.questionnaire.caution
         return AdviceWords(c.title, c.text, c.guidance)
+
+    def part(self, part: StepPart, result: Result) -> PartWords:
+        """The words of ``part``: width steps read the people-known column, depth steps the favour column."""
+        grid = next((i for i in self.questionnaire.items if i.kind == "segment_grid"), None)
+        column = 1 if part.axis == "depth" else 0
+        bands = grid.columns[column].bands if grid is not None and len(grid.columns) > 1 else ()
+        segment = next(s for s in result.segments if s.id == part.segment)
+        chosen = segment.favour_band if part.axis == "depth" else segment.known_band
+        threshold = result.thresholds.segment_deep if part.axis == "depth" else result.thresholds.segment_wide
+        return PartWords(
+            name=self.segment(part.segment), axis=part.axis, reached=part.reached,
+            band=next((b.label for b in bands if b.id == chosen), ""),
+            start=next((b.label for b in bands if 100 * b.value >= threshold), ""),
+        )
 
     def segment_names(self, result: Result) -> dict[str, str]:
         return {s.id: self.segment(s.id) for s in result.segments}

@@ -1,13 +1,14 @@
 """A workshop room under load: N participants and a projector on a real `streamlit run`.
 
-    python bench/workshop_load.py                     # 200 participants: 2.5-4 minutes
-    python bench/workshop_load.py --participants 20   # a quick room: about 2.5 minutes
-    python bench/workshop_load.py --participants 20 --stored-responses 2000   # about 1.5 minutes
+    python bench/workshop_load.py                     # 200 participants: 6-8 minutes
+    python bench/workshop_load.py --participants 20   # a quick room: about 5 minutes
+    python bench/workshop_load.py --participants 20 --stored-responses 500   # about 4.5 minutes
     python bench/workshop_load.py --server-option runner.postScriptGC=false   # try a setting
     python bench/workshop_load.py --participants 1000 --postgres   # a big room on a throw-away PostgreSQL
 
-Filling the 10,000 stored responses takes 40-75 s of that (``Store.save_result``, ~2-4 ms
-each on this machine); the room itself about 70 s, at most ``--deadline``.
+Filling the 10,000 stored responses takes 40-75 s on a quiet machine (``Store.save_result``, ~2-4 ms
+each; 20 ms each with the machine shared); the room itself about 4 minutes (47 answers), at most
+``--deadline`` (ramp + 47 x answer-think-max + 7 x think-max + 60 s = 6.3 minutes).
 
 What happens, all on 127.0.0.1, and the script stops by itself:
 
@@ -22,10 +23,12 @@ What happens, all on 127.0.0.1, and the script stops by itself:
    thread each; the client work per message is one protobuf parse). Participant i opens
    ``/join?code=CODE`` at ``i * ramp / N`` seconds (a linear ramp over ``--ramp`` = 25 s:
    people scan the QR code over half a minute, they don't all press at once), joins (every
-   other one with a nickname), then per step sets every radio of the step (in a form: no
-   rerun) and presses Next, the last step Finish, and lands on the results page, which
-   saves the result. Before each press they read and answer for 2–8 s (uniform, seeded by
-   ``--seed``). Meanwhile one projector session shows the room
+   other one with a nickname), then per step chooses every answer of the step, each one a
+   rerun that saves the draft (the questionnaire has no form: autosave on every answer, as
+   a browser's radio does; the answers are random but never a grid row the step refuses),
+   and presses Next, the last step Finish, and lands on the results page, which saves the
+   result. Before each answer they read for 1–5 s, before each Join/Next/Finish for 2–8 s
+   (uniform, seeded by ``--seed``; a person takes about 12 s an answer, assessment/pace.py). Meanwhile one projector session shows the room
    (``/projector?w=ID&k=FACILITATOR_KEY``) and refreshes its ``run_every`` fragment at the
    interval the page asks for (3 s), as its browser would; each refresh is timed.
 4. The big workshop, revealed (the projector draws the room's charts, not the join code):
@@ -74,7 +77,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sqlalchemy as sa  # noqa: E402
 
 from assessment import load_questionnaire, score_answers  # noqa: E402
+from assessment.pace import SECONDS_PER_ANSWER  # noqa: E402
 from assessment.questionnaire import Questionnaire  # noqa: E402
+from assessment.scoring import impossible_segments  # noqa: E402
 from assessment.storage.results import NewResult, Store, open_store  # noqa: E402
 from assessment.room.joining import new_facilitator_key, new_join_code  # noqa: E402
 from bench.cpu_usage import CpuSampler, Window, postmaster_pid, process_rss_mb, server_pid  # noqa: E402
@@ -85,15 +90,15 @@ from bench.st_server import running_streamlit  # noqa: E402
 APP = Path(__file__).resolve().parents[1] / "app.py"
 TARGET_PRESS_P95 = 1.0          # seconds
 TARGET_PROJECTOR_BIG = 0.100    # seconds, at --stored-responses
-PRESSES = ("join", "next", "finish")
+PRESSES = ("answer", "join", "next", "finish")  # what a person presses; "answer": choosing a radio
 FILL_THREADS = 4
 DEFAULT_REFRESH = 3.0           # projector interval when the page has no run_every fragment
 # Capacity is quoted at 70% of a core busy, leaving 30% for bursts (our own choice: at 70%
 # a queue's wait is about 2.3 times the work itself, and a press of ~10 ms stays far below 1 s).
 BUSY_AT_CAPACITY = 0.7
-# A person's pace for the capacity table: one press every 30 s (our own reading of the
-# questionnaire: 7 steps of 5-12 questions take about 3-4 minutes, plus joining).
-PERSON_PRESS_EVERY = 30.0
+# A person's pace for the capacity table: one press (an answer, Next) every 12 s, the app's own
+# estimate of the time an answer takes (assessment/pace.py SECONDS_PER_ANSWER; 47 answers ~ 10 minutes).
+PERSON_PRESS_EVERY = float(SECONDS_PER_ANSWER)
 
 
 # -- what happened --------------------------------------------------------------------------
@@ -152,6 +157,20 @@ def random_answers(q: Questionnaire, rng: random.Random) -> dict[str, str]:
     return {k: rng.choice(option_ids(q, k)) for k in q.answer_keys()}
 
 
+def participant_answers(q: Questionnaire, rng: random.Random) -> dict[str, str]:
+    """Random answers a person could give: the grid step refuses a row with more people who would do a
+    favour than people known (``impossible_segments``), so such a row's favour answer is drawn again
+    among the bands that fit the known one."""
+    answers = random_answers(q, rng)
+    grid = next((i for i in q.items if i.kind == "segment_grid"), None)
+    for segment in impossible_segments(q, answers):
+        known_col, favour_col = grid.columns[0], grid.columns[1]
+        known = known_col.band(answers[f"{grid.id}.{segment}.{known_col.id}"])
+        fits = [b.id for b in favour_col.bands if known.most is None or b.least <= known.most]
+        answers[f"{grid.id}.{segment}.{favour_col.id}"] = rng.choice(fits)
+    return answers
+
+
 # -- the database -------------------------------------------------------------------------------
 
 def prepare_database(url: str, q: Questionnaire, stored: int, seed: int) -> Room:
@@ -195,10 +214,17 @@ class Pace:
 
     rng: random.Random
     think: tuple[float, float]
+    answer_think: tuple[float, float] = (0.0, 0.0)
     room_over: threading.Event = field(default_factory=threading.Event)
 
     def before_press(self, client: StreamlitClient) -> None:
-        client.pause(self.rng.uniform(*self.think))
+        self._wait(client, self.think)
+
+    def before_answer(self, client: StreamlitClient) -> None:
+        self._wait(client, self.answer_think)
+
+    def _wait(self, client: StreamlitClient, between: tuple[float, float]) -> None:
+        client.pause(self.rng.uniform(*between))
         if self.room_over.is_set():
             raise StreamlitClientError("the room's deadline passed; no more presses.")
 
@@ -223,7 +249,9 @@ def join_room(client: StreamlitClient, outcome: Outcome, room: Room, pace: Pace)
 
 
 def answer_steps(client: StreamlitClient, outcome: Outcome, q: Questionnaire, pace: Pace) -> None:
-    """Every step: set each radio, read for a while, press Next (the last step: Finish)."""
+    """Every step: choose each answer (a rerun each: the page saves the draft on every answer, as a
+    browser's radio does), read for a while, press Next (the last step: Finish)."""
+    answers = participant_answers(q, pace.rng)
     for n in range(len(q.steps)):
         for key in step_answer_keys(q, n):
             widget = client.widget(f"w.{key}")
@@ -231,7 +259,10 @@ def answer_steps(client: StreamlitClient, outcome: Outcome, q: Questionnaire, pa
             if choices != len(option_ids(q, key)):
                 raise StreamlitClientError(f"w.{key}: {choices} options on the page, "
                                            f"{len(option_ids(q, key))} in the questionnaire.")
-            client.set_value(f"w.{key}", pace.rng.randrange(choices))
+            pace.before_answer(client)
+            run = client.act(f"w.{key}", option_ids(q, key).index(answers[key]))
+            outcome.interactions.append(Interaction.of("answer", run))
+            expect_ok(run, f"step {n + 1}, answer {key}")
         last = n == len(q.steps) - 1
         pace.before_press(client)
         if last:
@@ -239,8 +270,10 @@ def answer_steps(client: StreamlitClient, outcome: Outcome, q: Questionnaire, pa
         run = client.click("nav.finish" if last else "nav.next")
         outcome.interactions.append(Interaction.of("finish" if last else "next", run))
         expect_ok(run, f"step {n + 1}")
-        if any(t.startswith("Please answer") for t in run.texts()):
-            raise StreamlitClientError(f"step {n + 1}: the page says questions are unanswered.")
+        following = None if last else f"w.{step_answer_keys(q, n + 1)[0]}"
+        if following is not None and following not in client.widgets:
+            raise StreamlitClientError(f"step {n + 1}: Next did not lead to step {n + 2}; "
+                                       f"the page says {client.texts()[:3]}")
     if client.page_script_hash != client.pages.get("results"):
         raise StreamlitClientError("after Finish the session is not on the results page.")
     problems = [t for t in client.texts() if "couldn't save" in t or "can't be reached" in t]
@@ -330,7 +363,8 @@ def run_room(base_url: str, room: Room, q: Questionnaire, args: argparse.Namespa
     room_over = threading.Event()
     # Every pause at its longest, plus a minute of waiting on the server; then the room
     # ends: nobody presses again, and what was done by then is what is reported.
-    deadline_after = args.deadline or args.ramp + (len(q.steps) + 1) * args.think_max + 60
+    deadline_after = args.deadline or (args.ramp + len(q.answer_keys()) * args.answer_think_max
+                                       + (len(q.steps) + 1) * args.think_max + 60)
     projector = Projector(base_url, room.room_id, room.room_key, args.timeout)
     cpu = CpuSampler(server_pid(base_url), database_pid=database_pid)
     cpu.start()
@@ -342,7 +376,8 @@ def run_room(base_url: str, room: Room, q: Questionnaire, args: argparse.Namespa
         thread = threading.Thread(
             target=run_participant, name=f"participant-{outcome.number}", daemon=True,
             args=(base_url, room, q, outcome, start_at,
-                  Pace(random.Random(args.seed * 7919 + outcome.number), (args.think_min, args.think_max), room_over),
+                  Pace(random.Random(args.seed * 7919 + outcome.number), (args.think_min, args.think_max),
+                       (args.answer_think_min, args.answer_think_max), room_over),
                   args.timeout),
         )
         thread.start()
@@ -419,7 +454,9 @@ def report(args: argparse.Namespace, room: Room, room_run: RoomRun, stored: int,
            server_options: str) -> None:
     print()
     print(f"Wide & Deep workshop load: {args.participants} participants, ramp {args.ramp:.0f} s (linear), "
-          f"think {args.think_min:.0f}–{args.think_max:.0f} s before each press, seed {args.seed}")
+          f"think {args.answer_think_min:.0f}–{args.answer_think_max:.0f} s before each of "
+          f"{len(load_questionnaire('en').answer_keys())} answers (a rerun each, the draft saved) and "
+          f"{args.think_min:.0f}–{args.think_max:.0f} s before each Join/Next/Finish, seed {args.seed}")
     print(f"Server: streamlit run app.py on 127.0.0.1, {sa.make_url(room.url).get_backend_name()} "
           f"database; options: {server_options or 'none (the app as configured)'}; "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
@@ -544,7 +581,9 @@ def capacity_of(args: argparse.Namespace, room_run: RoomRun, stored: int) -> Cap
     served = interactions + len(room_run.projector.refreshes) + 1
     if total.server is None or not interactions:
         return None
-    gaps = (args.think_min + args.think_max) / 2
+    answers, presses = len(load_questionnaire("en").answer_keys()), len(load_questionnaire("en").steps) + 1
+    gaps = (answers * (args.answer_think_min + args.answer_think_max) / 2
+            + presses * (args.think_min + args.think_max) / 2) / (answers + presses)
     return Capacity(
         server_ms=total.server * room_run.wall / served * 1000,
         database_ms=None if total.database is None else total.database * room_run.wall / served * 1000,
@@ -590,7 +629,7 @@ def where_it_stops(args: argparse.Namespace, room_run: RoomRun, stored: int, len
     people = in_room(room_run.outcomes, w)
     rate = len(inside) / max(w.end - w.start, 1e-9)
     lines = [f"WHERE IT STOPS: from {start:.0f} s, with {people} participants in the room sending "
-             f"{rate:.0f} presses a second, press p95 was {seconds(percentile(inside, 0.95))} (target 1 s)."]
+             f"{rate:.1f} presses a second, press p95 was {seconds(percentile(inside, 0.95))} (target 1 s)."]
     used = sum(v or 0.0 for v in (w.server, w.bench, w.others, w.database))
     if w.server is not None and w.server >= 0.85:
         lines.append(f"  Why: the server process was at its one core ({w.server:.2f} cores; Python runs one "
@@ -637,13 +676,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--ramp", type=float, default=25.0, help="seconds over which participants arrive")
     parser.add_argument("--think-min", type=float, default=2.0)
     parser.add_argument("--think-max", type=float, default=8.0)
+    parser.add_argument("--answer-think-min", type=float, default=1.0,
+                        help="seconds before each answer (a radio: one rerun, the draft saved)")
+    parser.add_argument("--answer-think-max", type=float, default=5.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--stored-responses", type=int, default=10_000)
     parser.add_argument("--projector-samples", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=60.0, help="longest wait for one server message")
     parser.add_argument("--deadline", type=float,
                         help="seconds after the first arrival when the room ends (default: ramp + "
-                             "(steps + 1) * think-max + 60)")
+                             "answers * answer-think-max + (steps + 1) * think-max + 60)")
     parser.add_argument("--database-url", help="default: a fresh SQLite file in a temporary folder")
     parser.add_argument("--postgres", action="store_true",
                         help="a throw-away PostgreSQL (durable: fsync on) started for this run; its CPU is measured")

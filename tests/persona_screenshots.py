@@ -10,6 +10,12 @@ renders the "where" chart of every persona on its own page with plotly.js,
 starts the app on a throw-away SQLite file, opens the questionnaire on a draft holding the answers of
 a person wide in some places and deep in others (MIXED), finishes it, and puts the results page at
 laptop and phone width side by side into one picture for the README.
+
+    python -m tests.persona_screenshots --pages /work/helpers/shots/h10
+
+one picture per persona, page and width (1280 and 390): the results page, the share page a reader
+opens from its link (a fresh browser), the HTML report as downloaded, and the method page; for the
+impossible grid, the grid step after Next with the message beside the rows. <out>/<page>-<persona>-<width>.png
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from assessment.charts import where_chart
 from assessment.storage.results import open_store
 from assessment.wording import result_words
 from bench.st_server import running_streamlit
-from scripts.screenshots import ARGS, VIEWPORTS, shoot, wait_idle
+from scripts.screenshots import ARGS, VIEWPORTS, shoot
 from tests import personas
 from ui.result_view import chart_texts
 from ui.text import t
@@ -69,11 +75,10 @@ def readme(target: str) -> None:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
             for (label, (w, h)), token in zip(VIEWPORTS.items(), tokens):
                 page = browser.new_page(viewport={"width": w, "height": h})
-                page.goto(f"{base}/questionnaire?resume={token}")
-                wait_idle(page)
+                open_draft(page, f"{base}/questionnaire?resume={token}")
                 page.get_by_role("button", name=t("questionnaire.finish")).click()
-                page.get_by_text(t("results.where.title")).first.wait_for(timeout=30_000)
-                wait_idle(page)
+                page.get_by_text(t("results.where.title")).first.wait_for(timeout=180_000)
+                settle(page)
                 shoot(page, f"{tmp}/{label}.png")
                 page.close()
             browser.close()
@@ -86,5 +91,107 @@ def readme(target: str) -> None:
         picture.save(target, optimize=True)
 
 
+def settle(page, timeout: int = 120_000) -> None:
+    """Like scripts/screenshots.py wait_idle, with room for a shared, loaded machine (a run can take over 30 s), and content
+    that may start with an invisible element (a component with no height): any visible one will do."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll(\"[data-testid='stMainBlockContainer'] [data-testid='stElementContainer']\")]"
+        ".some(e => e.offsetHeight > 0)", timeout=timeout)
+    page.wait_for_timeout(400)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    page.wait_for_timeout(800)
+
+
+def open_draft(page, url: str) -> None:
+    """A resume link opened in a new browser asks first whether to continue here: it does."""
+    page.goto(url, timeout=120_000)
+    settle(page)
+    offer = page.get_by_role("button", name=t("questionnaire.offer.continue"))
+    if offer.count():
+        offer.click()
+        settle(page)
+
+
+PERSONAS = (personas.MILE_WIDE, personas.DEEP_NARROW, personas.BALANCED, personas.BEGINNER, personas.ALL_MIDDLE,
+            personas.MIXED)
+
+
+def pages(out: str, only: str = "", kinds: str = "method,results,share,report,grid", who: str = "") -> None:
+    """``only``: "desktop" or "phone" to take one width (default: both); ``kinds``: which pictures;
+    ``who``: only the personas whose name holds it."""
+    viewports = {label: size for label, size in VIEWPORTS.items() if only in ("", label)}
+    wanted = set(kinds.split(","))
+    import datetime
+
+    from assessment.storage.results import NewResult
+
+    from assessment.report import render_report
+    from ui.result_view import figures as result_figures
+    from ui.results_flow import report_texts
+
+    q = load_questionnaire()
+    Path(out).mkdir(parents=True, exist_ok=True)
+    grid_step = next(n for n, step in enumerate(q.steps) if "grid" in step.items)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/pages.sqlite"
+        with running_streamlit(REPO / "app.py", env={"DATABASE_URL": url}) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+            for label, (w, h) in viewports.items():
+                size = {"viewport": {"width": w, "height": h}}
+                reader = browser.new_context(**size)  # the share page in a browser that is not the owner's
+                if "method" in wanted:
+                    page = reader.new_page()
+                    page.goto(f"{base}/method", timeout=120_000)
+                    settle(page)
+                    shoot(page, f"{out}/method-{w}.png")
+                    page.close()
+                for persona in (x for x in PERSONAS if who in x.name):
+                    safe = re.sub(r"[^A-Za-z0-9]+", "_", persona.name).strip("_")
+                    result = score_answers(q, persona.answers(q))
+                    if "results" in wanted:  # the owner finishes the questionnaire from a draft
+                        with open_store(url) as store:
+                            token = store.save_draft(persona.answers(q), len(q.steps) - 1)
+                        owner = browser.new_context(**size)
+                        page = owner.new_page()
+                        open_draft(page, f"{base}/questionnaire?resume={token}")
+                        page.get_by_role("button", name=t("questionnaire.finish")).click()
+                        page.get_by_text(t("results.where.title")).first.wait_for(timeout=180_000)
+                        settle(page)
+                        shoot(page, f"{out}/results-{safe}-{w}.png")
+                        owner.close()
+                    if "share" in wanted:  # a saved result, opened from its share link in another browser
+                        with open_store(url) as store:
+                            share = store.save_result(NewResult(answers=persona.answers(q),
+                                                                result=result.to_dict())).share_token
+                        page = reader.new_page()
+                        page.goto(f"{base}/results?r={share}", timeout=120_000)
+                        page.get_by_text(t("results.reader.where_title")).first.wait_for(timeout=180_000)
+                        settle(page)
+                        shoot(page, f"{out}/share-{safe}-{w}.png")
+                        page.close()
+                    if "report" not in wanted:
+                        continue
+                    report = Path(tmp) / f"report-{safe}.html"
+                    report.write_text(render_report(result, result_words(result, q), result_figures(result, q, titled=False),
+                                                    report_texts(result, None, method_url=f"{base}/method",
+                                                                 day=datetime.date.today())), encoding="utf-8")
+                    page = reader.new_page()
+                    page.goto(report.resolve().as_uri())
+                    page.wait_for_timeout(1500)
+                    page.screenshot(path=f"{out}/report-{safe}-{w}.png", full_page=True)
+                    page.close()
+                if "grid" in wanted:
+                    with open_store(url) as store:  # the impossible grid: caught on the step, beside the rows
+                        token = store.save_draft(personas.IMPOSSIBLE.answers(q), grid_step)
+                    page = browser.new_page(**size)
+                    open_draft(page, f"{base}/questionnaire?resume={token}")
+                    page.get_by_role("button", name=t("questionnaire.next")).click()
+                    settle(page)
+                    shoot(page, f"{out}/grid-impossible-{w}.png")
+                    page.close()
+                reader.close()
+            browser.close()
+
+
 if __name__ == "__main__":
-    {"--figures": figures, "--readme": readme}[sys.argv[1]](sys.argv[2])
+    {"--figures": figures, "--readme": readme, "--pages": pages}[sys.argv[1]](*sys.argv[2:])

@@ -639,3 +639,13 @@ def test_answers_as_read__real_content__question_and_answer_words_never_ids():
         ("The last time two of your contacts could clearly have helped each other, what did you do?",
          "This hasn't happened, or I can't recall"),
     )
+
+
+def test_check_content__advice_part_not_a_segment__unknown_reference_on_its_line(tmp_path):
+    # advice[].parts lists the segments a step can be about (its card names one); a typo is caught
+    structure = changed(QUESTIONNAIRE, ("{id: reach_more, dimension: reach, guidance: [G01]}",
+                                        "{id: reach_more, dimension: reach, guidance: [G01], parts: [peers, outsde]}"))
+    assert problems(tmp_path, structure) == [
+        expect(tmp_path, Rule.UNKNOWN_REFERENCE, 32, "advice[0].parts[1]", kind="segment", id="outsde",
+               choices="peers, outside"),
+    ]

@@ -109,11 +109,168 @@ def test_where_lists__mile_wide__every_part_wide_none_deep_with_the_bands_that_d
                                                    wide_band="21–50", deep_band="2–3")
 
 
-def test_steps_reason__mixed__says_the_weakest_are_close_and_names_the_nearest_parts():
+def test_steps_reason__mixed__says_the_weakest_are_close_and_names_the_part_nearest_to_deep():
     # nearest to deep: outside (1 favour-ready, 51+ known) before other fields (1, 21-50); nearest to wide:
     # senior (6-20 known, 2-3 favour-ready) before junior (6-20, none)
     from ui.result_view import steps_reason
     from ui.text import t
 
-    nearest = t("results.where.nearest_both", deep="Outside your organisation", wide="Senior to you")
+    # all three steps deepen (Nurture, Giving, Connecting), so only the side of depth is named
+    nearest = t("results.step_part.nearest_deep", segments="Outside your organisation")
     assert steps_reason(score(P.MIXED), Q) == t("results.where.close", points=5, nearest=nearest)
+
+
+def test_steps_reason__mile_wide__six_parts_equally_near_to_deep__names_them_all_not_one():
+    # 1 favour-ready in every part: none is nearer to deep than another, so the sentence names all six
+    # (it used to say "the part nearest to deep is Own field"); every part is wide: no "nearest to wide".
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    nearest = t("results.step_part.nearest_deep", segments=", ".join(s.name for s in Q.segments))
+    assert steps_reason(score(P.MILE_WIDE), Q) == t("results.where.close", points=5, nearest=nearest)
+
+
+def test_steps_reason__balanced__every_part_wide_and_deep__says_the_steps_keep_it_so():
+    # 51+ and 10 or more everywhere: nothing is thin, so the sentence does not say the steps follow where it is thin
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    assert steps_reason(score(P.BALANCED), Q) == t("results.step_part.close_all", points=5)
+
+
+def test_steps_reason__deep_narrow__own_field_and_peers_alike_nearest_to_wide_and_no_word_on_depth():
+    # 6-20 known and 4-9 favour-ready in both own field and peers: equally near to wide. The three steps all
+    # widen, so the sentence says nothing about the part nearest to deep (no step is about it).
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    nearest = t("results.step_part.nearest_wide", segments="Own field, Peers")
+    assert steps_reason(score(P.DEEP_NARROW), Q) == t("results.where.close", points=5, nearest=nearest)
+
+
+# Every step card names the part of the network it is about (scoring.step_parts): a width step the part
+# nearest to wide, a depth step the part nearest to deep, among the parts the step can be about
+# (content: advice.parts), the next one for each further step on the same side; a part already
+# wide (deep) only when every candidate is, said as such.
+def parts(result):
+    from assessment.scoring import step_parts
+    return [(p.segment, p.axis, p.reached) for p in step_parts(Q, result)]
+
+
+def test_step_parts__mile_wide__three_depth_steps_name_three_parts_not_deep_yet():
+    # 1 favour-ready everywhere: every part equally near to deep, taken in content order; the first is the one
+    # the sentence above the cards names (nearest_places), the next steps the next parts.
+    r = score(P.MILE_WIDE)
+    assert parts(r) == [("own_field", "depth", False), ("other_fields", "depth", False), ("senior", "depth", False)]
+    assert parts(r)[0][0] == nearest_places(r.segments).deep
+
+
+def test_step_parts__deep_narrow__width_steps_name_own_field_then_their_own_parts():
+    # "meet one new person" may be about any part: own field and peers (6-20 known) are nearest to wide, own
+    # field first. "Talk shop with another field" is about other fields; "reach up and down" about senior or
+    # junior (both 1-5; senior has 2-3 favour-ready, so it is first).
+    assert parts(score(P.DEEP_NARROW)) == [("own_field", "width", False), ("other_fields", "width", False),
+                                          ("senior", "width", False)]
+
+
+def test_step_parts__balanced__every_part_already_wide__said_as_already_wide():
+    # 51+ everywhere: no part is left to widen; each width step names a part that is already wide.
+    assert parts(score(P.BALANCED)) == [("other_fields", "width", True), ("senior", "width", True),
+                                        ("own_field", "width", True)]
+
+
+def test_step_parts__beginner__first_step_names_where_they_know_most():
+    # 1-5 known in own field, senior, peers, outside; own field also has 1 favour-ready: nearest to wide.
+    # The favour test names own field too (the only part with anyone favour-ready); another field has nobody.
+    assert parts(score(P.BEGINNER)) == [("own_field", "width", False), ("own_field", "depth", False),
+                                        ("other_fields", "width", False)]
+
+
+def test_step_parts__all_middle__width_steps_name_parts_not_wide():
+    # 6-20 everywhere: no part wide; three width steps, three different parts, none said to be wide already.
+    assert parts(score(P.ALL_MIDDLE)) == [("own_field", "width", False), ("other_fields", "width", False),
+                                          ("senior", "width", False)]
+
+
+def test_step_parts__mixed__depth_steps_name_the_parts_nearest_to_deep_in_order():
+    # not deep: outside (1, 51+ known), other fields (1, 21-50), junior (none, 6-20): in that order.
+    assert parts(score(P.MIXED)) == [("outside_org", "depth", False), ("other_fields", "depth", False),
+                                     ("junior", "depth", False)]
+
+
+@pytest.mark.parametrize("persona", [P.MILE_WIDE, P.DEEP_NARROW, P.BALANCED, P.BEGINNER, P.ALL_MIDDLE, P.MIXED],
+                         ids=lambda p: p.name)
+def test_step_part_lines__every_persona__each_card_names_a_part_with_the_range_chosen_there(persona):
+    # the line under each card's title is true for that part: its name, the range the person chose there
+    # for the step's side, and "already wide/deep" exactly when the segment map says so.
+    from ui.result_view import step_part_lines
+
+    r = score(persona)
+    names = {s.id: s.name for s in Q.segments}
+    known, favour = Q.item("grid").columns[0].bands, Q.item("grid").columns[1].bands
+    for line, (segment, axis, reached), s_id in zip(step_part_lines(r, Q), parts(r), [p[0] for p in parts(r)]):
+        s = next(x for x in r.segments if x.id == s_id)
+        band = next(b.label for b in (favour if axis == "depth" else known)
+                    if b.id == (s.favour_band if axis == "depth" else s.known_band))
+        assert line.startswith(f"Where: {names[segment]} · ") and f": {band} · " in line
+        assert ("already" in line) == reached == (s.deep if axis == "depth" else s.wide)
+    assert len(step_part_lines(r, Q)) == len(r.advice) == 3
+
+
+def test_steps_reason__share_page__their_weakest_dimensions_not_yours():
+    from ui.result_view import steps_reason
+    from ui.text import t
+
+    nearest = t("results.step_part.nearest_deep", segments="Outside your organisation")
+    assert steps_reason(score(P.MIXED), Q, for_reader=True) == t("results.step_part.reader.close", points=5,
+                                                                 nearest=nearest)
+    assert steps_reason(score(P.BALANCED), Q, for_reader=True) == t("results.step_part.reader.close_all", points=5)
+    assert steps_reason(score(P.MIXED), Q, for_reader=True).startswith("Their weakest dimensions")
+
+
+def test_step_part_lines__share_page__speak_of_them_not_you():
+    from ui.result_view import step_part_lines
+
+    lines = step_part_lines(score(P.MILE_WIDE), Q, for_reader=True)
+    assert all("would do them a favour" in line and " you " not in line.replace("Senior to you", "") for line in lines)
+
+
+def test_step_part_lines__result_without_segment_map__no_line():
+    from dataclasses import replace
+    from ui.result_view import step_part_lines
+
+    assert step_part_lines(replace(score(P.MIXED), segments=()), Q) == ("", "", "")
+
+
+def test_share_page_words__mile_wide_for_a_reader__where_lists_and_charts_speak_of_them():
+    # a mentor opens the share link: the parts are "where they know", the chart axes "People they know"
+    from ui.result_view import chart_texts, where_lists
+    from ui.text import t
+
+    r = score(P.MILE_WIDE)
+    names = ", ".join(s.name for s in Q.segments)
+    assert where_lists(r, Q, for_reader=True) == t("results.for_reader.where_lists", wide=names,
+                                                   deep=t("results.where.none"), wide_band="21–50", deep_band="2–3")
+    texts = chart_texts(r, for_reader=True)
+    assert (texts.you, texts.known, texts.favour) == ("This person", "People they know", "Would do them a favour")
+    assert chart_texts(r).you == t("results.charts.you")  # the owner's own page keeps "You"
+
+
+def test_profile_notes__all_middle__deep_by_six_parts_though_depth_under_55__says_why():
+    # Depth 50.7 < 55 puts the dot in "just starting", but six deep parts (3 are enough) make the profile deep:
+    # the note under the map says so; Width 50 < 55 and no wide part agree (no note for width).
+    from ui.result_view import profile_notes
+    from ui.text import t
+
+    r = score(P.ALL_MIDDLE)
+    assert profile_notes(r) == (t("results.profile_note.deep_by_parts", score=r.depth, threshold=55, n=6, places=3),)
+    assert "their network" in profile_notes(r, for_reader=True)[0]
+
+
+@pytest.mark.parametrize("persona", [P.MILE_WIDE, P.DEEP_NARROW, P.BALANCED, P.BEGINNER, P.MIXED],
+                         ids=lambda p: p.name)
+def test_profile_notes__profile_and_scores_agree__no_note(persona):
+    # each of these people sits in the quadrant their profile names (see the tests above)
+    from ui.result_view import profile_notes
+
+    assert profile_notes(score(persona)) == ()

@@ -120,3 +120,27 @@ def test_render_report__result_blended_with_a_map__shows_both_sources_and_no_nam
 
 def test_render_report__no_map__no_network_section():
     assert t("results.network.title") not in report()
+
+
+def test_render_report__every_step_card__names_its_part_as_the_results_page_does():
+    # the report's cards carry the same "Where: …" line as the page (ui/result_view.step_part_lines)
+    import html as html_lib
+    from tests import personas
+    from ui.result_view import step_part_lines
+
+    for persona in (personas.MILE_WIDE, personas.BALANCED, personas.BEGINNER):
+        result = score_answers(Q, persona.answers(Q))
+        cards = re.findall(r"<div class='card'>(.*?)</div>", render(result))
+        lines = step_part_lines(result, Q)
+        assert len(cards) == len(lines) == 3
+        for card, line in zip(cards, lines):
+            assert f"<p class='part'>{html_lib.escape(line)}</p>" in card
+
+
+def test_render_report__all_middle__says_why_the_profile_is_deep_under_the_map():
+    from tests import personas
+    from ui.result_view import profile_notes
+
+    result = score_answers(Q, personas.ALL_MIDDLE.answers(Q))
+    (note,) = profile_notes(result)
+    assert f"<p class='muted'>{note}</p>" in render(result)

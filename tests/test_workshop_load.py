@@ -90,3 +90,15 @@ def test_in_room__sessions_before_during_and_after__only_those_overlapping_the_w
     outcomes = (person(0, 1.0, 9.0), person(1, 5.0, 15.0), person(2, 19.0, 40.0), person(3, 25.0, 40.0),
                 Outcome(4))
     assert in_room(outcomes, Window(10.0, 20.0, None, 0.0, None)) == 2
+
+
+def test_participant_answers__many_seeds__every_key_answered_and_no_grid_row_the_step_refuses(q):
+    # random grid answers are often impossible (1-5 known, 10 or more favour-ready): the grid step refuses
+    # them and the participant would never get past it; participant_answers draws such a favour answer again
+    from assessment.scoring import impossible_segments
+    from bench.workshop_load import participant_answers
+
+    drawn = [participant_answers(q, random.Random(seed)) for seed in range(200)]
+    assert any(impossible_segments(q, random_answers(q, random.Random(seed))) for seed in range(200))
+    assert all(set(a) == set(q.answer_keys()) and impossible_segments(q, a) == () for a in drawn)
+    assert all(a[k] in option_ids(q, k) for a in drawn for k in a)

@@ -49,7 +49,18 @@ def rules_with_examples(q: Questionnaire) -> tuple[str, ...]:
         t("method.rule.caution", title=q.caution.title, dimension=caution_dimension, min_score=q.caution.min_score,
           guidance=", ".join(q.caution.guidance), top_known=_label(known, len(known) - 1), below_deep=below_deep),
         t("method.rule.advice", n=q.advice_count, points=CLOSE_POINTS, first_step=first_step),
+        step_parts_rule(q, favour, deep_band),
     )
+
+
+def step_parts_rule(q: Questionnaire, favour: tuple[Band, ...], deep_band: str) -> str:
+    """Rule 10: the part each next-step card names, with a step kept to certain parts and a worked example."""
+    names = {s.id: s.name for s in q.segments}
+    kept = next((a for a in q.advice if a.parts), None)
+    first, second, third = (list(names.values()) + ["", "", ""])[:3]
+    return t("method.step_parts_rule", part_step=kept.title if kept else "",
+             part_names=", ".join(names[p] for p in kept.parts) if kept else "", one_favour=_label(favour, 1),
+             first=first, second=second, third=third, deep_band=deep_band)
 
 
 def _scales(q: Questionnaire) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
@@ -11,13 +11,14 @@ from assessment.charts import ChartTexts, result_figures
 from assessment.network.blend import N_MIN
 from assessment.people_text import as_markdown_text
 from assessment.questionnaire import Questionnaire
-from assessment.scoring import CLOSE_POINTS, Result, close_weakest, nearest_places
-from assessment.wording import result_words
+from assessment.scoring import CLOSE_POINTS, Result, close_weakest, nearest_alike, step_parts
+from assessment.wording import PartWords, result_words
 
 from .session import current
 from .text import language, t
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+WORD_JOINER = "\u2060"  # after a range's dash: "6–20" on a step card never breaks across two lines on a phone
 
 
 def md_escape(text: str) -> str:
@@ -25,9 +26,9 @@ def md_escape(text: str) -> str:
     return as_markdown_text(text)
 
 
-def chart_texts(result: Result) -> ChartTexts:
-    """The chart words for ``result`` in the session's language."""
-    return ChartTexts(
+def chart_texts(result: Result, *, for_reader: bool = False) -> ChartTexts:
+    """The chart words for ``result`` in the session's language; on a share link, about "them"."""
+    texts = ChartTexts(
         map_title=t("results.charts.map_title", width=result.width, depth=result.depth),
         width=t("results.width"), depth=t("results.depth"),
         width_axis=t("results.charts.width_axis"), depth_axis=t("results.charts.depth_axis"),
@@ -37,25 +38,32 @@ def chart_texts(result: Result) -> ChartTexts:
         deep_mark=t("results.charts.deep_mark"), wide_zone=t("results.charts.wide_zone"),
         deep_zone=t("results.charts.deep_zone"),
     )
+    if not for_reader:
+        return texts
+    return replace(texts, you=t("results.for_reader.point"), known=t("results.for_reader.known"),
+                   favour=t("results.for_reader.favour"), dimensions_title=t("results.for_reader.dimensions_title"),
+                   where_title=t("results.for_reader.where_title"))
 
 
-def _figure_key(result: Result, q: Questionnaire, titled: bool) -> int:
+def _figure_key(result: Result, q: Questionnaire, titled: bool, for_reader: bool = False) -> int:
     """What the figures depend on: the scores, the questionnaire's words and the language (not the
     Result's stored texts, which the figures do not show twice)."""
     return hash((result.width, result.depth, result.dimensions, result.segments, result.thresholds,
-                 tuple(result.texts.items()), q.id, q.version, language(), titled))
+                 tuple(result.texts.items()), q.id, q.version, language(), titled, for_reader))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool):
+def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool, for_reader: bool = False):
     """Built once per ``key``; reruns reuse them (they are never mutated)."""
     quadrants = {(p.wide, p.deep): p.name for p in _q.profiles}
-    return result_figures(_result, quadrants, result_words(_result, _q), chart_texts(_result), titled=titled)
+    return result_figures(_result, quadrants, result_words(_result, _q), chart_texts(_result, for_reader=for_reader),
+                          titled=titled)
 
 
-def figures(result: Result, q: Questionnaire, *, titled: bool = True):
-    """The figures with their own titles (for the report), or without (the page has headings)."""
-    return _figures(_figure_key(result, q, titled), result, q, titled)
+def figures(result: Result, q: Questionnaire, *, titled: bool = True, for_reader: bool = False):
+    """The figures with their own titles (for the report), or without (the page has headings); about
+    "them" on a share link."""
+    return _figures(_figure_key(result, q, titled, for_reader), result, q, titled, for_reader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +112,15 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         c = words.caution()
         st.warning(t("results.caution", title=c.title, text=c.text))
 
-    map_fig, dims_fig, where_fig = figures(result, q, titled=False)
+    map_fig, dims_fig, where_fig = figures(result, q, titled=False, for_reader=for_reader)
+    for note in profile_notes(result, for_reader=for_reader):  # the heading and the dot's quadrant, reconciled
+        st.caption(note)
     st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
 
     if result.segments:
         st.subheader(t("results.reader.where_title") if for_reader else t("results.where.title"))
-        st.markdown(where_lists(result, q))
-        st.caption(t("results.where.how"))
+        st.markdown(where_lists(result, q, for_reader=for_reader))
+        st.caption(t("results.for_reader.where_how") if for_reader else t("results.where.how"))
         st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
 
     st.subheader(t("results.reader.dimensions") if for_reader else t("results.dimensions"))
@@ -119,11 +129,14 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
     steps = len(result.advice)
     st.subheader(t("results.reader.next_steps", n=steps) if for_reader else t("results.next_steps", n=steps))
     if close_weakest(result.dimensions) and result.segments:
-        st.caption(steps_reason(result, q))
+        st.caption(steps_reason(result, q, for_reader=for_reader))
     guidance = dict(q.guidance)
-    for n, advice in enumerate(map(words.advice, result.advice), start=1):
+    parts = step_part_lines(result, q, for_reader=for_reader)
+    for n, (advice, part) in enumerate(zip(map(words.advice, result.advice), parts), start=1):
         with st.container(border=True):
             st.markdown(t("results.advice_title", n=n, title=advice.title))
+            if part:  # the part of the network this step is about, with the range chosen there
+                st.markdown(t("results.step_part.on_page", line=part.replace("–", "–" + WORD_JOINER)))
             st.write(advice.text)
             idea = next((guidance[g] for g in advice.guidance if g in guidance), None)
             if idea:  # the idea in plain words; its trace to the articles is on the method page
@@ -142,29 +155,87 @@ def first_band_at(bands, score: float) -> str:
     return next((b.label for b in bands if 100 * b.value >= score), "")
 
 
-def where_lists(result: Result, q: Questionnaire) -> str:
-    """Which parts are wide and which deep, with the band each verdict starts at."""
+def where_lists(result: Result, q: Questionnaire, *, for_reader: bool = False) -> str:
+    """Which parts are wide and which deep, with the band each verdict starts at (about "them" on a share link)."""
     words, none = result_words(result, q), t("results.where.none")
     grid = next((i for i in q.items if i.kind == "segment_grid"), None)
     known, favour = (grid.columns[0].bands, grid.columns[1].bands) if grid and len(grid.columns) > 1 else ((), ())
-    return t("results.where.lists",
+    return t("results.for_reader.where_lists" if for_reader else "results.where.lists",
              wide=", ".join(words.segment(s.id) for s in result.segments if s.wide) or none,
              deep=", ".join(words.segment(s.id) for s in result.segments if s.deep) or none,
              wide_band=first_band_at(known, result.thresholds.segment_wide),
              deep_band=first_band_at(favour, result.thresholds.segment_deep))
 
 
-def steps_reason(result: Result, q: Questionnaire) -> str:
-    """Why the steps follow the segment map: the weakest dimensions are close; where is nearest to deep/wide."""
-    words, near = result_words(result, q), nearest_places(result.segments)
-    if near.deep and near.wide:
-        nearest = t("results.where.nearest_both", deep=words.segment(near.deep), wide=words.segment(near.wide))
-    elif near.deep or near.wide:
-        which = "nearest_deep" if near.deep else "nearest_wide"
-        nearest = t(f"results.where.{which}", segment=words.segment(near.deep or near.wide))
+def steps_reason(result: Result, q: Questionnaire, *, for_reader: bool = False) -> str:
+    """Why the steps follow the segment map: the weakest dimensions are close; each step names a part,
+    the nearest to deep (wide) first, all of them named when several are alike; only the sides the
+    steps work on (three width steps: no word about depth)."""
+    words = result_words(result, q)
+    sides = {p.axis for p in step_parts(q, result) if p is not None}
+    deep, wide = (", ".join(words.segment(s) for s in nearest_alike(result.segments, axis)) if axis in sides else ""
+                  for axis in ("depth", "width"))
+    if deep and wide:
+        nearest = t("results.step_part.nearest_both", deep=deep, wide=wide)
+    elif deep or wide:
+        nearest = t("results.step_part.nearest_deep" if deep else "results.step_part.nearest_wide", segments=deep or wide)
+    elif all(s.wide and s.deep for s in result.segments):  # nothing is thin: the steps keep what is there
+        return t("results.step_part.reader.close_all" if for_reader else "results.step_part.close_all", points=CLOSE_POINTS)
     else:
-        nearest = t("results.where.nearest_none")
-    return t("results.where.close", points=CLOSE_POINTS, nearest=nearest)
+        return t("results.step_part.reader.close_kept" if for_reader else "results.step_part.close_kept",
+                 points=CLOSE_POINTS)
+    return t("results.step_part.reader.close" if for_reader else "results.where.close", points=CLOSE_POINTS,
+             nearest=nearest)
+
+
+PROFILE_NOTE_KEYS = {  # (side, the profile says so) -> why the profile and the dot's quadrant differ
+    ("deep", True): "deep_by_parts", ("wide", True): "wide_by_parts",
+    ("deep", False): "deep_without_part", ("wide", False): "wide_without_part",
+}
+
+
+def profile_notes(result: Result, *, for_reader: bool = False) -> tuple[str, ...]:
+    """A sentence for each side where the profile (which also reads the segment map) and the scores alone
+    (the dot on the map) disagree: all-middle answers give Depth 51 and six deep parts, so "deep" while the
+    dot sits below 55."""
+    if not result.segments:
+        return ()
+    th, notes = result.thresholds, []
+    for side, flag, score, threshold, parts in (
+            ("wide", result.profile.wide, result.width, th.wide, sum(s.wide for s in result.segments)),
+            ("deep", result.profile.deep, result.depth, th.deep, sum(s.deep for s in result.segments))):
+        if flag != (score >= threshold):
+            key = "results.profile_note." + ("reader." if for_reader else "") + PROFILE_NOTE_KEYS[side, flag]
+            notes.append(t(key, score=score, threshold=threshold, n=parts, places=int(th.places)))
+    return tuple(notes)
+
+
+STEP_PART_KEYS = {  # (side, already there, a reader's share link) -> the sentence naming a step's part
+    ("width", False, False): "results.step_part.wide", ("width", True, False): "results.step_part.wide_reached",
+    ("depth", False, False): "results.step_part.deep", ("depth", True, False): "results.step_part.deep_reached",
+    ("width", False, True): "results.step_part.reader.wide",
+    ("width", True, True): "results.step_part.reader.wide_reached",
+    ("depth", False, True): "results.step_part.reader.deep",
+    ("depth", True, True): "results.step_part.reader.deep_reached",
+}
+
+
+def step_part_line(part: PartWords, *, for_reader: bool = False) -> str:
+    return t(STEP_PART_KEYS[part.axis, part.reached, for_reader], part=part.name,
+             band=part.band or t("results.report.not_recorded"), start=part.start)
+
+
+def step_part_templates() -> dict[tuple[str, bool], str]:
+    """The owner's sentences naming a step's part, with {part}, {band} and {start} left in (the report fills them)."""
+    return {(axis, reached): t(key, part="{part}", band="{band}", start="{start}")
+            for (axis, reached, reader), key in STEP_PART_KEYS.items() if not reader}
+
+
+def step_part_lines(result: Result, q: Questionnaire, *, for_reader: bool = False) -> tuple[str, ...]:
+    """One line per step of ``result``: the part of the network it is about, "" when there is no segment map."""
+    words = result_words(result, q)
+    return tuple("" if p is None else step_part_line(words.part(p, result), for_reader=for_reader)
+                 for p in step_parts(q, result))
 
 
 def show_network_note(result: Result) -> None:

@@ -18,7 +18,7 @@ from assessment.storage.errors import StorageUnavailable
 
 from . import flow, history_view, owner, resources, saving
 from .links import Param
-from .result_view import blend_rows, figures, md_escape, show_result
+from .result_view import blend_rows, figures, md_escape, profile_notes, show_result, step_part_templates
 from .session import current
 from .text import t
 
@@ -174,6 +174,7 @@ def report_texts(result: Result, display_name: str | None, *, method_url: str, d
         idea=t("results.report.idea", idea="{idea}"),  # the report fills {idea} in per card
         footer=t("results.report.footer", id=result.questionnaire_id, version=result.version),
         method_url=method_url, not_recorded=t("results.report.not_recorded"),
+        step_part=step_part_templates(), profile_notes=profile_notes(result),
     )
 
 

@@ -225,7 +225,7 @@ def _build(s: QuestionnaireFile, t: LanguageFile, language: str) -> Questionnair
             float(s.thresholds.wide), float(s.thresholds.deep),
             float(s.thresholds.segment_wide), float(s.thresholds.segment_deep), float(s.thresholds.places),
         ),
-        advice=tuple(Advice(a.id, a.dimension, a.guidance, t.advice[a.id].title, t.advice[a.id].text)
+        advice=tuple(Advice(a.id, a.dimension, a.guidance, t.advice[a.id].title, t.advice[a.id].text, a.parts)
                      for a in s.advice),
         caution=Caution(
             s.caution.dimension, float(s.caution.min_score), s.caution.guidance,

@@ -128,6 +128,8 @@ def known_references(files: Files) -> Iterator[Issue]:
     for i, advice in _entries(model.advice):
         yield from check(("advice", i, "dimension"), advice.dimension, dimensions, "dimension")
         yield from check_guidance(("advice", i), advice.guidance)
+        for j, segment_id in enumerate(advice.parts):
+            yield from check(("advice", i, "parts", j), segment_id, files.declared("segments"), "segment")
     if model.caution is not None:
         yield from check(("caution", "dimension"), model.caution.dimension, dimensions, "dimension")
         yield from check_guidance(("caution",), model.caution.guidance)

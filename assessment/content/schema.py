@@ -139,6 +139,7 @@ class AdviceModel(FileModel):
     id: Id
     dimension: str
     guidance: Refs
+    parts: tuple[str, ...] = ()  # the segments the step can be about; none listed: any part
 
 
 class CautionModel(FileModel):
