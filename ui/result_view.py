@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from assessment.chart_text import ChartText, result_texts
 from assessment.charts import ChartTexts, result_figures
 from assessment.network.blend import N_MIN
 from assessment.people_text import as_markdown_text
@@ -14,6 +15,7 @@ from assessment.questionnaire import Questionnaire
 from assessment.scoring import CLOSE_POINTS, Result, close_weakest, nearest_places
 from assessment.wording import result_words
 
+from .chart_view import show_chart
 from .session import current
 from .text import language, t
 
@@ -56,6 +58,11 @@ def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool):
 def figures(result: Result, q: Questionnaire, *, titled: bool = True):
     """The figures with their own titles (for the report), or without (the page has headings)."""
     return _figures(_figure_key(result, q, titled), result, q, titled)
+
+
+def chart_words(alt: ChartText) -> dict:
+    """A chart's words as ``show_chart`` takes them (summary, columns, rows)."""
+    return {"summary": alt.summary, "columns": alt.columns, "rows": alt.rows}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,16 +112,17 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         st.warning(t("results.caution", title=c.title, text=c.text))
 
     map_fig, dims_fig, where_fig = figures(result, q, titled=False)
-    st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
+    map_alt, dims_alt, where_alt = result_texts(result, words, t, for_reader=for_reader)
+    show_chart(map_fig, key="chart.map", **chart_words(map_alt))
 
     if result.segments:
         st.subheader(t("results.reader.where_title") if for_reader else t("results.where.title"))
         st.markdown(where_lists(result, q))
         st.caption(t("results.where.how"))
-        st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
+        show_chart(where_fig, key="chart.where", **chart_words(where_alt))
 
     st.subheader(t("results.reader.dimensions") if for_reader else t("results.dimensions"))
-    st.plotly_chart(dims_fig, config=CHART_CONFIG, theme=None, key="chart.dimensions")
+    show_chart(dims_fig, key="chart.dimensions", **chart_words(dims_alt))
 
     steps = len(result.advice)
     st.subheader(t("results.reader.next_steps", n=steps) if for_reader else t("results.next_steps", n=steps))
