@@ -142,3 +142,37 @@ def test_result_texts__every_key_used__exists_with_its_placeholders():
              for text in (alt.summary, *alt.columns, *(cell for row in alt.rows for cell in row))]
     assert [s for s in shown if s.startswith("results.")] == []
     assert all(not placeholders(s) for s in shown)
+
+
+def result_page(for_reader: bool):
+    """``show_result`` of a real questionnaire's result, in AppTest (the page's own charts and words)."""
+    from streamlit.testing.v1 import AppTest
+
+    def page(for_reader: bool) -> None:
+        from assessment import load_questionnaire, score_answers
+        from assessment.questionnaire import complete_answers
+        from ui.result_view import show_result
+
+        q = load_questionnaire("en")
+        show_result(score_answers(q, complete_answers(q, lambda _key, choices: choices[1])), q, for_reader=for_reader)
+
+    return AppTest.from_function(page, args=(for_reader,), default_timeout=30).run()
+
+
+@pytest.mark.parametrize("for_reader", [False, True])
+def test_show_result__every_chart__named_summarised_and_a_table(for_reader):
+    from assessment import load_questionnaire, score_answers
+    from assessment.questionnaire import complete_answers
+
+    q = load_questionnaire("en")
+    r = score_answers(q, complete_answers(q, lambda _key, choices: choices[1]))
+    the_map, dims, where = result_texts(r, ResultWords(q, {}), t, for_reader=for_reader)
+    at = result_page(for_reader)
+    assert not at.exception, at.exception
+    charts = [c.proto.alt for c in at.get("plotly_chart")]
+    assert charts == [the_map.summary, where.summary, dims.summary]  # page order: map, where, dimensions
+    assert all(summary in [c.value for c in at.caption] for summary in charts)
+    tables = [tb.proto for tb in at.table]
+    assert [tb.alt for tb in tables] == charts and all(tb.hide_index for tb in tables)
+    assert [e.label for e in at.expander][:3] == [t("common.chart.show_table")] * 3
+    assert list(at.table[1].value.iloc[0]) == list(where.rows[0])  # the ranges chosen, as words
