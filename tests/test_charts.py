@@ -108,6 +108,9 @@ def test_dimension_profile__width_and_depth__differ_by_hatching_not_only_colour(
     # WCAG 1.4.1: a person who cannot tell blue from vermillion still tells the bars apart (legend too)
     width_bars, depth_bars = dimension_profile(result(), WORDS, TEXTS).data
     assert (width_bars.marker.pattern.shape, depth_bars.marker.pattern.shape) == ("", "/")
+    # white hatching laid over the bar's own colour ("replace", Plotly's default, would draw white lines
+    # on nothing: the bars vanished on a white page)
+    assert (depth_bars.marker.pattern.fillmode, depth_bars.marker.pattern.fgcolor) == ("overlay", "white")
 
 
 def test_wide_deep_map__then_and_now__differ_by_shape_and_a_label():

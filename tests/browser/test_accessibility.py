@@ -36,7 +36,14 @@ SCHEMES = ("light", "dark")  # .streamlit/config.toml configures both
 
 # (axe rule, CSS selector the node matches) -> the upstream issue.
 # Only what Streamlit's own markup does; everything we draw must pass.
-STREAMLIT_OWN: dict[tuple[str, str], str] = {}
+STREAMLIT_OWN: dict[tuple[str, str], str] = {
+    # st.file_uploader's drop zone: react-dropzone's role="presentation" on a <section> that Streamlit
+    # names with the widget's label (aria-label) and, since streamlit#15928, takes out of the tab order
+    # (tabindex="-1"). The label and the "Browse files" button inside are fine; the conflict is the
+    # wrapper's. No upstream issue for it yet (searched); the change that shaped it:
+    ("presentation-role-conflict", "[data-testid='stFileUploaderDropzone']"):
+        "https://github.com/streamlit/streamlit/pull/15928",
+}
 
 # Contrast of every text in every Plotly chart against the chart's paper (or the page behind it),
 # keyed by chart and text. axe does not look inside charts' SVG.
@@ -61,7 +68,7 @@ CHART_TEXTS = "() => {" + RATIO_JS + """
 # must reach 3:1 (WCAG 1.4.11, non-text contrast); a hollow dot is seen by its outline.
 CHART_MARKS = "() => {" + RATIO_JS + r"""
     const seen = c => /^rgb/.test(c || '') && !/rgba\(.*,\s*0\)$/.test(c);
-    const ground = c => { const m = /url\("?#([^")]+)"?\)/.exec(c || '');  // a hatched bar: its pattern's ground
+    const ground = c => { const m = /url\("?[^#"]*#([^")]+)"?\)/.exec(c || '');  // a hatched bar: its pattern's ground
                           const r = m && document.getElementById(m[1])?.querySelector('rect');
                           return r ? getComputedStyle(r).fill : c; };
     return [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot, n) => {
@@ -75,6 +82,12 @@ CHART_MARKS = "() => {" + RATIO_JS + r"""
         });
     });
 }"""
+# Names that assistive technology reads (aria-label, alt, title) and visible text: no markdown left in
+# them ("**Own field**" read out with its asterisks), on the pages whose words this check owns.
+MARKUP_IN_NAMES = r"""() => [...document.querySelectorAll('[aria-label], [alt], [title]')]
+    .flatMap(e => ['aria-label', 'alt', 'title'].map(a => e.getAttribute(a)))
+    .concat([...document.querySelectorAll('[data-testid=stMainBlockContainer]')].map(e => e.innerText))
+    .filter(text => text && /\*\*|(^|\s)\*\S|\S\*($|\s)|(^|\s)_\S.*\S_($|\s)/.test(text))"""
 MARKS_CHECKED = ("results", "compare")  # the states whose charts this work owns (network and projector: their own)
 DARK_AT_LEAST_AS_LEGIBLE = 4.5  # in dark, a chart text keeps its light contrast, or reaches 4.5:1
 
@@ -119,6 +132,9 @@ class Audit:
             chart_texts[scheme] = dict(self.page.evaluate(CHART_TEXTS))
             if state.startswith(MARKS_CHECKED):
                 self.check_marks(state, scheme, dict(self.page.evaluate(CHART_MARKS)))
+        if state.startswith(MARKS_CHECKED):
+            self.findings.extend(Finding(state, WIDTHS[-1]["width"], SCHEMES[-1], "markup-in-names", "", text)
+                                 for text in self.page.evaluate(MARKUP_IN_NAMES))
         self.compare_charts(state, chart_texts["light"], chart_texts["dark"])
         self.page.emulate_media(color_scheme="light")
         self.page.set_viewport_size(LAPTOP)
@@ -140,7 +156,8 @@ class Audit:
         faint = [Finding(state, WIDTHS[-1]["width"], scheme, "chart-mark-contrast", mark, f"{ratio:.2f}:1")
                  for mark, ratio in marks.items() if ratio < 3]
         self.findings.extend(faint)
-        self.chart_marks.append((state, scheme, len(marks), len(faint), min(marks.values(), default=0.0)))
+        if marks:
+            self.chart_marks.append((state, scheme, len(marks), len(faint), min(marks.values())))
 
     def compare_charts(self, state: str, light: dict[str, float], dark: dict[str, float]) -> None:
         """Every chart text at least as legible in dark as in light, or 4.5:1 there."""
@@ -174,7 +191,7 @@ def base_url(tmp_path_factory) -> Iterator[str]:
 
 def visit(page: Page, url: str) -> None:
     page.goto(url)
-    wait_idle(page)
+    wait_idle(page, timeout=60_000)  # a first visit starts a session: slow on a busy machine
     expect(page.locator("[data-testid='stMainBlockContainer'] h1").first).to_be_visible(timeout=20_000)
 
 
@@ -286,7 +303,7 @@ def open_chart_tables(page: Page, charts: int) -> None:
     expect(tables).to_have_count(charts, timeout=20_000)
     for n in range(charts):
         tables.nth(n).locator("summary").click()
-    expect(page.get_by_test_id("stTable")).to_have_count(charts, timeout=20_000)
+    expect(tables.get_by_test_id("stTable")).to_have_count(charts, timeout=20_000)
     wait_idle(page)
 
 
@@ -303,8 +320,16 @@ def audit_walk(walk, base_url: str, browser: Browser) -> None:
     """``walk`` in a fresh tab: prints its figures (run with ``-s``), then asserts no finding."""
     page = browser.new_context(viewport=LAPTOP).new_page()
     audit = Audit(page, Axe(), [], [], [], [], [])
-    walk(browser, base_url, audit)
-    page.context.close()
+    try:
+        walk(browser, base_url, audit)
+    finally:
+        page.context.close()
+        report(audit)
+    assert [str(f) for f in audit.findings] == []
+
+
+def report(audit: Audit) -> None:
+    """The figures of a walk, also of one cut short (so a failure shows how far it got)."""
     print(f"\naxe-core {', '.join(TAGS)}: {len(audit.figures)} checks "
           f"({len({f[0] for f in audit.figures})} states x {len(WIDTHS)} widths x {len(SCHEMES)} schemes)")
     for state, width, scheme, ours, theirs in audit.figures:
@@ -315,17 +340,19 @@ def audit_walk(walk, base_url: str, browser: Browser) -> None:
         print(f"  chart marks in {state} ({scheme}): {marks} marks, {faint} under 3:1, lowest {lowest:.2f}:1")
     for finding in audit.findings:
         print(finding)
-    assert [str(f) for f in audit.findings] == []
 
 
+@pytest.mark.timeout(600)  # a walk of 5-8 states, 4 axe runs each: up to 5 minutes on a busy 2-core machine
 def test_every_page_first_visit_and_network__axe_at_1280_and_390__no_violation_in_our_markup(base_url, browser):
     audit_walk(walk_the_pages, base_url, browser)
 
 
+@pytest.mark.timeout(600)  # a walk of 5-8 states, 4 axe runs each: up to 5 minutes on a busy 2-core machine
 def test_workshop_facilitator_projector_join__axe_at_1280_and_390__no_violation_in_our_markup(base_url, browser):
     audit_walk(walk_a_workshop, base_url, browser)
 
 
+@pytest.mark.timeout(600)  # a walk of 5-8 states, 4 axe runs each: up to 5 minutes on a busy 2-core machine
 def test_questionnaire_results_share_compare__axe_at_1280_and_390__no_violation_in_our_markup(base_url, browser):
     audit_walk(walk_to_results, base_url, browser)
 
