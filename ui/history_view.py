@@ -45,7 +45,7 @@ def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: st
         st.error(t(f"history.refused.{refused.code}"))
         return
     words_then, words_now = result_words(before, q), result_words(after, q)
-    st.subheader(t("history.compare.title", then=then, now=now))
+    st.header(t("history.compare.title", then=then, now=now))  # an h2: under the page's h1, never skipping a level
     quadrants = {(p.wide, p.deep): p.name for p in q.profiles}
     texts = replace(chart_texts(after), you=t("history.compare.now_point"))
     show_chart(comparison_map(before, after, quadrants, texts, t("history.compare.then_point")),

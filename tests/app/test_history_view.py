@@ -28,7 +28,7 @@ def test_show_comparison__low_then_high__shows_the_rise_and_the_arrow():
     at = comparison_page("low", "high")
     assert not at.exception, at.exception
     from ui.text import t
-    assert at.subheader[0].value == t("history.compare.title", then="1 Sep", now="1 Dec")
+    assert at.header[0].value == t("history.compare.title", then="1 Sep", now="1 Dec")
     width, depth = at.metric
     # every lowest answer scores Width 7, every highest 94 (shown in help and body): a rise of 87
     assert (width.label, width.value, width.help, width.delta) == (
@@ -87,7 +87,7 @@ def test_compare_link__two_share_tokens__read_only_comparison_dated_then_and_now
     assert not at.exception, at.exception
     today = day_words(datetime.datetime.now(datetime.timezone.utc).date())
     assert at.title[0].value == t("history.shared.title")
-    assert at.subheader[0].value == t("history.compare.title", then=today, now=today)
+    assert at.header[0].value == t("history.compare.title", then=today, now=today)
     assert not [b for b in at.button if b.key == "manage.delete"]  # read-only: nothing to delete
 
 
