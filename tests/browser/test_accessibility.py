@@ -1,13 +1,17 @@
 """axe-core on every page and state, at 1280 and at 390 px, light and dark: WCAG 2.2 AA and best practice.
 
-One person walks through the app once (one server for the module, pages in sequence); at every
-state the same tab is checked at both widths and in both colour schemes by resizing it and
-switching the emulated system preference (Streamlit follows it live), so nothing is lost between
-states (a reload would start a new Streamlit session). axe.min.js comes with axe-playwright-python
+Three walks, one test each, against one server for the module: every page as a first visit (with
+an import refused and the network map with people), a workshop (facilitator, projector, join), and
+the questionnaire to its results, then the private link in another browser, the share page and a
+compare link. At every state the same tab is checked at both widths and in both colour schemes by
+resizing it and switching the emulated system preference (Streamlit follows it live), so nothing is
+lost between states (a reload would start a new Streamlit session). axe.min.js comes with axe-playwright-python
 (pinned in requirements-dev.txt): nothing is downloaded at test time.
 
 axe does not look inside charts' SVG, so every text in every Plotly chart is also measured against
-the chart's background in light and in dark: none may be less legible in dark (unless >= 4.5:1).
+the chart's background in light and in dark: none may be less legible in dark (unless >= 4.5:1);
+on the results, share and compare pages every point and bar must reach 3:1 against the chart
+(WCAG 1.4.11), and no name or text may keep markdown ("**Own field**" read out with asterisks).
 
 What Streamlit itself draws and we cannot change is excluded by exact (rule, selector) pairs in
 ``STREAMLIT_OWN``, each naming its upstream issue; docs/accessibility.md lists the same ones.
