@@ -176,3 +176,8 @@ def test_show_result__every_chart__named_summarised_and_a_table(for_reader):
     assert [tb.alt for tb in tables] == charts and all(tb.hide_index for tb in tables)
     assert [e.label for e in at.expander][:3] == [t("common.chart.show_table")] * 3
     assert list(at.table[1].value.iloc[0]) == list(where.rows[0])  # the ranges chosen, as words
+
+
+def test_show_result__share_link__the_point_on_the_map_is_this_person_not_you():
+    own, shared = (result_page(reader).get("plotly_chart")[0].proto.spec for reader in (False, True))
+    assert f'"text":["{t("results.charts.you")}"]' in own and f'"text":["{t("results.chart_text.reader_point")}"]' in shared

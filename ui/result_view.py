@@ -27,13 +27,14 @@ def md_escape(text: str) -> str:
     return as_markdown_text(text)
 
 
-def chart_texts(result: Result) -> ChartTexts:
-    """The chart words for ``result`` in the session's language."""
+def chart_texts(result: Result, *, for_reader: bool = False) -> ChartTexts:
+    """The chart words for ``result`` in the session's language; on a share link the point on the map
+    is "This person", not "You" (the reader is someone else)."""
     return ChartTexts(
         map_title=t("results.charts.map_title", width=result.width, depth=result.depth),
         width=t("results.width"), depth=t("results.depth"),
         width_axis=t("results.charts.width_axis"), depth_axis=t("results.charts.depth_axis"),
-        you=t("results.charts.you"), dimensions_title=t("results.charts.dimensions_title"),
+        you=t("results.chart_text.reader_point") if for_reader else t("results.charts.you"), dimensions_title=t("results.charts.dimensions_title"),
         where_title=t("results.charts.where_title"), known=t("results.charts.known"),
         favour=t("results.charts.favour"), wide_mark=t("results.charts.wide_mark"),
         deep_mark=t("results.charts.deep_mark"), wide_zone=t("results.charts.wide_zone"),
@@ -41,23 +42,24 @@ def chart_texts(result: Result) -> ChartTexts:
     )
 
 
-def _figure_key(result: Result, q: Questionnaire, titled: bool) -> int:
+def _figure_key(result: Result, q: Questionnaire, titled: bool, for_reader: bool) -> int:
     """What the figures depend on: the scores, the questionnaire's words and the language (not the
     Result's stored texts, which the figures do not show twice)."""
     return hash((result.width, result.depth, result.dimensions, result.segments, result.thresholds,
-                 tuple(result.texts.items()), q.id, q.version, language(), titled))
+                 tuple(result.texts.items()), q.id, q.version, language(), titled, for_reader))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool):
+def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool, for_reader: bool):
     """Built once per ``key``; reruns reuse them (they are never mutated)."""
     quadrants = {(p.wide, p.deep): p.name for p in _q.profiles}
-    return result_figures(_result, quadrants, result_words(_result, _q), chart_texts(_result), titled=titled)
+    return result_figures(_result, quadrants, result_words(_result, _q), chart_texts(_result, for_reader=for_reader),
+                          titled=titled)
 
 
-def figures(result: Result, q: Questionnaire, *, titled: bool = True):
+def figures(result: Result, q: Questionnaire, *, titled: bool = True, for_reader: bool = False):
     """The figures with their own titles (for the report), or without (the page has headings)."""
-    return _figures(_figure_key(result, q, titled), result, q, titled)
+    return _figures(_figure_key(result, q, titled, for_reader), result, q, titled, for_reader)
 
 
 def chart_words(alt: ChartText) -> dict:
@@ -111,7 +113,7 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         c = words.caution()
         st.warning(t("results.caution", title=c.title, text=c.text))
 
-    map_fig, dims_fig, where_fig = figures(result, q, titled=False)
+    map_fig, dims_fig, where_fig = figures(result, q, titled=False, for_reader=for_reader)
     map_alt, dims_alt, where_alt = result_texts(result, words, t, for_reader=for_reader)
     show_chart(map_fig, key="chart.map", **chart_words(map_alt))
 
