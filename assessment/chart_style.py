@@ -30,6 +30,11 @@ PALETTE = {
 }
 WIDTH_COLOUR = PALETTE["blue"]
 DEPTH_COLOUR = PALETTE["vermillion"]
+# Width and depth also differ in fill, not only in hue (WCAG 1.4.1): depth bars are hatched.
+AXIS_PATTERNS = {
+    "width": {"shape": ""},
+    "depth": {"shape": "/", "fillmode": "overlay", "fgcolor": "white", "fgopacity": 0.6, "size": 7, "solidity": 0.3},
+}
 FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"  # not-text
 TEXT_COLOUR = "#1a1a1a"
 GRID_COLOUR = "#e6e6e6"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from assessment.chart_style import (
-    DEPTH_COLOUR, FONT_FAMILY, PALETTE, QUADRANT_TINTS, WIDTH_COLOUR, build_figure, plain_label, wrap_words,
+    AXIS_PATTERNS, DEPTH_COLOUR, FONT_FAMILY, PALETTE, QUADRANT_TINTS, WIDTH_COLOUR, build_figure, plain_label, wrap_words,
 )
 from assessment.questionnaire import Band
 from assessment.scoring import Result
@@ -105,13 +105,14 @@ def wide_deep_map(
 
 def dimension_profile(result: Result, words: ResultWords, texts: ChartTexts, *, scale: float = 1.0,
                       titled: bool = True) -> go.Figure:
-    """Horizontal bars, one per dimension, width dimensions in blue above depth ones in vermillion."""
+    """Horizontal bars, one per dimension, width dimensions in blue above depth ones in vermillion.
+    Depth bars are also hatched (in the legend too), so the two read apart without colour (WCAG 1.4.1)."""
     data = []
     for axis, colour, label in (("width", WIDTH_COLOUR, texts.width), ("depth", DEPTH_COLOUR, texts.depth)):
         dims = [d for d in result.dimensions if d.axis == axis]
         data.append({
             "type": "bar", "y": [plain_label(words.dimension(d.id).name) for d in dims], "x": [d.score for d in dims], "orientation": "h",
-            "name": label, "marker": {"color": colour}, "text": [f"{d.score:.0f}" for d in dims],
+            "name": label, "marker": {"color": colour, "pattern": AXIS_PATTERNS[axis]}, "text": [f"{d.score:.0f}" for d in dims],
             "textposition": "outside", "cliponaxis": False, "textfont": {"size": 13 * scale},
             "customdata": [plain_label(words.dimension(d.id).description, 120) for d in dims],
             "hovertemplate": "%{y}: %{x:.0f}<br>%{customdata}<extra></extra>",

@@ -13,13 +13,14 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import zip_longest
 from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from assessment.questionnaire import Questionnaire
-from assessment.scoring import Result, SegmentScore, StepPart, step_parts
+from assessment.chart_text import ChartText
+from assessment.scoring import Result, StepPart, step_parts
 from assessment.wording import ResultWords
 
 PLOTLY_BASIC = Path(__file__).with_name("report_assets") / "plotly-basic.min.js"
@@ -47,11 +48,6 @@ class ReportTexts:
     depth: str
     out_of: str                # "/100"
     where: str
-    part: str                  # table heads of the segments table
-    known: str
-    favour: str
-    wide: str
-    deep: str
     dimensions: str
     next_steps: str
     network_title: str
@@ -67,15 +63,17 @@ class ReportTexts:
     profile_notes: tuple[str, ...] = ()  # why the profile and the map's dot differ, when they do
 
 
-def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figure], texts: ReportTexts) -> str:
-    """The whole report as one HTML string."""
+def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figure], texts: ReportTexts,
+                  in_words: Sequence[ChartText] = ()) -> str:
+    """The whole report as one HTML string; ``in_words`` are the figures' sentences and tables
+    (``chart_text.result_texts``, in the order of ``figures``), shown under each figure."""
     e = html.escape
     guidance = dict(words.questionnaire.guidance)
     profile = words.profile(result.profile.id)
     charts = [
         pio.to_html(_untitled(fig), full_html=False, include_plotlyjs=False,
-                    config={"displayModeBar": False, "responsive": True})
-        for fig in figures
+                    config={"displayModeBar": False, "responsive": True}) + (_in_words(alt) if alt else "")
+        for fig, alt in zip_longest(figures, in_words[:len(figures)])
     ]
     script = f"<script>{_plotly_basic()}</script>" if charts else ""
     parts = [_step_part(words, result, p, texts) for p in step_parts(words.questionnaire, result)]
@@ -87,12 +85,6 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
     if result.caution:
         c = words.caution()
         caution = f"<p class='caution'><b>{e(c.title)}</b> — {e(c.text)}</p>"
-    segments = "".join(
-        f"<tr><td>{e(words.segment(s.id))}</td><td>{e(known)}</td><td>{e(favour)}</td>"
-        f"<td>{e(texts.wide) if s.wide else ''} {e(texts.deep) if s.deep else ''}</td></tr>"
-        for s in result.segments
-        for known, favour in (chosen_bands(words.questionnaire, s, texts.not_recorded),)
-    )
     title, lang = e(texts.title), f'lang="{e(result.language)}"'
     url = e(texts.method_url)
     footer = f'<p class="muted">{e(texts.footer)} <a href="{url}">{url}</a></p>'  # not-text: markup
@@ -108,7 +100,6 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
 {charts[0] if charts else ''}
 {"".join(f"<p class='muted'>{e(note)}</p>" for note in texts.profile_notes)}
 <h2>{e(texts.where)}</h2>
-<table><tr><th>{e(texts.part)}</th><th>{e(texts.known)}</th><th>{e(texts.favour)}</th><th></th></tr>{segments}</table>
 {charts[2] if len(charts) > 2 else ''}
 <h2>{e(texts.dimensions)}</h2>
 {charts[1] if len(charts) > 1 else ''}
@@ -133,6 +124,15 @@ def _network_section(texts: ReportTexts) -> str:
     )
 
 
+def _in_words(alt: ChartText) -> str:
+    """A figure's sentence and its table, for a reader who cannot see the chart (or prints the report)."""
+    e = html.escape
+    head = "".join(f"<th scope='col'>{e(c)}</th>" for c in alt.columns)
+    body = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in alt.rows)
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" if alt.rows else ""
+    return f"<p class='summary'>{e(alt.summary)}</p>{table}"
+
+
 def _untitled(fig: go.Figure) -> dict:
     """The figure without its own title: the report's headings and score line say it once."""
     data = fig.to_dict()
@@ -155,16 +155,6 @@ def _step_part(words: ResultWords, result: Result, part: StepPart | None, texts:
     line = (template.replace("{part}", said.name).replace("{band}", said.band or texts.not_recorded)
             .replace("{start}", said.start))
     return f"<p class='part'>{html.escape(line)}</p>"
-
-
-def chosen_bands(q: Questionnaire, segment: SegmentScore, missing: str) -> tuple[str, str]:
-    """The ranges the person chose for a segment, as they read them ("6–20", "2–3"); ``missing`` for
-    a result saved before bands were kept, or a band this questionnaire no longer has."""
-    grid = next((i for i in q.items if i.kind == "segment_grid"), None)
-    if grid is None or len(grid.columns) < 2:
-        return missing, missing
-    known, favour = grid.columns[0].band(segment.known_band), grid.columns[1].band(segment.favour_band)
-    return (known.label if known else missing), (favour.label if favour else missing)
 
 
 @cache

@@ -20,12 +20,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assessment import load_questionnaire, score_answers  # noqa: E402
+from assessment.chart_text import result_texts  # noqa: E402
 from assessment.charts import result_figures  # noqa: E402
 from assessment.questionnaire import complete_answers  # noqa: E402
 from assessment.report import MAX_BYTES, PLOTLY_BASIC, render_report  # noqa: E402
 from assessment.wording import result_words  # noqa: E402
 from ui.result_view import chart_texts  # noqa: E402
 from ui.results_flow import report_texts  # noqa: E402
+from ui.text import t  # noqa: E402
 
 
 def main() -> None:
@@ -39,11 +41,12 @@ def main() -> None:
         result = score_answers(q, complete_answers(q, pick))
         words = result_words(result, q)
         figures = result_figures(result, quadrants, words, chart_texts(result), titled=False)
+        in_words = result_texts(result, words, t)  # each figure's sentence and table, as the download has
         texts = report_texts(result, "Sam", method_url="https://example.org/method", day=datetime.date.today())
         timings = []
         for _ in range(runs + 1):
             start = time.perf_counter()
-            html = render_report(result, words, figures, texts)
+            html = render_report(result, words, figures, texts, in_words)
             timings.append((time.perf_counter() - start) * 1000)
         size = len(html.encode("utf-8"))
         print(f"{name:8} {size:>10,} bytes ({size / MAX_BYTES:.0%} of the limit, plotly.js {bundle / size:.0%})"

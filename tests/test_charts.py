@@ -102,3 +102,20 @@ def test_where_chart__segment_renamed_in_the_questionnaire__shows_the_current_na
     renamed = make_questionnaire(segments=(Segment("a", "Team", ""), Segment("b", "Part B", "")))
     known, _ = where_chart(result(), ResultWords(renamed, {}), TEXTS).data  # noqa
     assert known.y[0] == "<b>Team</b><br><i>wide · deep</i>"
+
+
+def test_dimension_profile__width_and_depth__differ_by_hatching_not_only_colour():
+    # WCAG 1.4.1: a person who cannot tell blue from vermillion still tells the bars apart (legend too)
+    width_bars, depth_bars = dimension_profile(result(), WORDS, TEXTS).data
+    assert (width_bars.marker.pattern.shape, depth_bars.marker.pattern.shape) == ("", "/")
+    # white hatching laid over the bar's own colour ("replace", Plotly's default, would draw white lines
+    # on nothing: the bars vanished on a white page)
+    assert (depth_bars.marker.pattern.fillmode, depth_bars.marker.pattern.fgcolor) == ("overlay", "white")
+
+
+def test_wide_deep_map__then_and_now__differ_by_shape_and_a_label():
+    from assessment.compare import comparison_map
+
+    fig = comparison_map(result(), result(), QUADRANTS, TEXTS, "then")
+    now, then = fig.data
+    assert now.marker.symbol != then.marker.symbol and (tuple(now.text), tuple(then.text)) == (("me",), ("then",))

@@ -3,8 +3,10 @@
 import datetime
 import json
 import re
+from html import escape
 
 from assessment import load_questionnaire, score_answers
+from assessment.chart_text import result_texts
 from assessment.charts import result_figures
 from assessment.network.measures import RosterAxes
 from assessment.network.blend import blend_roster
@@ -33,7 +35,8 @@ def figures(result):
 
 def render(result, name=None) -> str:
     return render_report(result, result_words(result, Q), figures(result),
-                         report_texts(result, name, method_url=METHOD_URL, day=DAY))
+                         report_texts(result, name, method_url=METHOD_URL, day=DAY),
+                         result_texts(result, result_words(result, Q), t))
 
 
 def report(name=None) -> str:
@@ -81,10 +84,21 @@ def test_render_report__headings__each_section_once_and_no_chart_titles():
 
 def test_render_report__segments__show_the_ranges_chosen_not_counts():
     # complete_answers picks the second band everywhere: "1–5" known, "1" favour-ready
-    table = report().split("<table>")[1].split("</table>")[0]
+    where = report().split(f"<h2>{t('results.where.title')}</h2>")[1].split("<h2>")[0]
+    table = where.split("<table>")[1].split("</table>")[0]
     own_field = next(s.name for s in Q.segments if s.id == "own_field")
     assert f"<tr><td>{own_field}</td><td>1–5</td><td>1</td>" in table
     assert "~" not in table  # not the head-counts the scoring stands the bands for ("~3", "~1")
+
+
+def test_render_report__every_figure__a_sentence_and_a_table_under_it():
+    # the three charts in report order (map, where, dimensions), each followed by its words
+    result = score_answers(Q, complete_answers())
+    html, (the_map, dims, where) = report(), result_texts(result, result_words(result, Q), t)
+    after = [part.split("</script>")[-1].split("<h2>")[0] for part in html.split('class="plotly-graph-div"')[1:]]
+    for alt, shown in zip((the_map, where, dims), after):
+        assert f"<p class='summary'>{escape(alt.summary)}</p><table><thead>" in shown
+        assert all(f"<td>{escape(row[0])}</td>" in shown for row in alt.rows)
 
 
 def test_render_report__advice__a_plain_idea_and_no_guidance_codes():

@@ -6,7 +6,9 @@ read, so no chart's meaning rests on its picture or its colours alone (WCAG 1.1.
 
 The table is ``st.table`` (real HTML ``<table>`` markup, unlike ``st.dataframe``'s canvas), inside a
 collapsed expander titled "Show as a table". Rows are given already in words: ranges as the
-person chose them, scores as shown on the page.
+person chose them, scores as shown on the page (``assessment/chart_text.py`` builds them). The
+summary is also the chart's accessible name (Streamlit's ``alt``, an ``aria-label`` on the graphic),
+so a screen reader that lands on the chart hears what it shows, not "graphic".
 """
 
 from __future__ import annotations
@@ -26,14 +28,13 @@ def show_chart(figure: Any, *, key: str, summary: str, columns: Sequence[str],
                rows: Iterable[Sequence[Any]], config: Mapping[str, Any] | None = None,
                table_label: str | None = None, **plotly_kwargs: Any) -> None:
     """Draw ``figure``, then ``summary`` as a caption and ``rows`` under ``columns`` as a table."""
-    st.plotly_chart(figure, config=dict(config or CHART_CONFIG), key=key, **({"theme": None} | plotly_kwargs))
+    st.plotly_chart(figure, config=dict(config or CHART_CONFIG), key=key,
+                    **({"theme": None, "alt": summary} | plotly_kwargs))
     st.caption(summary)
     with st.expander(table_label or t("common.chart.show_table")):
-        st.table(chart_table(columns, rows))
+        st.table(chart_table(columns, rows), hide_index=True, alt=summary)
 
 
 def chart_table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> pd.DataFrame:
-    """The rows as a frame with no index column (an index of 0, 1, 2… means nothing to a reader)."""
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=list(columns))
-    frame.index = [""] * len(frame)
-    return frame
+    """The rows as a frame (shown without its index: 0, 1, 2… means nothing to a reader)."""
+    return pd.DataFrame([tuple(r) for r in rows], columns=list(columns))

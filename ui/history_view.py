@@ -18,6 +18,7 @@ import streamlit as st
 
 from babel.dates import format_date
 
+from assessment.chart_text import compare_text
 from assessment.compare import ComparisonRefused, compare_results, comparison_map
 from assessment.exchange import ImportRefused, import_json
 from assessment.questionnaire import Questionnaire
@@ -28,7 +29,8 @@ from assessment.wording import result_words
 
 from . import resources
 from .links import Param
-from .result_view import CHART_CONFIG, chart_texts
+from .chart_view import show_chart
+from .result_view import chart_texts, chart_words
 from .text import language, t
 
 SEGMENT_CHANGES = ("became_deep", "went_shallow", "became_wide", "went_narrow")
@@ -43,11 +45,12 @@ def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: st
         st.error(t(f"history.refused.{refused.code}"))
         return
     words_then, words_now = result_words(before, q), result_words(after, q)
-    st.subheader(t("history.compare.title", then=then, now=now))
+    st.header(t("history.compare.title", then=then, now=now))  # an h2: under the page's h1, never skipping a level
     quadrants = {(p.wide, p.deep): p.name for p in q.profiles}
     texts = replace(chart_texts(after), you=t("history.compare.now_point"))
-    st.plotly_chart(comparison_map(before, after, quadrants, texts, t("history.compare.then_point")),
-                    config=CHART_CONFIG, theme=None, key=f"chart.{key}.compare")
+    show_chart(comparison_map(before, after, quadrants, texts, t("history.compare.then_point")),
+               key=f"chart.{key}.compare",
+               **chart_words(compare_text(before, after, then, now, words_then, words_now, t)))
     width, depth = st.columns(2)
     for column, change, label in ((width, comparison.width, t("results.width")),
                                   (depth, comparison.depth, t("results.depth"))):

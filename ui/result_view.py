@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
+from assessment.chart_text import ChartText, result_texts
 from assessment.charts import ChartTexts, result_figures
 from assessment.network.blend import N_MIN
 from assessment.people_text import as_markdown_text
@@ -14,6 +15,7 @@ from assessment.questionnaire import Questionnaire
 from assessment.scoring import CLOSE_POINTS, Result, close_weakest, nearest_alike, step_parts
 from assessment.wording import PartWords, result_words
 
+from .chart_view import show_chart
 from .session import current
 from .text import language, t
 
@@ -32,7 +34,7 @@ def chart_texts(result: Result, *, for_reader: bool = False) -> ChartTexts:
         map_title=t("results.charts.map_title", width=result.width, depth=result.depth),
         width=t("results.width"), depth=t("results.depth"),
         width_axis=t("results.charts.width_axis"), depth_axis=t("results.charts.depth_axis"),
-        you=t("results.charts.you"), dimensions_title=t("results.charts.dimensions_title"),
+        you=t("results.chart_text.reader_point") if for_reader else t("results.charts.you"), dimensions_title=t("results.charts.dimensions_title"),
         where_title=t("results.charts.where_title"), known=t("results.charts.known"),
         favour=t("results.charts.favour"), wide_mark=t("results.charts.wide_mark"),
         deep_mark=t("results.charts.deep_mark"), wide_zone=t("results.charts.wide_zone"),
@@ -61,9 +63,13 @@ def _figures(key: int, _result: Result, _q: Questionnaire, titled: bool, for_rea
 
 
 def figures(result: Result, q: Questionnaire, *, titled: bool = True, for_reader: bool = False):
-    """The figures with their own titles (for the report), or without (the page has headings); about
-    "them" on a share link."""
+    """The figures with their own titles (for the report), or without (the page has headings)."""
     return _figures(_figure_key(result, q, titled, for_reader), result, q, titled, for_reader)
+
+
+def chart_words(alt: ChartText) -> dict:
+    """A chart's words as ``show_chart`` takes them (summary, columns, rows)."""
+    return {"summary": alt.summary, "columns": alt.columns, "rows": alt.rows}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,18 +119,19 @@ def show_result(result: Result, q: Questionnaire, *, title: str | None = None,
         st.warning(t("results.caution", title=c.title, text=c.text))
 
     map_fig, dims_fig, where_fig = figures(result, q, titled=False, for_reader=for_reader)
+    map_alt, dims_alt, where_alt = result_texts(result, words, t, for_reader=for_reader)
     for note in profile_notes(result, for_reader=for_reader):  # the heading and the dot's quadrant, reconciled
         st.caption(note)
-    st.plotly_chart(map_fig, config=CHART_CONFIG, theme=None, key="chart.map")
+    show_chart(map_fig, key="chart.map", **chart_words(map_alt))
 
     if result.segments:
         st.subheader(t("results.reader.where_title") if for_reader else t("results.where.title"))
         st.markdown(where_lists(result, q, for_reader=for_reader))
         st.caption(t("results.for_reader.where_how") if for_reader else t("results.where.how"))
-        st.plotly_chart(where_fig, config=CHART_CONFIG, theme=None, key="chart.where")
+        show_chart(where_fig, key="chart.where", **chart_words(where_alt))
 
     st.subheader(t("results.reader.dimensions") if for_reader else t("results.dimensions"))
-    st.plotly_chart(dims_fig, config=CHART_CONFIG, theme=None, key="chart.dimensions")
+    show_chart(dims_fig, key="chart.dimensions", **chart_words(dims_alt))
 
     steps = len(result.advice)
     st.subheader(t("results.reader.next_steps", n=steps) if for_reader else t("results.next_steps", n=steps))

@@ -11,6 +11,7 @@ import streamlit as st
 
 from assessment.exchange import ImportRefused, export_json, import_json
 from assessment.questionnaire import Questionnaire
+from assessment.chart_text import result_texts
 from assessment.report import ReportTexts, render_report
 from assessment.scoring import Result, ResultShapeError
 from assessment.wording import result_words
@@ -165,9 +166,7 @@ def report_texts(result: Result, display_name: str | None, *, method_url: str, d
         title=t("results.report.title_named", name=display_name) if display_name else t("results.report.title"),
         dated=t("results.report.dated", day=day),
         width=t("results.width"), depth=t("results.depth"), out_of=t("results.report.out_of"),
-        where=t("results.where.title"), part=t("results.report.part"), known=t("results.report.known"),
-        favour=t("results.report.favour"), wide=t("results.charts.wide_mark"), deep=t("results.charts.deep_mark"),
-        dimensions=t("results.dimensions"), next_steps=t("results.report.next_steps"),
+        where=t("results.where.title"), dimensions=t("results.dimensions"), next_steps=t("results.report.next_steps"),
         network_title=t("results.network.title"),
         network_rows=blend.rows if blend else (),
         network_note=t("results.report.network_note", sentence=blend.sentence) if blend else "",
@@ -186,7 +185,8 @@ def download_section(q: Questionnaire) -> None:
     left.download_button(
         t("results.download.html"),
         data=lambda: render_report(result, result_words(result, q), figures(result, q, titled=False),
-                                   report_texts(result, name, method_url=method_url, day=datetime.date.today())),
+                                   report_texts(result, name, method_url=method_url, day=datetime.date.today()),
+                                   result_texts(result, result_words(result, q), t)),
         file_name="wide-and-deep-report.html", mime="text/html", on_click="ignore", key="results.html", width="stretch",
     )
     roster, ties, answers = session.roster_rows, session.ties, dict(session.answers)

@@ -28,13 +28,16 @@ def test_show_comparison__low_then_high__shows_the_rise_and_the_arrow():
     at = comparison_page("low", "high")
     assert not at.exception, at.exception
     from ui.text import t
-    assert at.subheader[0].value == t("history.compare.title", then="1 Sep", now="1 Dec")
+    assert at.header[0].value == t("history.compare.title", then="1 Sep", now="1 Dec")
     width, depth = at.metric
     # every lowest answer scores Width 7, every highest 94 (shown in help and body): a rise of 87
     assert (width.label, width.value, width.help, width.delta) == (
         t("results.width"), "94 / 100", t("history.compare.was", score=7), "87")
     assert width.proto.direction == width.proto.UP and depth.proto.direction == depth.proto.UP
-    table = at.table[0].value
+    chart_table, table = (tb.value for tb in at.table)  # the map in words, then the dimensions
+    assert list(chart_table.columns) == [t("results.chart_text.when"), t("results.width"), t("results.depth"),
+                                         t("results.chart_text.profile")]
+    assert list(chart_table[t("results.width")]) == ["7", "94"]
     assert list(table.columns) == [t("history.compare.dimension"), "1 Sep", "1 Dec", t("history.compare.change")]
     assert all(c.startswith("↑ ") for c in table[t("history.compare.change")])  # every dimension rose
     text = "\n".join(m.value for m in at.markdown)
@@ -48,7 +51,7 @@ def test_show_comparison__same_result__no_segment_changed():
     text = "\n".join(m.value for m in at.markdown)
     assert t("history.compare.segments_same") in text
     assert {m.delta for m in at.metric} == {"0"}
-    assert set(at.table[0].value[t("history.compare.change")]) == {t("history.compare.same")}
+    assert set(at.table[-1].value[t("history.compare.change")]) == {t("history.compare.same")}
 
 
 def saved_pair():
@@ -84,7 +87,7 @@ def test_compare_link__two_share_tokens__read_only_comparison_dated_then_and_now
     assert not at.exception, at.exception
     today = day_words(datetime.datetime.now(datetime.timezone.utc).date())
     assert at.title[0].value == t("history.shared.title")
-    assert at.subheader[0].value == t("history.compare.title", then=today, now=today)
+    assert at.header[0].value == t("history.compare.title", then=today, now=today)
     assert not [b for b in at.button if b.key == "manage.delete"]  # read-only: nothing to delete
 
 

@@ -1,13 +1,17 @@
 """axe-core on every page and state, at 1280 and at 390 px, light and dark: WCAG 2.2 AA and best practice.
 
-One person walks through the app once (one server for the module, pages in sequence); at every
-state the same tab is checked at both widths and in both colour schemes by resizing it and
-switching the emulated system preference (Streamlit follows it live), so nothing is lost between
-states (a reload would start a new Streamlit session). axe.min.js comes with axe-playwright-python
+Three walks, one test each, against one server for the module: every page as a first visit (with
+an import refused and the network map with people), a workshop (facilitator, projector, join), and
+the questionnaire to its results, then the private link in another browser, the share page and a
+compare link. At every state the same tab is checked at both widths and in both colour schemes by
+resizing it and switching the emulated system preference (Streamlit follows it live), so nothing is
+lost between states (a reload would start a new Streamlit session). axe.min.js comes with axe-playwright-python
 (pinned in requirements-dev.txt): nothing is downloaded at test time.
 
 axe does not look inside charts' SVG, so every text in every Plotly chart is also measured against
-the chart's background in light and in dark: none may be less legible in dark (unless >= 4.5:1).
+the chart's background in light and in dark: none may be less legible in dark (unless >= 4.5:1);
+on the results, share and compare pages every point and bar must reach 3:1 against the chart
+(WCAG 1.4.11), and no name or text may keep markdown ("**Own field**" read out with asterisks).
 
 What Streamlit itself draws and we cannot change is excluded by exact (rule, selector) pairs in
 ``STREAMLIT_OWN``, each naming its upstream issue; docs/accessibility.md lists the same ones.
@@ -27,6 +31,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.browser.person import answer_all_steps, answer_visible_questions, current_step, settled_count
 from tests.browser.streamlit_app import REPO, start_streamlit, stop_streamlit, wait_idle
 from tests.browser.workshop_steps import LAPTOP, PHONE, participant
+from ui.text import t
 
 TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
 OPTIONS = {"runOnly": {"type": "tag", "values": list(TAGS)}, "resultTypes": ["violations"]}
@@ -35,7 +40,14 @@ SCHEMES = ("light", "dark")  # .streamlit/config.toml configures both
 
 # (axe rule, CSS selector the node matches) -> the upstream issue.
 # Only what Streamlit's own markup does; everything we draw must pass.
-STREAMLIT_OWN: dict[tuple[str, str], str] = {}
+STREAMLIT_OWN: dict[tuple[str, str], str] = {
+    # st.file_uploader's drop zone: react-dropzone's role="presentation" on a <section> that Streamlit
+    # names with the widget's label (aria-label) and, since streamlit#15928, takes out of the tab order
+    # (tabindex="-1"). The label and the "Browse files" button inside are fine; the conflict is the
+    # wrapper's. No upstream issue for it yet (searched); the change that shaped it:
+    ("presentation-role-conflict", "[data-testid='stFileUploaderDropzone']"):
+        "https://github.com/streamlit/streamlit/pull/15928",
+}
 
 # Contrast of every text in every Plotly chart against the chart's paper (or the page behind it),
 # keyed by chart and text. axe does not look inside charts' SVG.
@@ -56,6 +68,31 @@ CHART_TEXTS = "() => {" + RATIO_JS + """
             .map(t => [n + ': ' + t.textContent.trim(), ratio(getComputedStyle(t).fill, paper)]);
     });
 }"""
+# Every mark (a point, a bar) of the results' charts against the chart's paper: its fill or its outline
+# must reach 3:1 (WCAG 1.4.11, non-text contrast); a hollow dot is seen by its outline.
+CHART_MARKS = "() => {" + RATIO_JS + r"""
+    const seen = c => /^rgb/.test(c || '') && !/rgba\(.*,\s*0\)$/.test(c);
+    const ground = c => { const m = /url\("?[^#"]*#([^")]+)"?\)/.exec(c || '');  // a hatched bar: its pattern's ground
+                          const r = m && document.getElementById(m[1])?.querySelector('rect');
+                          return r ? getComputedStyle(r).fill : c; };
+    return [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot, n) => {
+        const paper = getComputedStyle(plot.querySelector('.main-svg')).backgroundColor;
+        const back = seen(paper) ? paper : 'rgb(255, 255, 255)';
+        return [...plot.querySelectorAll('.scatterlayer .point, .barlayer .point path')].map((mark, m) => {
+            const s = getComputedStyle(mark);
+            const stroke = parseFloat(s.strokeWidth) > 0 ? s.stroke : 'none';
+            const best = Math.max(...[ground(s.fill), stroke].filter(seen).map(c => ratio(c, back)), 0);
+            return [n + ': mark ' + m, best];
+        });
+    });
+}"""
+# Names that assistive technology reads (aria-label, alt, title) and visible text: no markdown left in
+# them ("**Own field**" read out with its asterisks), on the pages whose words this check owns.
+MARKUP_IN_NAMES = r"""() => [...document.querySelectorAll('[aria-label], [alt], [title]')]
+    .flatMap(e => ['aria-label', 'alt', 'title'].map(a => e.getAttribute(a)))
+    .concat([...document.querySelectorAll('[data-testid=stMainBlockContainer]')].map(e => e.innerText))
+    .filter(text => text && /\*\*|(^|\s)\*\S|\S\*($|\s)|(^|\s)_\S.*\S_($|\s)/.test(text))"""
+MARKS_CHECKED = ("results", "compare")  # the states whose charts this work owns (network and projector: their own)
 DARK_AT_LEAST_AS_LEGIBLE = 4.5  # in dark, a chart text keeps its light contrast, or reaches 4.5:1
 
 HALF_FILLED = 3  # the questionnaire is checked on step 3, steps 1 and 2 answered
@@ -84,6 +121,7 @@ class Audit:
     excluded: list[Finding]
     figures: list[tuple[str, int, str, int, int]]  # state, width, scheme, violations, excluded (Streamlit's own)
     chart_texts: list[tuple[str, int, int]]  # state, chart texts compared light and dark, less legible in dark
+    chart_marks: list[tuple[str, str, int, int, float]]  # state, scheme, marks, under 3:1, the lowest ratio
 
     def check(self, state: str) -> None:
         chart_texts: dict[str, dict[str, float]] = {}
@@ -96,6 +134,11 @@ class Audit:
                 self.run_axe(state, viewport["width"], scheme)
             self.page.wait_for_timeout(400)  # charts redraw for the scheme
             chart_texts[scheme] = dict(self.page.evaluate(CHART_TEXTS))
+            if state.startswith(MARKS_CHECKED):
+                self.check_marks(state, scheme, dict(self.page.evaluate(CHART_MARKS)))
+        if state.startswith(MARKS_CHECKED):
+            self.findings.extend(Finding(state, WIDTHS[-1]["width"], SCHEMES[-1], "markup-in-names", "", text)
+                                 for text in self.page.evaluate(MARKUP_IN_NAMES))
         self.compare_charts(state, chart_texts["light"], chart_texts["dark"])
         self.page.emulate_media(color_scheme="light")
         self.page.set_viewport_size(LAPTOP)
@@ -111,6 +154,14 @@ class Audit:
         self.findings.extend(ours)
         self.excluded.extend(theirs)
         self.figures.append((state, width, scheme, len(ours), len(theirs)))
+
+    def check_marks(self, state: str, scheme: str, marks: dict[str, float]) -> None:
+        """Every point and bar of the charts at 3:1 or more against the chart's paper."""
+        faint = [Finding(state, WIDTHS[-1]["width"], scheme, "chart-mark-contrast", mark, f"{ratio:.2f}:1")
+                 for mark, ratio in marks.items() if ratio < 3]
+        self.findings.extend(faint)
+        if marks:
+            self.chart_marks.append((state, scheme, len(marks), len(faint), min(marks.values())))
 
     def compare_charts(self, state: str, light: dict[str, float], dark: dict[str, float]) -> None:
         """Every chart text at least as legible in dark as in light, or 4.5:1 there."""
@@ -144,7 +195,7 @@ def base_url(tmp_path_factory) -> Iterator[str]:
 
 def visit(page: Page, url: str) -> None:
     page.goto(url)
-    wait_idle(page)
+    wait_idle(page, timeout=60_000)  # a first visit starts a session: slow on a busy machine
     expect(page.locator("[data-testid='stMainBlockContainer'] h1").first).to_be_visible(timeout=20_000)
 
 
@@ -160,18 +211,22 @@ def add_person(page: Page, name: str, option: int) -> None:
     wait_idle(page)
 
 
-def walk_the_app(browser: Browser, base: str, audit: Audit) -> None:
+def walk_the_pages(browser: Browser, base: str, audit: Audit) -> None:
+    """Every page as a first visit, the import refused, and the network map with people."""
     page = audit.page
     visit(page, base + "/method")
     expanders = page.get_by_test_id("stExpander")
     statement = expanders.nth(settled_count(expanders) - 1)  # the last one: the accessibility statement
     statement.locator("summary").click()
-    expect(statement.locator("table")).to_be_visible()
+    expect(statement.locator("table").first).to_be_visible()
     audit.check("method, statement open")
     for path, state in (("", "home, empty"), ("/results", "results, none yet"), ("/join", "join, empty"),
                         ("/workshop", "workshop, create"), ("/network", "network, empty")):
         visit(page, base + path)
         audit.check(state)
+        if path == "/results":
+            refuse_import(page)
+            audit.check("results, import refused")
 
     for n, name in enumerate(("Ana Q", "Bo 7", "Cyd X")):
         add_person(page, name, n)
@@ -183,6 +238,10 @@ def walk_the_app(browser: Browser, base: str, audit: Audit) -> None:
     wait_idle(page)
     audit.check("network, 3 people, 1 pair")
 
+
+def walk_a_workshop(browser: Browser, base: str, audit: Audit) -> None:
+    """A facilitator creates a workshop, the projector shows it, two people answer, results revealed."""
+    page = audit.page
     visit(page, base + "/workshop")
     page.locator(".st-key-workshop-title input").fill("Accessibility check")
     page.locator(".st-key-workshop-create button").click()
@@ -208,6 +267,11 @@ def walk_the_app(browser: Browser, base: str, audit: Audit) -> None:
     visit(page, f"{base}/join?code={code}")
     audit.check("join, with a code")
 
+
+def walk_to_results(browser: Browser, base: str, audit: Audit) -> None:
+    """The questionnaire empty and half filled, the results (tables open), and the three links that
+    lead back to them: the private link elsewhere, the share page, a compare link."""
+    page = audit.page
     visit(page, base)
     page.locator(".st-key-home-start button").click()
     wait_idle(page)
@@ -222,27 +286,79 @@ def walk_the_app(browser: Browser, base: str, audit: Audit) -> None:
     audit.check("questionnaire, half filled")
     answer_all_steps(page)
     expect(page).to_have_url(re.compile(r"[?&]r="), timeout=20_000)
+    open_chart_tables(page, 3)
     audit.check("results, own")
+    private = re.search(r"https?://[^\s<\"']*results\?o=[\w-]+", page.content()).group(0)
+    share = re.search(r"[?&]r=([\w-]+)", page.url).group(1)
 
-    viewer = browser.new_context(viewport=LAPTOP).new_page()
-    visit(viewer, page.url)
-    replace(audit, page=viewer).check("results, share page")
-    viewer.context.close()
+    for url, state, tables in ((private, "results, private link elsewhere", 3),
+                               (page.url, "results, share page", 3),
+                               (f"{base}/results?r={share}&then={share}", "compare, from a link", 1)):
+        viewer = browser.new_context(viewport=LAPTOP).new_page()
+        visit(viewer, url)
+        open_chart_tables(viewer, tables)
+        replace(audit, page=viewer).check(state)
+        viewer.context.close()
 
 
-def test_every_page_and_state__axe_at_1280_and_390__no_violation_in_our_markup(base_url, browser):
+def open_chart_tables(page: Page, charts: int) -> None:
+    """Opens every chart's "Show as a table", so axe reads the tables too."""
+    tables = page.get_by_test_id("stExpander").filter(has_text=t("common.chart.show_table"))
+    expect(tables).to_have_count(charts, timeout=20_000)
+    for n in range(charts):
+        tables.nth(n).locator("summary").click()
+    expect(tables.get_by_test_id("stTable")).to_have_count(charts, timeout=20_000)
+    wait_idle(page)
+
+
+def refuse_import(page: Page) -> None:
+    """A file that is not a results file, given to "Restore results from a file": the refusal shown."""
+    page.get_by_text(t("results.import.title")).click()
+    page.get_by_label(t("results.import.label"), exact=True).get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        {"name": "not-results.json", "mimeType": "application/json", "buffer": b'{"hello": 1}'})
+    wait_idle(page)
+    expect(page.get_by_text(t("results.import.refused.not_ours"))).to_be_visible(timeout=20_000)
+
+
+def audit_walk(walk, base_url: str, browser: Browser) -> None:
+    """``walk`` in a fresh tab: prints its figures (run with ``-s``), then asserts no finding."""
     page = browser.new_context(viewport=LAPTOP).new_page()
-    audit = Audit(page, Axe(), [], [], [], [])
-    walk_the_app(browser, base_url, audit)
+    audit = Audit(page, Axe(), [], [], [], [], [])
+    try:
+        walk(browser, base_url, audit)
+    finally:
+        page.context.close()
+        report(audit)
+    assert [str(f) for f in audit.findings] == []
+
+
+def report(audit: Audit) -> None:
+    """The figures of a walk, also of one cut short (so a failure shows how far it got)."""
     print(f"\naxe-core {', '.join(TAGS)}: {len(audit.figures)} checks "
           f"({len({f[0] for f in audit.figures})} states x {len(WIDTHS)} widths x {len(SCHEMES)} schemes)")
     for state, width, scheme, ours, theirs in audit.figures:
-        print(f"  {state:30} {width:5} px {scheme:5}  {ours:3} violations  {theirs:3} excluded (Streamlit's own)")
+        print(f"  {state:32} {width:5} px {scheme:5}  {ours:3} violations  {theirs:3} excluded (Streamlit's own)")
     for state, texts, worse in audit.chart_texts:
         print(f"  charts in {state}: {texts} texts, {worse} less legible in dark")
+    for state, scheme, marks, faint, lowest in audit.chart_marks:
+        print(f"  chart marks in {state} ({scheme}): {marks} marks, {faint} under 3:1, lowest {lowest:.2f}:1")
     for finding in audit.findings:
         print(finding)
-    assert [str(f) for f in audit.findings] == []
+
+
+@pytest.mark.timeout(600)  # a walk of 5-8 states, 4 axe runs each: up to 5 minutes on a busy 2-core machine
+def test_every_page_first_visit_and_network__axe_at_1280_and_390__no_violation_in_our_markup(base_url, browser):
+    audit_walk(walk_the_pages, base_url, browser)
+
+
+@pytest.mark.timeout(600)  # a walk of 5-8 states, 4 axe runs each: up to 5 minutes on a busy 2-core machine
+def test_workshop_facilitator_projector_join__axe_at_1280_and_390__no_violation_in_our_markup(base_url, browser):
+    audit_walk(walk_a_workshop, base_url, browser)
+
+
+@pytest.mark.timeout(600)  # a walk of 5-8 states, 4 axe runs each: up to 5 minutes on a busy 2-core machine
+def test_questionnaire_results_share_compare__axe_at_1280_and_390__no_violation_in_our_markup(base_url, browser):
+    audit_walk(walk_to_results, base_url, browser)
 
 
 def contrast(page: Page, first: str, second: str) -> float:
