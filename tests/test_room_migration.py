@@ -16,17 +16,24 @@ from assessment.storage.schema import MIGRATIONS, SCHEMA_VERSION, schema_meta
 from assessment.tokens import hash_secret, new_token
 from tests.storage_samples import sample_new_result, sample_result
 
-BEFORE_5 = tuple(m for m in MIGRATIONS if m.version < 5)
+
+
+def database_before(url: str, version: int) -> Database:
+    """An empty database as the app left it just before migration ``version``."""
+    database = Database(database_url_from(url))
+    before = [m for m in MIGRATIONS if m.version < version]
+    with database.writing() as conn:
+        for migration in before:
+            migration.apply(conn)
+        schema_meta.create(conn)
+        conn.execute(sa.insert(schema_meta).values(id=1, version=before[-1].version, upgraded_at=datetime.now(UTC)))
+    return database
 
 
 def create_database_before_version_5(url: str) -> int:
     """A database as the app left it before migration 5, with a workshop of three results; its id."""
-    database = Database(database_url_from(url))
+    database = database_before(url, 5)
     with database.writing() as conn:
-        for migration in BEFORE_5:
-            migration.apply(conn)
-        schema_meta.create(conn)
-        conn.execute(sa.insert(schema_meta).values(id=1, version=BEFORE_5[-1].version, upgraded_at=datetime.now(UTC)))
         workshop_id = conn.execute(sa.text(
             "INSERT INTO workshops (code, title, note, facilitator_hash, is_open, revealed, created_at) "
             "VALUES ('K7RWX3', 'Lab', '', :hash, :yes, :no, :now) RETURNING id"
@@ -62,19 +69,13 @@ def test_migration_5__fresh_database__workshops_have_the_column(database_url):
 
 # -- migration 6: results.revision, so a change in place moves the room's version (issue 12, stop 15) --
 
-BEFORE_6 = tuple(m for m in MIGRATIONS if m.version < 6)
 THRESHOLDS = {"seg:peers:depth": 60.0}
 
 
 def create_database_before_version_6(url: str) -> tuple[int, str, str]:
     """A database as the app left it before migration 6: a workshop with three results, one of them
     owned (so it can change in place later). Returns (workshop id, its share token, its owner key)."""
-    database = Database(database_url_from(url))
-    with database.writing() as conn:
-        for migration in BEFORE_6:
-            migration.apply(conn)
-        schema_meta.create(conn)
-        conn.execute(sa.insert(schema_meta).values(id=1, version=BEFORE_6[-1].version, upgraded_at=datetime.now(UTC)))
+    database = database_before(url, 6)
     owner = new_token()
     with Store(database) as old:  # not upgraded: saves as version 5 did
         workshop = old.create_workshop("K7RWX5", "Lab", "", hash_secret(new_token()))
