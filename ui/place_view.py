@@ -1,0 +1,76 @@
+"""Your place in the room, on your own phone only (issue 12 §4): after the facilitator reveals the
+room, a participant sees the room's map with their own dot marked and two plain sentences of
+where they stand. Nothing of it reaches the projector (``ui/projector_view.py`` never calls this).
+
+The room compared with is the one the projector may show (``room_feed.room_view``: released in
+whole batches, coarsened, nothing below the minimum group size), so a participant learns nothing
+of anybody the wall does not already show; their own dot is drawn at their own exact scores.
+The section refreshes itself, so it appears when the facilitator reveals.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.room.place import RoomPlace, Square, place_in_room, squares
+from assessment.room.place_chart import PlaceChartTexts, place_map
+from assessment.storage.errors import StorageUnavailable
+
+from . import resources, room_feed, session
+from .chart_view import show_chart
+from .text import number, t
+
+REFRESH = "10s"  # a participant's phone asks a little less often than the projector (3 s)
+
+
+def offer_place_in_room(*, before_reveal: bool = True) -> None:
+    """The section, for a participant in a workshop who has a result; nothing otherwise. Before
+    the facilitator reveals, a line saying it will appear here (``before_reveal``), or nothing."""
+    me = session.current()
+    if me.workshop is None or me.result is None:
+        return
+    _live_place(me.workshop.id, before_reveal)
+
+
+@st.fragment(run_every=REFRESH)
+def _live_place(workshop_id: int, before_reveal: bool) -> None:
+    result = session.current().result
+    if result is None:
+        return
+    try:
+        workshop = resources.store().find_workshop(workshop_id)
+        room = room_feed.room_view(workshop_id, workshop.min_responses) if workshop and workshop.revealed else None
+    except StorageUnavailable:
+        return  # the next refresh may reach it; the rest of the page stands on its own
+    if workshop is None or (room is None and not before_reveal):
+        return
+    with st.container(key="room-place"):
+        st.subheader(t("workshop.place.title"), anchor=False)
+        if room is None:
+            st.caption(t("workshop.place.waiting"))
+            return
+        place = place_in_room(result.width, result.depth, room.summary)
+        if place is None:
+            st.info(t("workshop.place.too_few", n=room.summary.min_responses))
+            return
+        _show_place(place, squares(room.summary))
+
+
+def _show_place(place: RoomPlace, room: tuple[Square, ...]) -> None:
+    for axis, where in (("width", place.on_width), ("depth", place.on_depth)):
+        st.markdown(t(f"workshop.place.{axis}.{where.phrase}", **where.counts()))
+    q = resources.questionnaire()
+    texts = PlaceChartTexts(
+        width_axis=t("workshop.place.width_axis"), depth_axis=t("workshop.place.depth_axis"),
+        you=t("workshop.place.you"), room=t("workshop.place.room"), dots=lambda n: t("workshop.place.dots", n=n),
+    )
+    figure = place_map(place, room, q.profiles, wide_cut=q.thresholds.wide, deep_cut=q.thresholds.deep, texts=texts)
+    width, depth = number(place.width), number(place.depth)
+    rows = [(t("workshop.place.table_square", n=s.dots), f"{s.width_from}–{s.width_to}", f"{s.depth_from}–{s.depth_to}")
+            for s in room]
+    rows.append((t("workshop.place.you"), width, depth))
+    show_chart(figure, key="room-place.map", summary=t("workshop.place.chart_summary", n=place.dots, width=width,
+                                                         depth=depth),
+               columns=(t("workshop.place.table_who"), t("workshop.place.table_width"), t("workshop.place.table_depth")),
+               rows=rows)
+    st.caption(t("workshop.place.only_you"))
