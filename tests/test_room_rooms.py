@@ -80,3 +80,21 @@ def test_build_rooms_csv__one_more_person_in_a_room__two_downloads_differ_by_no_
     before = [ExportRoom("Mon", tuple(row(w) for w in (10, 20, 30)), 3), ExportRoom("Tue", (row(70),), 3)]
     after = [ExportRoom("Mon", tuple(row(w) for w in (10, 20, 30, 44)), 3), ExportRoom("Tue", (row(70), row(71)), 3)]
     assert build_rooms_csv(before) == build_rooms_csv(after)
+
+
+def test_rooms_map__a_room_under_its_minimum__no_point_others_labelled_at_their_averages():
+    import plotly.graph_objects as go
+
+    from assessment import load_questionnaire
+    from assessment.room.rooms_chart import RoomsChartTexts, room_averages, rooms_map
+
+    q = load_questionnaire("en")
+    compared = compare_rooms([("<b>Mon</b>", summary(4, 62.6)), ("Tue", summary(2, 80)), ("Wed", summary(3, 20))],
+                             [], [])
+    assert room_averages(compared) == (("<b>Mon</b>", 63.0, 40.0), ("Wed", 20.0, 40.0))
+    fig = rooms_map(compared, q.profiles, wide_cut=q.thresholds.wide, deep_cut=q.thresholds.deep,
+                    texts=RoomsChartTexts("Width →", "Depth →"))
+    go.Figure(fig.to_dict())  # valid in full
+    assert [(list(d.x), list(d.y), d.text[0]) for d in fig.data] == [
+        ([63.0], [40.0], "&lt;b&gt;Mon&lt;/b&gt;"), ([20.0], [40.0], "Wed")]
+    assert fig.data[0].marker.symbol != fig.data[1].marker.symbol  # told apart by shape, not colour alone

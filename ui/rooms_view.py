@@ -19,14 +19,16 @@ import streamlit as st
 
 from assessment.room.export import ExportRoom, build_rooms_csv
 from assessment.room.rooms import RoomsComparison, SegmentCell, compare_rooms, room_labels
+from assessment.room.rooms_chart import RoomsChartTexts, room_averages, rooms_map
 from assessment.room.joining import verify_facilitator_key
 from assessment.storage.errors import StorageUnavailable
 from assessment.storage.workshops import Workshop
 
 from . import resources, room_feed, session, workshops
-from .chart_view import chart_table
+from .chart_view import chart_table, show_chart
 from .facilitator_view import dictionary_csv, export_metric_names
 from .links import Param
+from .result_view import md_escape
 from .text import number, t
 
 MAX_ROOMS = 12  # rooms compared at once: a table wider than this is no longer "side by side"
@@ -80,9 +82,11 @@ def _comparison(rooms: list[Workshop], labels: dict[int, str]) -> None:
     compared = compare_rooms(named, [d.id for d in q.dimensions], [s.id for s in q.segments])
     small = [side for side in compared.rooms if side.suppressed]
     for side in small:
-        st.info(t("workshop.rooms.too_small", room=side.label, count=side.responses, n=side.min_responses))
-    heading = [t("workshop.rooms.figure"), *(side.label for side in compared.rooms)]
+        st.info(t("workshop.rooms.too_small", room=md_escape(side.label), n=side.min_responses))
+    # st.table renders Markdown in its cells and headers: a title is a person's text, made inert
+    heading = [t("workshop.rooms.figure"), *(md_escape(side.label) for side in compared.rooms)]
     st.subheader(t("workshop.rooms.averages_title"), anchor=False)
+    _map(compared, q)
     st.table(chart_table(heading, _average_rows(compared, q)))
     st.subheader(t("workshop.rooms.deep_title"), anchor=False)
     st.caption(t("workshop.rooms.deep_help", deep=q.thresholds.segment_deep))
@@ -94,6 +98,17 @@ def _comparison(rooms: list[Workshop], labels: dict[int, str]) -> None:
     st.table(chart_table(heading, [(names.get(row.segment, row.segment), *(_reach(c) for c in row.cells))
                                    for row in compared.segments]))
     _export(rooms, labels, small_labels=[side.label for side in small])
+
+
+def _map(compared: RoomsComparison, q) -> None:
+    points = room_averages(compared)
+    if not points:
+        return
+    figure = rooms_map(compared, q.profiles, wide_cut=q.thresholds.wide, deep_cut=q.thresholds.deep,
+                       texts=RoomsChartTexts(t("workshop.rooms.width_axis"), t("workshop.rooms.depth_axis")))
+    rows = [(md_escape(label), number(width), number(depth)) for label, width, depth in points]
+    show_chart(figure, key="workshop.rooms.map", summary=t("workshop.rooms.map_summary", n=len(points)),
+               columns=(t("workshop.rooms.room"), t("workshop.rooms.width"), t("workshop.rooms.depth")), rows=rows)
 
 
 def _average_rows(compared: RoomsComparison, q) -> list[tuple[str, ...]]:
@@ -139,7 +154,7 @@ def _export(rooms: list[Workshop], labels: dict[int, str], small_labels: list[st
     )
     st.caption(t("workshop.rooms.download_help"))
     if small_labels:
-        st.caption(t("workshop.rooms.left_out", n=len(small_labels), rooms=", ".join(small_labels)))
+        st.caption(t("workshop.rooms.left_out", n=len(small_labels), rooms=", ".join(map(md_escape, small_labels))))
 
 
 def _add_by_link() -> None:

@@ -15,11 +15,14 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from assessment.chart_style import FONT_FAMILY, GRID_COLOUR, PALETTE, QUADRANT_TINTS, TEXT_COLOUR, build_figure, plain_label
+from assessment.chart_style import (
+    FONT_FAMILY, GRID_COLOUR, PALETTE, QUADRANT_TINTS, TEXT_COLOUR, build_figure, plain_label, wrap_words,
+)
 from assessment.room.place import RoomPlace, Square
 from assessment.room.summary import DOT_GRID
 
 HEIGHT = 400
+LABEL_CHARS = 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,18 +42,7 @@ def place_map(
 ) -> go.Figure:
     """The room's dots by square (count beside squares of two or more), the four quadrants tinted
     and named, and the person's own dot. ``profiles`` have ``wide``, ``deep``, ``name``."""
-    xspan = {True: (wide_cut, 100), False: (0, wide_cut)}
-    yspan = {True: (deep_cut, 100), False: (0, deep_cut)}
-    shapes, labels = [], []
-    for p in profiles:
-        (x0, x1), (y0, y1) = xspan[p.wide], yspan[p.deep]
-        shapes.append({"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1, "line": {"width": 0},
-                       "fillcolor": QUADRANT_TINTS[(p.wide, p.deep)], "layer": "below"})
-        labels.append({
-            "x": x1 - 1 if p.wide else x0 + 1, "y": y1 - 1 if p.deep else y0 + 1, "showarrow": False,
-            "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
-            "text": plain_label(p.name, 30), "font": {"size": 12, "color": TEXT_COLOUR},
-        })
+    shapes, labels = quadrants(profiles, wide_cut=wide_cut, deep_cut=deep_cut)
     half = DOT_GRID / 2
     room = {
         "type": "scatter", "mode": "markers+text", "name": plain_label(texts.room),
@@ -63,7 +55,7 @@ def place_map(
     you = {
         "type": "scatter", "mode": "markers+text", "name": plain_label(texts.you),
         "x": [place.width], "y": [place.depth], "text": [f"<b>{plain_label(texts.you)}</b>"],
-        "textposition": "top center" if place.depth < 88 else "bottom center",  # not-text
+        "textposition": "middle left" if place.width > 50 else "middle right",  # not-text: away from the edge
         "textfont": {"size": 15, "color": PALETTE["black"]}, "hoverinfo": "skip",
         "marker": {"size": 24, "symbol": "star", "color": PALETTE["orange"], "line": {"width": 2, "color": PALETTE["black"]}},
     }
@@ -78,3 +70,22 @@ def place_map(
         "yaxis": {**axis, "title": {"text": plain_label(texts.depth_axis)}},
     }
     return build_figure([room, you], layout)
+
+
+def quadrants(profiles: Sequence[Any], *, wide_cut: float, deep_cut: float) -> tuple[list[dict], list[dict]]:
+    """The four quadrants of a phone-sized or page-sized map, tinted (shapes) and named in their
+    outer corners (annotations). ``profiles`` have ``wide``, ``deep``, ``name``."""
+    xspan = {True: (wide_cut, 100), False: (0, wide_cut)}
+    yspan = {True: (deep_cut, 100), False: (0, deep_cut)}
+    shapes, labels = [], []
+    for p in profiles:
+        (x0, x1), (y0, y1) = xspan[p.wide], yspan[p.deep]
+        shapes.append({"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1, "line": {"width": 0},
+                       "fillcolor": QUADRANT_TINTS[(p.wide, p.deep)], "layer": "below"})
+        labels.append({
+            "x": x1 - 1 if p.wide else x0 + 1, "y": y1 - 1 if p.deep else y0 + 1, "showarrow": False,
+            "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
+            # two short lines: a quadrant of a 390 px phone holds about 18 characters a line
+            "text": "<br>".join(wrap_words(plain_label(p.name, 40), LABEL_CHARS)), "font": {"size": 11, "color": TEXT_COLOUR},
+        })
+    return shapes, labels
