@@ -19,7 +19,7 @@ token = st.query_params.get(Param.RESULT)
 own_token = session.saved.share_token if session.saved else None
 
 if session.result and (token is None or token == own_token) and not {Param.MANAGE, Param.THEN} & set(st.query_params):
-    place_view.offer_place_in_room(before_reveal=False)  # a workshop participant's own dot, once revealed
+    place_view.offer_place_in_room()  # a workshop participant's own dot among the room's, once revealed
     show_result(session.result, q, title=t("results.own_title"))
     results_flow.show_owner_tools(q)
 elif token is not None:

@@ -5,7 +5,7 @@ where they stand. Nothing of it reaches the projector (``ui/projector_view.py`` 
 The room compared with is the one the projector may show (``room_feed.room_view``: released in
 whole batches, coarsened, nothing below the minimum group size), so a participant learns nothing
 of anybody the wall does not already show; their own dot is drawn at their own exact scores.
-The section refreshes itself, so it appears when the facilitator reveals.
+It is drawn when the page opens and again when the participant presses "Look again".
 """
 
 from __future__ import annotations
@@ -20,20 +20,22 @@ from . import resources, room_feed, session
 from .chart_view import show_chart
 from .text import number, t
 
-REFRESH = "10s"  # a participant's phone asks a little less often than the projector (3 s)
+AGAIN = "room-place.again"
 
 
-def offer_place_in_room(*, before_reveal: bool = True) -> None:
-    """The section, for a participant in a workshop who has a result; nothing otherwise. Before
-    the facilitator reveals, a line saying it will appear here (``before_reveal``), or nothing."""
+def offer_place_in_room() -> None:
+    """The section, for a participant in a workshop who has a result; nothing otherwise."""
     me = session.current()
     if me.workshop is None or me.result is None:
         return
-    _live_place(me.workshop.id, before_reveal)
+    _place(me.workshop.id)
 
 
-@st.fragment(run_every=REFRESH)
-def _live_place(workshop_id: int, before_reveal: bool) -> None:
+@st.fragment
+def _place(workshop_id: int) -> None:
+    """No timer: a phone that polled would cost the server a run every few seconds for every
+    participant of every room, revealed or not. "Look again" reruns only this section, when the
+    facilitator says the room is on the wall."""
     result = session.current().result
     if result is None:
         return
@@ -41,19 +43,19 @@ def _live_place(workshop_id: int, before_reveal: bool) -> None:
         workshop = resources.store().find_workshop(workshop_id)
         room = room_feed.room_view(workshop_id, workshop.min_responses) if workshop and workshop.revealed else None
     except StorageUnavailable:
-        return  # the next refresh may reach it; the rest of the page stands on its own
-    if workshop is None or (room is None and not before_reveal):
+        st.caption(t("workshop.place.unavailable"))
+        return
+    if workshop is None:
         return
     with st.container(key="room-place"):
         st.subheader(t("workshop.place.title"), anchor=False)
         if room is None:
             st.caption(t("workshop.place.waiting"))
-            return
-        place = place_in_room(result.width, result.depth, room.summary)
-        if place is None:
+        elif (place := place_in_room(result.width, result.depth, room.summary)) is None:
             st.info(t("workshop.place.too_few", n=room.summary.min_responses))
-            return
-        _show_place(place, squares(room.summary))
+        else:
+            _show_place(place, squares(room.summary))
+        st.button(t("workshop.place.look_again"), key=AGAIN, icon=":material/refresh:")
 
 
 def _show_place(place: RoomPlace, room: tuple[Square, ...]) -> None:

@@ -55,7 +55,8 @@ def place_map(
     you = {
         "type": "scatter", "mode": "markers+text", "name": plain_label(texts.you),
         "x": [place.width], "y": [place.depth], "text": [f"<b>{plain_label(texts.you)}</b>"],
-        "textposition": "middle left" if place.width > 50 else "middle right",  # not-text: away from the edge
+        # below the star near the top (the quadrant names sit in the corners), above it elsewhere
+        "textposition": "bottom center" if place.depth > 75 else "top center",  # not-text
         "textfont": {"size": 15, "color": PALETTE["black"]}, "hoverinfo": "skip",
         "marker": {"size": 24, "symbol": "star", "color": PALETTE["orange"], "line": {"width": 2, "color": PALETTE["black"]}},
     }
@@ -85,6 +86,7 @@ def quadrants(profiles: Sequence[Any], *, wide_cut: float, deep_cut: float) -> t
         labels.append({
             "x": x1 - 1 if p.wide else x0 + 1, "y": y1 - 1 if p.deep else y0 + 1, "showarrow": False,
             "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
+            "align": "right" if p.wide else "left",
             # two short lines: a quadrant of a 390 px phone holds about 18 characters a line
             "text": "<br>".join(wrap_words(plain_label(p.name, 40), LABEL_CHARS)), "font": {"size": 11, "color": TEXT_COLOUR},
         })

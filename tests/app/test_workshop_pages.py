@@ -496,14 +496,17 @@ def participant_with_result(store, workshop) -> AppTest:
     return at
 
 
-def test_place__before_reveal__join_page_says_it_will_appear_results_page_shows_nothing(store):
+def test_place__before_reveal__waiting_then_after_reveal__own_place_shown(store):
     workshop, _ = new_workshop(store)
-    add_responses(store, workshop.id, 5)
+    add_responses(store, workshop.id, 4)  # with the participant: 5, the minimum
     at = participant_with_result(store, workshop)
-    assert t("workshop.place.title") not in [h.value for h in at.subheader]
-    at.switch_page("pages/join.py").run()
-    assert t("workshop.place.waiting") in texts(at)
-    assert not [c for c in at.get("plotly_chart")]
+    assert t("workshop.place.title") in [h.value for h in at.subheader]  # first thing on the results page
+    assert t("workshop.place.waiting") in texts(at) and "**Width:**" not in texts(at)
+    assert [b for b in at.button if b.key == "room-place.again"]  # "Look again" (pressed in tests/browser)
+    store.set_workshop_revealed(workshop.id, True)
+    at.switch_page("pages/results.py").run()  # AppTest reruns no fragment alone: the browser presses the button
+    assert not at.exception, at.exception
+    assert "**Width:**" in texts(at) and t("workshop.place.waiting") not in texts(at)
 
 
 def test_place__revealed_under_the_minimum__says_so_and_no_map(store):
@@ -518,7 +521,6 @@ def test_place__revealed_room__own_star_and_two_sentences_on_join_and_results_pa
     workshop, _ = new_workshop(store, revealed=True)
     add_responses(store, workshop.id, 4)  # with the participant: 5, the minimum
     at = participant_with_result(store, workshop)
-    assert t("workshop.place.title") in [h.value for h in at.subheader]  # first thing on the results page
     mine = session_of(at).result
     at.switch_page("pages/join.py").run()
     shown = texts(at)

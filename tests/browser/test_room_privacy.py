@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from playwright.sync_api import expect
 
 from assessment.storage.results import open_store
@@ -82,6 +84,7 @@ def test_room__one_more_person__projector_unchanged_and_csv_guarded(streamlit_ap
 # -- your place in the room, on your own phone only (issue 12 §4) --------------------------------
 
 SHOTS = Path("/work/helpers/shots/h12room")
+SLOW = 90_000  # ms: a shared, loaded machine (the projector refreshes every 3 s, a phone every 10 s)
 
 
 def seed(database: Path, workshop_id: int, *widths: float) -> None:
@@ -101,6 +104,12 @@ def shot(page, name: str, **options) -> None:
     page.screenshot(path=str(SHOTS / name), **options)
 
 
+def look_again(phone) -> None:
+    """What a participant does when the facilitator says "look at your phone"."""
+    phone.locator(".st-key-room-place").get_by_role("button", name=t("workshop.place.look_again")).click()
+    wait_idle(phone)
+
+
 def projector_shows_no_place(projector) -> None:
     expect(projector.locator(".st-key-room-place")).to_have_count(0)
     expect(projector.get_by_text(t("workshop.place.title"))).to_have_count(0)
@@ -109,6 +118,7 @@ def projector_shows_no_place(projector) -> None:
     assert projector.evaluate(traces) == 1  # the room's dots only: no star, no "You"
 
 
+@pytest.mark.timeout(900)  # one participant answers all 47 questions in Chromium; the machine is shared
 def test_place__participant_after_reveal__own_dot_on_their_phone_never_on_the_projector(streamlit_app, browser,
                                                                                         tmp_path):
     base = streamlit_app()
@@ -133,23 +143,31 @@ def test_place__participant_after_reveal__own_dot_on_their_phone_never_on_the_pr
     wait_idle(facilitator)
 
     place = phone.locator(".st-key-room-place")
-    expect(place).to_contain_text(t("workshop.place.too_few", n=3), timeout=30_000)  # says so, shows nothing
+    expect(place).to_contain_text(t("workshop.place.waiting"))
+    look_again(phone)
+    expect(place).to_contain_text(t("workshop.place.too_few", n=3), timeout=SLOW)  # says so, shows nothing
     expect(place.locator("[data-testid='stPlotlyChart']")).to_have_count(0)
     shot(phone, "place-under-minimum-390.png")
-    expect(projector.locator("[data-testid='stPlotlyChart']")).to_have_count(4, timeout=15_000)
+    expect(projector.locator("[data-testid='stPlotlyChart']")).to_have_count(4, timeout=SLOW)
     assert map_dots(projector) == 0
     projector_shows_no_place(projector)
 
     seed(tmp_path / "app.sqlite", workshop_id, 25, 85, 95)  # a whole batch more: five in the room
-    expect(place.locator("[data-testid='stPlotlyChart']")).to_have_count(1, timeout=30_000)
-    expect(place).to_contain_text("Width:")
+    look_again(phone)
+    expect(place.locator("[data-testid='stPlotlyChart']")).to_have_count(1, timeout=SLOW)
+    expect(place).to_contain_text("Width:", timeout=SLOW)
     expect(place).to_contain_text("Depth:")
     expect(place).to_contain_text(t("workshop.place.only_you"))
     assert phone.evaluate("() => document.querySelector('.st-key-room-place .js-plotly-plot').data.length") == 2
     phone.evaluate("() => window.scrollTo(0, 0)")
     shot(phone, "place-revealed-390.png")
     place.screenshot(path=str(SHOTS / "place-revealed-section-390.png"))
-    eventually(lambda: map_dots(projector) == 5)
+    # The projector may have released a batch of 3 while the 3 were being saved one by one: the
+    # phone and the wall show the same released room, whichever it is (never one person more).
+    before_count = t("workshop.place.chart_summary", n=7, width=0, depth=0).split("7")[0]  # "The room's "
+    shown = int(re.search(re.escape(before_count) + r"(\d+)", place.inner_text()).group(1))
+    assert shown >= 3
+    eventually(lambda: map_dots(projector) == shown, timeout=SLOW / 1000)
     projector_shows_no_place(projector)
     shot(projector, "projector-after-reveal-1920.png")
 
@@ -157,14 +175,15 @@ def test_place__participant_after_reveal__own_dot_on_their_phone_never_on_the_pr
 # -- several rooms side by side, and their combined export (issue 12 §6) -------------------------
 
 
+@pytest.mark.timeout(600)
 def test_rooms__facilitator_adds_a_room_by_its_link__side_by_side_and_one_guarded_csv(streamlit_app, browser,
                                                                                        tmp_path):
     base = streamlit_app()
-    context = browser.new_context(viewport=LAPTOP, accept_downloads=True)
-    monday = context.new_page()
+    monday = browser.new_context(viewport=LAPTOP).new_page()
     monday_url, _ = create_workshop(monday, base, "=cmd|'/C calc'!A0 Monday")
     seed(tmp_path / "app.sqlite", workshop_id_of(monday_url), 15, 45, 75)
-    tuesday = context.new_page()  # another tab: a session that holds only its own room at first
+    # Tuesday's room, in another browser: it holds only its own room until Monday's link is pasted
+    tuesday = browser.new_context(viewport=LAPTOP, accept_downloads=True).new_page()
     tuesday_url, _ = create_workshop(tuesday, base, "Tuesday")
     seed(tmp_path / "app.sqlite", workshop_id_of(tuesday_url), 55, 65)
     with open_store(f"sqlite:///{tmp_path / 'app.sqlite'}") as store:
@@ -175,16 +194,17 @@ def test_rooms__facilitator_adds_a_room_by_its_link__side_by_side_and_one_guarde
     tuesday.get_by_role("button", name=t("workshop.rooms.add")).click()
     wait_idle(tuesday)
     rooms = tuesday.locator(".st-key-workshop-rooms")
-    expect(rooms).to_contain_text(t("workshop.rooms.added"))
+    expect(rooms).to_contain_text(t("workshop.rooms.added"), timeout=SLOW)
     averages = rooms.locator("table").filter(has_text=t("workshop.rooms.answers"))
-    expect(averages).to_have_count(1)
+    expect(averages).to_have_count(1, timeout=SLOW)
     headers = averages.locator("thead th").all_inner_texts()
     assert [h.strip() for h in headers if h.strip()] == [t("workshop.rooms.figure"), "=cmd|'/C calc'!A0 Monday", "Tuesday"]
     expect(rooms).to_contain_text(t("workshop.rooms.too_small", room="Tuesday", n=3).replace("**", ""))
-    expect(rooms.locator("[data-testid='stPlotlyChart']")).to_have_count(1)  # the map: Monday's point only
-    rooms.get_by_role("heading", name=t("workshop.rooms.averages_title")).scroll_into_view_if_needed()
-    shot(tuesday, "rooms-side-by-side-1280.png")
-    shot(tuesday, "rooms-full-page-1280.png", full_page=True)
+    expect(rooms.locator("[data-testid='stPlotlyChart']")).to_have_count(1, timeout=SLOW)  # the map: Monday's point only
+    for n, heading in enumerate(("averages_title", "deep_title", "reach_title")):  # the page scrolls inside the app
+        rooms.get_by_role("heading", name=t(f"workshop.rooms.{heading}")).evaluate("e => e.scrollIntoView()")
+        tuesday.wait_for_timeout(500)
+        shot(tuesday, f"rooms-side-by-side-{n + 1}-1280.png")
 
     with tuesday.expect_download() as download:
         rooms.get_by_role("button", name=t("workshop.rooms.download")).click()
