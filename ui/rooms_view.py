@@ -67,9 +67,9 @@ def rooms_side_by_side() -> None:
             key=CHOSEN + "." + ".".join(str(w.id) for w in rooms),  # a room just added starts chosen
         )
         chosen = [w for w in rooms if w.id in set(chosen_ids)][:MAX_ROOMS]
-        if len(chosen) < 2:
+        if len(chosen) < 2:  # one room alone is its own facilitator page
             st.caption(t("workshop.rooms.need_two"))
-        if chosen:
+        else:
             try:
                 _comparison(chosen, labels)
             except StorageUnavailable:

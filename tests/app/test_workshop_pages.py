@@ -587,3 +587,10 @@ def test_dictionary_csv__rooms__the_room_column_first_and_described():
     rows = dictionary_csv(Q, rooms=True).splitlines()
     assert rows[1] == f'"room","{t("workshop.rooms.column_room")}"'
     assert rows[2].startswith('"response",')
+
+
+def test_rooms__one_room_held__no_comparison_only_how_to_add_another(store):
+    first, _, _ = two_rooms(store)
+    at = page("pages/workshop.py", w=str(first[0].id), k=first[1])
+    assert t("workshop.rooms.need_two") in texts(at)
+    assert not [tb for tb in at.table if list(tb.value.columns)[:1] == [t("workshop.rooms.figure")]]
