@@ -4,12 +4,13 @@ import streamlit as st
 
 from assessment import links
 from assessment.storage.errors import StorageUnavailable
-from ui import join_view
+from ui import join_view, place_view
 from ui.text import t
 
 links.blank_overlong_params(st.query_params)  # before anything reads them
 st.title(t("workshop.join.title"), anchor=False)
 join_view.current_workshop()
+place_view.offer_place_in_room()  # after the reveal: your own dot among the room's, here only
 linked = join_view.prefill_from_link()
 message = st.empty()
 try:

@@ -1,5 +1,6 @@
-"""Migration 5: workshops get a minimum group size, on SQLite and PostgreSQL databases that
-already hold a workshop with results (issue 12 §2)."""
+"""Migration 5: workshops get a minimum group size; migration 6: results get a revision, so a change
+in place moves the room. Both on SQLite and PostgreSQL databases that already hold a workshop with
+results (issue 12 §2, and stop 15's note on ``updated_at``)."""
 
 from __future__ import annotations
 
@@ -8,23 +9,31 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from assessment.room.summary import MIN_RESPONSES
+from assessment.room.tally import refresh_tally
 from assessment.storage.engine import Database, database_url_from
 from assessment.storage.results import Store, open_store
 from assessment.storage.schema import MIGRATIONS, SCHEMA_VERSION, schema_meta
 from assessment.tokens import hash_secret, new_token
 from tests.storage_samples import sample_new_result, sample_result
 
-BEFORE_5 = tuple(m for m in MIGRATIONS if m.version < 5)
+
+
+def database_before(url: str, version: int) -> Database:
+    """An empty database as the app left it just before migration ``version``."""
+    database = Database(database_url_from(url))
+    before = [m for m in MIGRATIONS if m.version < version]
+    with database.writing() as conn:
+        for migration in before:
+            migration.apply(conn)
+        schema_meta.create(conn)
+        conn.execute(sa.insert(schema_meta).values(id=1, version=before[-1].version, upgraded_at=datetime.now(UTC)))
+    return database
 
 
 def create_database_before_version_5(url: str) -> int:
     """A database as the app left it before migration 5, with a workshop of three results; its id."""
-    database = Database(database_url_from(url))
+    database = database_before(url, 5)
     with database.writing() as conn:
-        for migration in BEFORE_5:
-            migration.apply(conn)
-        schema_meta.create(conn)
-        conn.execute(sa.insert(schema_meta).values(id=1, version=BEFORE_5[-1].version, upgraded_at=datetime.now(UTC)))
         workshop_id = conn.execute(sa.text(
             "INSERT INTO workshops (code, title, note, facilitator_hash, is_open, revealed, created_at) "
             "VALUES ('K7RWX3', 'Lab', '', :hash, :yes, :no, :now) RETURNING id"
@@ -54,5 +63,47 @@ def test_migration_5__fresh_database__workshops_have_the_column(database_url):
     try:
         with engine.connect() as conn:
             assert "min_responses" in {c["name"] for c in sa.inspect(conn).get_columns("workshops")}
+    finally:
+        engine.dispose()
+
+
+# -- migration 6: results.revision, so a change in place moves the room's version (issue 12, stop 15) --
+
+THRESHOLDS = {"seg:peers:depth": 60.0}
+
+
+def create_database_before_version_6(url: str) -> tuple[int, str, str]:
+    """A database as the app left it before migration 6: a workshop with three results, one of them
+    owned (so it can change in place later). Returns (workshop id, its share token, its owner key)."""
+    database = database_before(url, 6)
+    owner = new_token()
+    with Store(database) as old:  # not upgraded: saves as version 5 did
+        workshop = old.create_workshop("K7RWX5", "Lab", "", hash_secret(new_token()))
+        for seed in (1, 2):
+            old.save_result(sample_new_result(result=sample_result(30, 30, "starting", seed=seed), workshop_id=workshop.id))
+        mine = old.save_result(sample_new_result(result=sample_result(40, 40, "starting"), workshop_id=workshop.id,
+                                                 owner_key=owner))
+    return workshop.id, mine.share_token, owner
+
+
+def test_migration_6__database_with_results__revision_zero_then_a_change_in_place_moves_the_tally(database_url):
+    workshop_id, token, owner = create_database_before_version_6(database_url)
+    with open_store(database_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION >= 6
+        before = refresh_tally(store, workshop_id, None, THRESHOLDS)
+        assert before.version.responses == 3 and before.version.revisions == 0  # old rows read as never changed
+        assert store.update_result(token, owner, sample_new_result(result=sample_result(90, 80, "wide_and_deep")))
+        after = refresh_tally(store, workshop_id, before, THRESHOLDS)
+    assert after.version.revisions == 1 and after.version.responses == 3
+    assert sorted((p.width, p.depth) for p in after.points) == [(30, 30), (30, 30), (90, 80)]  # the new scores
+
+
+def test_migration_6__fresh_database__results_have_the_column(database_url):
+    with open_store(database_url):
+        pass
+    engine = sa.create_engine(database_url_from(database_url))
+    try:
+        with engine.connect() as conn:
+            assert "revision" in {c["name"] for c in sa.inspect(conn).get_columns("results")}
     finally:
         engine.dispose()

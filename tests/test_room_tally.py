@@ -146,3 +146,38 @@ def test_workshop_code_deleted__only_for_a_deleted_workshop(store: Store):
     assert not store.workshop_code_deleted("K7RWX3") and not store.workshop_code_deleted("NOPE99")
     store.delete_workshop(workshop.id)
     assert store.workshop_code_deleted("K7RWX3")
+
+
+def test_add__a_counted_result_changed_in_place__none_so_the_caller_rebuilds():
+    tally = RoomTally.from_rows(rows(0, 7, 1, (70, 60, "a")))
+    changed = RoomRows(RoomVersion(1, 7, 1), 7, (), {})
+    assert tally.add(changed) is None  # same count, same last id, one revision more
+
+
+def test_refresh_tally__result_changed_in_place__rebuilt_with_its_new_scores(store: Store):
+    workshop = store.create_workshop("K7RWX3", "Lab", "", hash_secret(new_token()))
+    owner = new_token()
+    mine = store.save_result(sample_new_result(result=sample_result(20, 30, "starting"), workshop_id=workshop.id,
+                                               owner_key=owner))
+    join(store, workshop.id, 70, 60, "wide_and_deep")
+    tally = refresh_tally(store, workshop.id, None, THRESHOLDS)
+    assert store.update_result(mine.share_token, owner, sample_new_result(result=sample_result(80, 75, "wide_and_deep")))
+    moved = refresh_tally(store, workshop.id, tally, THRESHOLDS)
+    assert moved.version.responses == 2 and moved.version.revisions == tally.version.revisions + 1
+    assert sorted((p.width, p.depth) for p in moved.points) == [(70, 60), (80, 75)]
+    assert moved.metric_summaries()["width"].mean == pytest.approx(75.0)  # (70 + 80) / 2
+
+
+def test_refresh_tally__participant_takes_it_again__counted_once_with_new_scores(store: Store):
+    workshop = store.create_workshop("K7RWX3", "Lab", "", hash_secret(new_token()))
+    key = new_token()  # the participant's own key in this room (ui/workshops.participant_key)
+    store.save_result(sample_new_result(result=sample_result(20, 30, "starting"), workshop_id=workshop.id,
+                                        participant_key=key))
+    join(store, workshop.id, 70, 60, "wide_and_deep")
+    tally = refresh_tally(store, workshop.id, None, THRESHOLDS)
+    store.save_result(sample_new_result(result=sample_result(60, 65, "wide_and_deep"), workshop_id=workshop.id,
+                                        participant_key=key))
+    moved = refresh_tally(store, workshop.id, tally, THRESHOLDS)
+    assert moved.version.responses == 2  # once, not twice
+    assert sorted((p.width, p.depth) for p in moved.points) == [(60, 65), (70, 60)]  # their new scores
+    assert moved.metric_summaries()["width"] == MetricSummary(65.0, 2, 0)  # (60 + 70) / 2

@@ -9,7 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.questionnaire import Questionnaire
-from assessment.room.export import SEGMENT_MEASURES, Column, build_dictionary_csv, build_room_csv, export_columns
+from assessment.room.export import (
+    ROOM_COLUMN, SEGMENT_MEASURES, Column, build_dictionary_csv, build_room_csv, export_columns,
+)
 from assessment.room.metrics import metric_name
 from assessment.room.summary import FLOOR_RESPONSES
 from assessment.storage.errors import StorageUnavailable
@@ -57,12 +59,12 @@ def create_form() -> None:
 
 
 def created_here() -> None:
-    """Links back to the workshops created in this browser tab (their keys live in the session)."""
+    """Links back to the workshops created or opened in this browser tab (their keys live in the session)."""
     created = session.current().facilitator_keys
     found = [(w, key) for w, key in ((resources.store().find_workshop(int(i)), k) for i, k in created.items()) if w]
     if not found:
         return
-    st.markdown(t("workshop.create.created_here"))
+    st.markdown(t("workshop.rooms.held_here"))
     for workshop, key in found:
         st.page_link("pages/workshop.py", label=md_escape(workshop.title), icon=":material/groups:",
                      query_params=workshops.link_params(workshop.id, key))
@@ -183,12 +185,15 @@ def export_metric_names(q: Questionnaire) -> tuple[str, ...]:
         metric_name("seg", s.id, m) for s in q.segments for m in SEGMENT_MEASURES)
 
 
-def dictionary_csv(q: Questionnaire) -> str:
-    """What each column of the export means, in the facilitator's language."""
+def dictionary_csv(q: Questionnaire, *, rooms: bool = False) -> str:
+    """What each column of the export means, in the facilitator's language; ``rooms``: of the
+    combined export of several rooms, whose first column names the room (``rooms_view.py``)."""
     dimensions = {d.id: d.name for d in q.dimensions}
     segments = {s.id: s.name for s in q.segments}
 
     def describe(column: Column) -> str:
+        if column.kind == "fixed" and column.header == ROOM_COLUMN:
+            return t("workshop.rooms.column_room")
         if column.kind == "fixed":
             return t(f"workshop.export.column.{column.header}")
         if column.kind == "dimension":
@@ -196,7 +201,8 @@ def dictionary_csv(q: Questionnaire) -> str:
         return t(f"workshop.export.column.segment_{column.kind}", name=segments.get(column.about, column.about))
 
     heading = (t("workshop.export.dictionary_column"), t("workshop.export.dictionary_meaning"))
-    return build_dictionary_csv(export_columns((), export_metric_names(q)), describe, heading)
+    columns = ((Column(ROOM_COLUMN),) if rooms else ()) + export_columns((), export_metric_names(q))
+    return build_dictionary_csv(columns, describe, heading)
 
 
 def _privacy(workshop: Workshop) -> None:

@@ -68,11 +68,20 @@ def create(title: str, note: str) -> tuple[Workshop, str]:
     return workshop, key
 
 
-def from_link() -> tuple[Workshop, str] | None:
+def from_link(*, remember: bool = False) -> tuple[Workshop, str] | None:
     """The workshop and key of a facilitator or projector link (``?w=…&k=…``), or None if
-    the link is incomplete, the key is wrong or the workshop is gone."""
-    workshop_id, key = links.workshop_id(st.query_params.get(Param.WORKSHOP, "")), st.query_params.get(Param.KEY, "")
-    if workshop_id is None or not key:
+    the link is incomplete, the key is wrong or the workshop is gone. ``remember``: keep the key
+    in this session, so the rooms side by side include this workshop (``rooms_view.py``)."""
+    opened = open_with_key(st.query_params.get(Param.WORKSHOP, ""), st.query_params.get(Param.KEY, ""))
+    if opened is not None and remember:
+        session.current().remember_facilitator_key(opened[0].id, opened[1])
+    return opened
+
+
+def open_with_key(workshop_param: object, key: object) -> tuple[Workshop, str] | None:
+    """The live workshop named by a link's ``w`` whose facilitator key is ``key``; None otherwise."""
+    workshop_id = links.workshop_id(workshop_param)
+    if workshop_id is None or not isinstance(key, str) or not key:
         return None
     workshop = resources.store().find_workshop(workshop_id)
     if workshop is None or not verify_facilitator_key(key, workshop.facilitator_hash):

@@ -12,6 +12,8 @@
   "breadth"). ``dictionary_rows`` says what each column means: a second CSV file beside
   this one (a spreadsheet opens both cleanly; notes above the header would break sorting
   and filters).
+- Several rooms (``build_rooms_csv``): one file with a ``room`` column first, each room under
+  its own minimum and batches; a room's label is its facilitator's title, guarded like any text.
 - Injection (OWASP, "CSV Injection"): a spreadsheet may split a cell again on its own list
   separator (``;`` in many locales) or on tabs, so every piece of a text cell that starts
   like a formula (``=``, ``+``, ``-``, ``@``) after a separator gets an apostrophe in front,
@@ -34,6 +36,7 @@ from assessment.room.summary import allowed_minimum
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FIXED_COLUMNS = ("response", "nickname", "width", "depth", "profile")
+ROOM_COLUMN = "room"  # first column of a combined export of several rooms (``build_rooms_csv``)
 SEGMENT_MEASURES = ("breadth", "depth", "contacts", "favour")  # stored names, in column order
 MEASURE_WORDS = {"breadth": "width"}  # the stored "breadth" is the app's Width
 # A separator a spreadsheet may split on (comma, semicolon, tab, pipe, line breaks), then
@@ -119,21 +122,58 @@ def export_columns(rows: Iterable[ExportRow], metric_names: Sequence[str] | None
     return tuple(columns)
 
 
+@dataclass(frozen=True, slots=True)
+class ExportRoom:
+    """One room of a combined export: its label (the workshop's title, told apart from the others'),
+    its rows in arrival order, and its own minimum group size."""
+
+    label: str
+    rows: tuple[ExportRow, ...]
+    min_responses: int
+
+
 def build_room_csv(
     rows: Iterable[Any], *, min_responses: int, metric_names: Sequence[str] | None = None
 ) -> str:
     """The CSV text, header first, of the released rows (``rows`` in arrival order)."""
     arrived = [r if isinstance(r, ExportRow) else ExportRow.from_mapping(r) for r in rows]
-    results = sorted(released_rows(arrived, min_responses), key=lambda r: (r.profile_id, r.width, r.depth))
     columns = export_columns(arrived, metric_names)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+    out, writer = _csv_writer()
     writer.writerow([guard_cell(c.header) for c in columns])
-    for number, r in enumerate(results, start=1):
-        fixed = (number, r.nickname if r.share_nickname and r.nickname else None, r.width, r.depth, r.profile_id)
-        cells = [*fixed, *(r.metrics.get(c.metric) for c in columns[len(FIXED_COLUMNS):])]
-        writer.writerow([guard_cell(c) for c in cells])
+    for number, r in enumerate(_sorted_release(arrived, min_responses), start=1):
+        writer.writerow([guard_cell(c) for c in _cells(number, r, columns)])
     return out.getvalue()
+
+
+def build_rooms_csv(rooms: Sequence[ExportRoom], *, metric_names: Sequence[str] | None = None) -> str:
+    """Several rooms in one CSV: a ``room`` column first, then the columns of ``build_room_csv``.
+    Each room keeps its own rule: its minimum group size and its whole batches, so a room under
+    its minimum adds no row, and two downloads differ in each room by a batch, never by one
+    person. Rows are numbered through the file, sorted within each room as in one room's file."""
+    columns = export_columns([r for room in rooms for r in room.rows], metric_names)
+    out, writer = _csv_writer()
+    writer.writerow([guard_cell(ROOM_COLUMN), *(guard_cell(c.header) for c in columns)])
+    number = 0
+    for room in rooms:
+        for r in _sorted_release(room.rows, room.min_responses):
+            number += 1
+            writer.writerow([guard_cell(room.label), *(guard_cell(c) for c in _cells(number, r, columns))])
+    return out.getvalue()
+
+
+def _csv_writer() -> tuple[io.StringIO, Any]:
+    out = io.StringIO()
+    return out, csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+
+
+def _sorted_release(arrived: Sequence[ExportRow], min_responses: int) -> list[ExportRow]:
+    """The released rows, sorted by profile, Width, Depth: never in the order people answered."""
+    return sorted(released_rows(arrived, min_responses), key=lambda r: (r.profile_id, r.width, r.depth))
+
+
+def _cells(number: int, r: ExportRow, columns: Sequence[Column]) -> list[object]:
+    fixed = (number, r.nickname if r.share_nickname and r.nickname else None, r.width, r.depth, r.profile_id)
+    return [*fixed, *(r.metrics.get(c.metric) for c in columns[len(FIXED_COLUMNS):])]
 
 
 def build_dictionary_csv(columns: Sequence[Column], describe: Callable[[Column], str], heading: Sequence[str]) -> str:

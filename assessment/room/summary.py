@@ -132,6 +132,8 @@ class RoomSummary:
     segments: tuple[SegmentRoom, ...] | None
     suppressed: bool
     min_responses: int = MIN_RESPONSES
+    width: float | None = None  # the room's average Width, a whole number; None while suppressed
+    depth: float | None = None  # the room's average Depth, likewise
 
     def profile_count(self, profile_id: str) -> int:
         return next((p.count for p in self.profile_counts if p.id == profile_id), 0)
@@ -165,6 +167,7 @@ def summarise_room(
     if responses < min_responses:
         # With a handful of answers a dot or a profile count is as good as a name: show neither.
         dimensions = segments = None
+        width = depth = None
         suppressed = True
         room, profile_counts, top = (), tuple(ProfileCount(p.id, 0) for p in profile_counts), None
     else:
@@ -172,6 +175,8 @@ def summarise_room(
         segs = segment_ids if segment_ids is not None else metric_ids(summaries, "seg")
         dimensions = tuple(_dimension_mean(d, summaries, min_responses) for d in dims)
         segments = tuple(_segment_room(s, summaries, min_responses) for s in segs)
+        width = _mean(summaries.get(metric_name("width")), min_responses)
+        depth = _mean(summaries.get(metric_name("depth")), min_responses)
         suppressed = False
     return RoomSummary(
         responses=responses,
@@ -183,6 +188,8 @@ def summarise_room(
         segments=segments,
         suppressed=suppressed,
         min_responses=min_responses,
+        width=width,
+        depth=depth,
     )
 
 

@@ -11,6 +11,8 @@ costs ~150 ms at 10,000 responses on SQLite (the dots sit in wide rows; the aggr
 - A removed result (its owner deleted it, or the workshop was deleted) makes the live count
   smaller than the tally's count plus the new rows; the tally is then rebuilt from scratch.
   Ids only grow, so "count and highest id unchanged" means "same set of results".
+- A result changed in place (``Store.update_result``) keeps its id; its ``revision`` goes up,
+  so the version's sum of revisions moves and the tally is rebuilt from scratch too.
 
 What the projector shows is not the tally itself but the last *released* one
 (``released_tally``): a new state is released only once the live count moved by at least
@@ -33,10 +35,13 @@ from assessment.room.summary import MetricSummary, RoomPoint
 
 @dataclass(frozen=True, slots=True)
 class RoomVersion:
-    """How many live responses a workshop has and the highest result id among them (0: none)."""
+    """How many live responses a workshop has, the highest result id among them (0: none), and
+    the sum of their in-place revisions (a result updated in place, e.g. its network map blended
+    in, keeps its id; only its revision moves)."""
 
     responses: int
     last_id: int
+    revisions: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,8 @@ class RoomTally:
             )
         if len(self.points) + len(rows.points) != rows.version.responses:
             return None
+        if rows.version.revisions != self.version.revisions:  # a result already counted changed in place
+            return None
         totals = dict(self.totals)
         for name, extra in rows.totals.items():
             totals[name] = totals[name] + extra if name in totals else extra
@@ -115,7 +122,7 @@ def refresh_tally(
     source: RoomSource, workshop_id: int, tally: RoomTally | None, thresholds: Mapping[str, float]
 ) -> RoomTally:
     """``tally`` brought up to date: unchanged (one cheap query) when nothing happened, new
-    rows added when people answered, rebuilt when a result was removed."""
+    rows added when people answered, rebuilt when a result was removed or changed in place."""
     if tally is not None and source.workshop_room_version(workshop_id) == tally.version:
         return tally
     if tally is not None and tally.version.last_id:

@@ -318,7 +318,8 @@ class Store(WorkshopQueries):
     def update_result(self, share_token: str, key: str, new: NewResult) -> bool:
         """Give a saved result new content in place (scores, extras, display name, answers), so
         its share link stays; ``key`` is its manage key or its owner's key. False when the key does
-        not match or the result is gone. Its room, nickname, owner and dates of creation stay;
+        not match or the result is gone. Its room, nickname, owner and dates of creation stay; its
+        ``revision`` goes up by one, so its room's version moves (``workshop_room_version``);
         ``new.workshop_id``, ``nickname`` and ``owner_key`` are not read. Its metrics follow."""
         if not (looks_like_token(share_token) and looks_like_token(key)):
             return False
@@ -332,7 +333,7 @@ class Store(WorkshopQueries):
             if row is None or not _may_manage(key, row):
                 return False
             conn.execute(sa.update(results).where(results.c.id == row.id)
-                         .values(updated_at=datetime.now(UTC), **values))
+                         .values(updated_at=datetime.now(UTC), revision=results.c.revision + 1, **values))
             conn.execute(sa.delete(result_metrics).where(result_metrics.c.result_id == row.id))
             conn.execute(sa.insert(result_metrics), _metric_rows(row.id, row.workshop_id, new.result))
         return True

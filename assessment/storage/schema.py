@@ -80,6 +80,10 @@ results = sa.Table(
     # Hash of the participant's key in its workshop: a later result with the same one replaces
     # this one in the room (one person counts once, workshops.py). NULL: none. Version 5.
     sa.Column("participant_hash", sa.String(64), nullable=True),
+    # How many times the result changed in place (``update_result``): the room's version sums it, so
+    # a projector sees a change that moves neither the count nor the highest id. A counter, not a
+    # time: two servers' clocks may disagree, and a time could then stand still. Version 6.
+    sa.Column("revision", sa.Integer, nullable=False, server_default="0"),
     sa.Index("ix_results_workshop", "workshop_id"),
     sa.Index("ix_results_owner", "owner_hash"),
 )
@@ -253,6 +257,12 @@ def _add_room_privacy(conn: Connection) -> None:
     conn.execute(sa.DDL("CREATE INDEX ix_results_participant ON results (workshop_id, participant_hash)"))
 
 
+def _add_result_revision(conn: Connection) -> None:
+    """Every result so far has changed 0 times in place as far as a room knows: a tally made
+    before the upgrade is rebuilt once anyway (its version has no revision)."""
+    _add_column(conn, "results", sa.Column("revision", sa.Integer, nullable=False, server_default="0"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "results, result metrics, drafts, workshops", _create_version_1),
     Migration(2, "drafts.context: the workshop a draft was answered for", _add_draft_context),
@@ -260,6 +270,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "results.owner_hash, results.updated_at: an owner's private link, changes in place", _add_result_owner),
     Migration(5, "workshops.min_responses, results.participant_hash: a room's minimum group size, one person once",
               _add_room_privacy),
+    Migration(6, "results.revision: a change in place moves the room's version (the projector's tally)",
+              _add_result_revision),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

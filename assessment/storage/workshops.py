@@ -211,11 +211,10 @@ class WorkshopQueries:
         return found is not None
 
     def workshop_room_version(self, workshop_id: int) -> RoomVersion:
-        """Live responses and the highest result id among them: has the room changed? (``room_tally.py``)"""
-        query = sa.select(sa.func.count(), sa.func.max(results.c.id)).where(_live_results_of(workshop_id))
+        """Live responses, the highest result id among them and the sum of their in-place
+        revisions: has the room changed? (``room/tally.py``)"""
         with self._db.reading() as conn:
-            count, last_id = conn.execute(query).one()
-        return RoomVersion(int(count), int(last_id or 0))
+            return _room_version(conn, workshop_id)
 
     def workshop_room_rows(
         self, workshop_id: int, thresholds: Mapping[str, float] | None = None, after_id: int = 0
@@ -246,13 +245,12 @@ class WorkshopQueries:
         totals = sa.select(
             metric, sa.func.sum(value), sa.func.count(), sa.func.sum(_reached(metric, value, thresholds))
         ).group_by(metric)
-        version = sa.select(sa.func.count(), sa.func.max(results.c.id)).where(_live_results_of(workshop_id))
         with self._snapshot() as conn:
-            count, last_id = conn.execute(version).one()
+            version = _room_version(conn, workshop_id)
             dots = conn.execute(points).all()
             sums = conn.execute(totals).all()
         return RoomRows(
-            version=RoomVersion(int(count), int(last_id or 0)),
+            version=version,
             after_id=after_id,
             points=tuple(RoomPoint(r.width, r.depth, r.profile_id) for r in dots),
             totals=MappingProxyType({
@@ -281,6 +279,15 @@ class WorkshopQueries:
                 sa.update(workshops).where(workshops.c.id == workshop_id, _LIVE).values(**values)
             )
         return updated.rowcount > 0
+
+
+def _room_version(conn: sa.Connection, workshop_id: int) -> RoomVersion:
+    """One indexed query: live responses, highest id, and the sum of revisions (a result changed
+    in place moves neither the count nor the highest id, only its ``revision``)."""
+    query = sa.select(sa.func.count(), sa.func.max(results.c.id), sa.func.sum(results.c.revision)).where(
+        _live_results_of(workshop_id))
+    count, last_id, revisions = conn.execute(query).one()
+    return RoomVersion(int(count), int(last_id or 0), int(revisions or 0))
 
 
 def participant_values(conn: sa.Connection, workshop_id: int | None, participant_key: str | None) -> dict[str, str]:

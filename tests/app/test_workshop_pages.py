@@ -483,3 +483,114 @@ def test_projector__workshop_deleted__says_it_ended(store):
     store.delete_workshop(workshop.id)
     at.run()
     assert at.error[0].value == t("workshop.projector_link")
+
+
+# -- your place in the room, on your own phone (issue 12 §4) ------------------------------------
+
+
+def participant_with_result(store, workshop) -> AppTest:
+    """A participant who joined ``workshop`` and pressed "See my results" (on the results page)."""
+    at = finish_all(join(workshop.code))
+    at.button(key="nav.finish").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_place__before_reveal__waiting_then_after_reveal__own_place_shown(store):
+    workshop, _ = new_workshop(store)
+    add_responses(store, workshop.id, 4)  # with the participant: 5, the minimum
+    at = participant_with_result(store, workshop)
+    assert t("workshop.place.title") in [h.value for h in at.subheader]  # first thing on the results page
+    assert t("workshop.place.waiting") in texts(at) and "**Width:**" not in texts(at)
+    assert [b for b in at.button if b.key == "room-place.again"]  # "Look again" (pressed in tests/browser)
+    store.set_workshop_revealed(workshop.id, True)
+    at.switch_page("pages/results.py").run()  # AppTest reruns no fragment alone: the browser presses the button
+    assert not at.exception, at.exception
+    assert "**Width:**" in texts(at) and t("workshop.place.waiting") not in texts(at)
+
+
+def test_place__revealed_under_the_minimum__says_so_and_no_map(store):
+    workshop, _ = new_workshop(store, revealed=True)
+    add_responses(store, workshop.id, 2)  # with the participant: 3 of at least 5
+    at = participant_with_result(store, workshop).switch_page("pages/join.py").run()
+    assert t("workshop.place.too_few", n=5) in texts(at)
+    assert not at.get("plotly_chart")
+
+
+def test_place__revealed_room__own_star_and_two_sentences_on_join_and_results_pages(store):
+    workshop, _ = new_workshop(store, revealed=True)
+    add_responses(store, workshop.id, 4)  # with the participant: 5, the minimum
+    at = participant_with_result(store, workshop)
+    mine = session_of(at).result
+    at.switch_page("pages/join.py").run()
+    shown = texts(at)
+    assert "**Width:**" in shown and "**Depth:**" in shown and t("workshop.place.only_you") in shown
+    star = figure(at, 0)["data"][1]
+    assert star["marker"]["symbol"] == "star" and star["x"] == [mine.width] and star["y"] == [mine.depth]
+
+
+# -- several rooms side by side (issue 12 §6) ---------------------------------------------------
+
+
+def averages_table(at: AppTest):
+    """The side-by-side averages (the first table headed "Figure"; the map's own table comes before it)."""
+    return next(tb.value for tb in at.table if list(tb.value.columns)[:1] == [t("workshop.rooms.figure")])
+
+
+def two_rooms(store):
+    first_key, second_key, other_key = new_facilitator_key(), new_facilitator_key(), new_facilitator_key()
+    first = store.create_workshop("K7RWX3", "Monday group", "", first_key.hash)
+    second = store.create_workshop("K7RWX4", "Tuesday group", "", second_key.hash)
+    other = store.create_workshop("K7RWX5", "Someone else's room", "", other_key.hash)
+    add_responses(store, first.id, 5)
+    add_responses(store, second.id, 2)  # under its minimum of 5
+    add_responses(store, other.id, 5)
+    return (first, first_key.secret), (second, second_key.secret), (other, other_key.secret)
+
+
+def facilitator_of_both(first, second) -> AppTest:
+    """One tab that opened both facilitator links, one after the other."""
+    at = page("pages/workshop.py", w=str(first[0].id), k=first[1])
+    at.query_params["w"], at.query_params["k"] = str(second[0].id), second[1]
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_rooms__two_facilitator_links_opened__side_by_side_small_room_says_so_other_rooms_never(store):
+    first, second, other = two_rooms(store)
+    at = facilitator_of_both(first, second)
+    averages = averages_table(at)
+    assert list(averages.columns) == [t("workshop.rooms.figure"), "Monday group", "Tuesday group"]
+    assert list(averages.iloc[0]) == [t("workshop.rooms.answers"), "5", "2"]
+    assert averages.iloc[1, 2] == t("workshop.rooms.no_figure") and averages.iloc[1, 1].isdigit()  # whole numbers
+    assert t("workshop.rooms.too_small", room="Tuesday group", n=5) in texts(at)
+    points = figure(at, 0)["data"]  # the map: one point, Monday's (Tuesday has no figures)
+    assert [p["text"] for p in points] == [["Monday group"]]
+    assert "Someone else's room" not in texts(at) + "".join(str(tb.value) for tb in at.table)
+
+
+def test_rooms__facilitator_link_pasted__added_and_a_wrong_key_refused(store):
+    first, second, _ = two_rooms(store)
+    at = page("pages/workshop.py", w=str(first[0].id), k=first[1])
+    at.text_input(key="workshop.rooms.link").set_value(f"https://example.org/workshop?w={second[0].id}&k=not-the-key")
+    at.button(key="workshop.rooms.add").click().run()
+    assert at.error[0].value == t("workshop.rooms.not_added")
+    at.text_input(key="workshop.rooms.link").set_value(f"https://example.org/workshop?w={second[0].id}&k={second[1]}")
+    at.button(key="workshop.rooms.add").click().run()
+    assert at.success[0].value == t("workshop.rooms.added")
+    assert "Tuesday group" in list(averages_table(at).columns)
+
+
+def test_dictionary_csv__rooms__the_room_column_first_and_described():
+    from ui.facilitator_view import dictionary_csv
+    rows = dictionary_csv(Q, rooms=True).splitlines()
+    assert rows[1] == f'"room","{t("workshop.rooms.column_room")}"'
+    assert rows[2].startswith('"response",')
+
+
+def test_rooms__one_room_held__no_comparison_only_how_to_add_another(store):
+    first, _, _ = two_rooms(store)
+    at = page("pages/workshop.py", w=str(first[0].id), k=first[1])
+    assert t("workshop.rooms.need_two") in texts(at)
+    assert not [tb for tb in at.table if list(tb.value.columns)[:1] == [t("workshop.rooms.figure")]]
