@@ -64,12 +64,11 @@ def arrive() -> None:
 def _come_back(key: str, share_token: str | None) -> bool:
     """The owner's result (``share_token``'s, else the newest) into the session; False if none."""
     try:
-        mine = resources.store().results_of_owner(key)
+        chosen = resources.store().owner_result(key, share_token)  # one row, however many they kept
     except StorageError:
         current().tell_results_page(t("results.owner.unavailable"))
         return False
-    chosen = next((r for r in mine if share_token in (None, r.share_token)), None)
-    result = _result_of(chosen)
+    result = result_of(chosen)
     if result is None:
         return False
     current().come_back(
@@ -81,7 +80,8 @@ def _come_back(key: str, share_token: str | None) -> bool:
     return True
 
 
-def _result_of(stored: StoredResult | None) -> Result | None:
+def result_of(stored: StoredResult | None) -> Result | None:
+    """The storage boundary: a stored result as a Result (None if gone or not a Result's shape)."""
     if stored is None or stored.result is None:
         return None
     try:
