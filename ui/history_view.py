@@ -120,7 +120,7 @@ def owner_history_section(q: Questionnaire, owner_key: str, shown_token: str | N
     """Every result kept under the private link, dated, and any two of them compared side by side.
 
     Nothing at 0 results; one sentence at 1; from 2 on the list, two pickers (the newest and the one
-    before by default) and their comparison with its read-only link. The pickers' keys carry a digest
+    before by default) and, once "Compare them" is switched on, their comparison with its read-only link. The pickers' keys carry a digest
     of the listed tokens, so a result kept or removed since starts them again on the newest two."""
     try:
         history = resources.store().owner_history(owner_key)
@@ -154,6 +154,9 @@ def owner_history_section(q: Questionnaire, owner_key: str, shown_token: str | N
                              key=f"history.now.{listed}")
     if first == second:
         st.info(t("history.list.same_pick"))
+        return
+    # drawn when asked: the owner page stays short, and a rerun draws no second map unless wanted
+    if not st.toggle(t("history.list.compare"), key=f"history.compare.{listed}"):
         return
     then_token, now_token = sorted((first, second), key=lambda token: entries[token].created_at)
     try:

@@ -166,6 +166,8 @@ def test_owner_history__three_results__listed_newest_first_and_the_newest_two_co
     assert len(lines) == 3 and lines[0].endswith(t("history.list.shown_mark"))  # the newest is the one shown
     assert t("history.list.intro", n=3) in [m.value for m in at.markdown]
     assert [s.value for s in at.selectbox] == [middle, newest]
+    assert not [c for c in at.code if "then=" in c.value]  # compared once asked
+    at.toggle[0].set_value(True).run()
     assert any(s.value.startswith(t("history.compare.title", then="", now="")[:0]) and "→" in s.value
                for s in at.subheader)
     assert compare_link(middle, newest) in [c.value for c in at.code]
@@ -177,7 +179,8 @@ def test_owner_history__pick_the_oldest_later_in_the_second_box__compared_in_tim
     key, (oldest, _, newest) = owner_with((0, 1, -1))
     at = owner_view(key)
     at.selectbox[0].set_value(newest)
-    at.selectbox[1].set_value(oldest).run()  # "compare the newest with the oldest"
+    at.selectbox[1].set_value(oldest)  # "compare the newest with the oldest"
+    at.toggle[0].set_value(True).run()
     assert not at.exception, at.exception
     assert compare_link(oldest, newest) in [c.value for c in at.code]  # then is the earlier, whatever the order picked
     width = at.metric[2]  # after the owner's own Width and Depth: the comparison's
@@ -190,7 +193,7 @@ def test_owner_history__same_result_picked_twice__asks_for_two_different_ones():
     key, (_, newest) = owner_with((0, -1))
     at = owner_view(key)
     at.selectbox[0].set_value(newest).run()
-    assert t("history.list.same_pick") in [i.value for i in at.info]
+    assert t("history.list.same_pick") in [i.value for i in at.info] and not at.toggle
     assert not [c for c in at.code if "then=" in c.value]
 
 
