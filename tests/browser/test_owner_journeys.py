@@ -76,6 +76,30 @@ def test_owner_view__reload__still_the_owner_and_the_address_is_the_share_link(s
     assert metrics(page) == own and private in codes(page)
 
 
+def test_owner_cookie__result_kept__this_site_only_strict_90_days_and_forget_me_clears_it(streamlit_app, page):
+    import time
+
+    from ui.owner import COOKIE, COOKIE_DAYS
+
+    base = streamlit_app()
+    take_assessment(page, base, choice=2)
+    private, _ = private_and_share(page)
+    kept = [c for c in page.context.cookies() if c["name"] == COOKIE]
+    assert len(kept) == 1 and kept[0]["value"] == private.split("o=")[1]
+    cookie = kept[0]
+    assert (cookie["sameSite"], cookie["path"], cookie["httpOnly"]) == ("Strict", "/", False)  # script-set: see ui/owner.py
+    days_left = (cookie["expires"] - time.time()) / 86400
+    assert COOKIE_DAYS - 1 < days_left <= COOKIE_DAYS
+
+    page.get_by_role("button", name=t("results.owner.forget")).click()
+    wait_idle(page)
+    expect(page.get_by_text(t("results.owner.forgotten")[:40])).to_be_visible(timeout=20_000)
+    page.wait_for_function("() => !document.cookie.includes('wd_owner=')")
+    page.reload()
+    wait_idle(page)
+    expect(page.get_by_text(t("results.shared.read_only"))).to_be_visible(timeout=20_000)  # no longer the owner here
+
+
 def test_private_link__fresh_browser__owner_view_and_the_key_leaves_the_address(streamlit_app, page, browser):
     base = streamlit_app()
     take_assessment(page, base, choice=1)
