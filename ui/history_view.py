@@ -37,6 +37,7 @@ from .result_view import CHART_CONFIG, chart_texts
 from .text import language, t
 
 SEGMENT_CHANGES = ("became_deep", "went_shallow", "became_wide", "went_narrow")
+HISTORY_OPEN = 5  # results listed open; the older ones (up to HISTORY_LIMIT) fold into an expander
 
 
 def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: str, now: str,
@@ -129,6 +130,7 @@ def owner_history_section(q: Questionnaire, owner_key: str, shown_token: str | N
         return
     if history.total == 0:
         return
+    st.divider()  # apart from the downloads above: this part is about every result, not the one shown
     st.subheader(t("history.list.title"))
     if history.total == 1:
         st.write(t("history.list.only_one"))
@@ -141,8 +143,11 @@ def owner_history_section(q: Questionnaire, owner_key: str, shown_token: str | N
                                 width=e.width, depth=e.depth) for i, e in enumerate(history.entries)}
     words = ResultWords(q, {})
     st.write(t("history.list.intro", n=history.total))
-    st.markdown("\n".join(_history_line(e, labels[e.share_token], words, shown=e.share_token == shown_token)
-                          for e in history.entries))
+    lines = [_history_line(e, labels[e.share_token], words, shown=e.share_token == shown_token) for e in history.entries]
+    st.markdown("\n".join(lines[:HISTORY_OPEN]))
+    if len(lines) > HISTORY_OPEN:  # the rest folded, so the pickers below stay in reach on a phone
+        with st.expander(t("history.list.more", n=len(lines) - HISTORY_OPEN)):
+            st.markdown("\n".join(lines[HISTORY_OPEN:]))
     if history.total > len(history.entries):
         st.caption(t("history.list.capped", shown=len(history.entries), left=history.total - len(history.entries)))
     tokens = list(entries)

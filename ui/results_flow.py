@@ -124,9 +124,9 @@ def show_owner_tools(q: Questionnaire) -> None:
     else:
         st.caption(t("results.share.not_kept"))
         history_view.reminder_button(None)
+    download_section(q)
     if session.owner_key:  # every result kept under the private link, and any two compared
         history_view.owner_history_section(q, session.owner_key, session.saved.share_token if session.saved else None)
-    download_section(q)
     if session.saved:
         delete_section(session.saved.share_token, session.saved.manage_key)
     import_section(q)
@@ -147,6 +147,7 @@ def take_again_section() -> None:
             st.switch_page("pages/questionnaire.py")
         if from_last.button(t("results.again.from_last"), key="results.again_from_last", width="stretch"):
             flow.start_again(from_last=True)
+            current().draft_notice = t("history.again.from_last")  # shown above the first step until an answer changes
             st.switch_page("pages/questionnaire.py")
 
 

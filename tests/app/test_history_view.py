@@ -220,6 +220,7 @@ def test_owner_history__more_than_the_limit__the_newest_listed_and_says_how_many
 
     key, _ = owner_with((1,) * (HISTORY_LIMIT + 2))
     at = owner_view(key)
-    assert len(history_lines(at)) == HISTORY_LIMIT
+    assert len(history_lines(at)) == HISTORY_LIMIT  # the newest 5 open, the rest folded
+    assert at.expander[0].label == t("history.list.more", n=HISTORY_LIMIT - 5)
     assert t("history.list.intro", n=HISTORY_LIMIT + 2) in [m.value for m in at.markdown]
     assert t("history.list.capped", shown=HISTORY_LIMIT, left=2) in [c.value for c in at.caption]

@@ -184,7 +184,8 @@ def test_take_it_again_from_last_time__change_some__both_listed_compared_and_sha
     wait_idle(page)
     expect(page.get_by_text(step_label(1, current_step(page)[1]))).to_be_visible(timeout=20_000)
     checked = page.locator("[data-testid='stMainBlockContainer'] [data-testid='stRadio'] input:checked")
-    expect(checked.first).to_be_visible(timeout=20_000)  # last time's answers are the start
+    expect(checked.first).to_be_visible(timeout=20_000)  # last time's answers are the start, and it says so
+    expect(page.get_by_text(t("history.again.from_last")[:40])).to_be_visible()
     shoot(page, "take-again-from-last")
     answer_visible_questions(page, choice=4)  # this step answered differently; the rest kept
     finish_keeping_the_rest(page)
