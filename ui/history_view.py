@@ -3,6 +3,8 @@
 ``show_comparison`` draws what ``assessment.compare.compare_results`` found: the wide-vs-deep map
 with an arrow from then to now, Width and Depth with their change, each dimension's change, the
 segments that became deep or wide or went shallow or narrow, and the advice then and now.
+``owner_history_section`` lists every result kept under the owner's private link (newest first,
+bounded by ``HISTORY_LIMIT``) and compares any two of them, with a read-only link to the comparison.
 ``compare_files_section`` does the same for two downloaded results files (nothing kept on the
 server; the files are read in this session only). ``reminder_button`` offers the .ics file.
 
@@ -12,28 +14,32 @@ Every word comes from ``content/en/ui/history.yaml`` through ``t()``.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import zoneinfo
 from dataclasses import replace
 
 import streamlit as st
 
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 
 from assessment.chart_text import compare_text
 from assessment.compare import ComparisonRefused, compare_results, comparison_map
 from assessment.exchange import ImportRefused, import_json
 from assessment.questionnaire import Questionnaire
 from assessment.reminder import Reminder, reminder_file
-from assessment.scoring import Result, ResultShapeError
+from assessment.scoring import Result
 from assessment.storage.errors import StorageUnavailable
-from assessment.wording import result_words
+from assessment.storage.results import HistoryEntry
+from assessment.wording import ResultWords, result_words
 
-from . import resources
+from . import owner, resources
 from .links import Param
 from .chart_view import show_chart
 from .result_view import chart_texts, chart_words
 from .text import language, t
 
 SEGMENT_CHANGES = ("became_deep", "went_shallow", "became_wide", "went_narrow")
+HISTORY_OPEN = 5  # results listed open; the older ones (up to HISTORY_LIMIT) fold into an expander
 
 
 def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: str, now: str,
@@ -45,6 +51,8 @@ def show_comparison(before: Result, after: Result, q: Questionnaire, *, then: st
         st.error(t(f"history.refused.{refused.code}"))
         return
     words_then, words_now = result_words(before, q), result_words(after, q)
+    if then == now:  # two results of one day (a shared comparison names them by date only)
+        then, now = t("history.list.then_same", when=then), t("history.list.now_same", when=now)
     st.header(t("history.compare.title", then=then, now=now))  # an h2: under the page's h1, never skipping a level
     quadrants = {(p.wide, p.deep): p.name for p in q.profiles}
     texts = replace(chart_texts(after), you=t("history.compare.now_point"))
@@ -103,17 +111,99 @@ def show_shared_comparison(then_token: str, now_token: str, q: Questionnaire) ->
 
 def _stored(lookup) -> tuple[Result, str] | None:
     """A found result and its date in words, or None (removed, unknown, or not a result)."""
-    if lookup.status != "found" or lookup.result is None or lookup.result.result is None:
-        return None
-    try:
-        return Result.from_dict(lookup.result.result), day_words(lookup.result.created_at.date())
-    except ResultShapeError:
-        return None
+    result = owner.result_of(lookup.result) if lookup.status == "found" else None
+    return (result, day_words(lookup.result.created_at.date())) if result is not None else None
 
 
 def day_words(day: datetime.date) -> str:
     """A date as the reader's language writes it ("1 Dec 2026")."""
     return format_date(day, format="medium", locale=language())
+
+
+def owner_history_section(q: Questionnaire, owner_key: str, shown_token: str | None) -> None:
+    """Every result kept under the private link, dated, and any two of them compared side by side.
+
+    Nothing at 0 results; one sentence at 1; from 2 on the list, two pickers (the newest and the one
+    before by default) and, once "Compare them" is switched on, their comparison with its read-only link. The pickers' keys carry a digest
+    of the listed tokens, so a result kept or removed since starts them again on the newest two."""
+    try:
+        history = resources.store().owner_history(owner_key)
+    except StorageUnavailable:
+        st.info(t("history.list.unavailable"))
+        return
+    if history.total == 0:
+        return
+    st.divider()  # apart from the downloads above: this part is about every result, not the one shown
+    st.subheader(t("history.list.title"))
+    if history.total == 1:
+        st.write(t("history.list.only_one"))
+        return
+    entries = {e.share_token: e for e in history.entries}
+    # numbered from the oldest (No. 1), so two results of the same minute still read apart
+    labels = {e.share_token: t("history.list.label", n=history.total - i, when=when_words(e.created_at))
+              for i, e in enumerate(history.entries)}
+    options = {e.share_token: t("history.list.option", n=history.total - i, when=when_words(e.created_at),
+                                width=e.width, depth=e.depth) for i, e in enumerate(history.entries)}
+    words = ResultWords(q, {})
+    st.write(t("history.list.intro", n=history.total))
+    lines = [_history_line(e, labels[e.share_token], words, shown=e.share_token == shown_token) for e in history.entries]
+    st.markdown("\n".join(lines[:HISTORY_OPEN]))
+    if len(lines) > HISTORY_OPEN:  # the rest folded, so the pickers below stay in reach on a phone
+        with st.expander(t("history.list.more", n=len(lines) - HISTORY_OPEN)):
+            st.markdown("\n".join(lines[HISTORY_OPEN:]))
+    if history.total > len(history.entries):
+        st.caption(t("history.list.capped", shown=len(history.entries), left=history.total - len(history.entries)))
+    tokens = list(entries)
+    listed = hashlib.sha256("".join(tokens).encode()).hexdigest()[:12]  # a result kept or removed since: the picks start again
+    left, right = st.columns(2)
+    first = left.selectbox(t("history.list.pick_then"), tokens, index=1, format_func=options.__getitem__,
+                           key=f"history.then.{listed}")
+    second = right.selectbox(t("history.list.pick_now"), tokens, index=0, format_func=options.__getitem__,
+                             key=f"history.now.{listed}")
+    if first == second:
+        st.info(t("history.list.same_pick"))
+        return
+    # drawn when asked: the owner page stays short, and a rerun draws no second map unless wanted
+    if not st.toggle(t("history.list.compare"), key=f"history.compare.{listed}"):
+        return
+    then_token, now_token = sorted((first, second), key=lambda token: entries[token].created_at)
+    try:
+        found = [owner.result_of(resources.store().owner_result(owner_key, token)) for token in (then_token, now_token)]
+    except StorageUnavailable:
+        st.info(t("history.list.unavailable"))
+        return
+    if None in found:  # removed in another tab or on another device since the list was read
+        st.info(t("history.list.one_gone"))
+        return
+    show_comparison(found[0], found[1], q, then=labels[then_token], now=labels[now_token], key="owner")
+    st.markdown(t("history.list.share_title"))
+    st.caption(t("history.list.share_explain"))
+    st.code(compare_link(then_token, now_token), language=None, wrap_lines=True)
+
+
+def _history_line(entry: HistoryEntry, label: str, words: ResultWords, *, shown: bool) -> str:
+    profile = next((p.name for p in words.questionnaire.profiles if p.id == entry.profile_id),
+                   t("history.list.unknown_profile"))  # never an internal id on the page
+    marks = (t("history.list.shown_mark") if shown else "") + (t("history.list.workshop_mark") if entry.in_workshop else "")
+    return t("history.list.item", label=label, profile=profile, width=entry.width, depth=entry.depth, marks=marks)
+
+
+def when_words(moment: datetime.datetime) -> str:
+    """A moment as the reader's language writes it, in the reader's time zone ("7 Dec 2026, 09:20")."""
+    local = moment.astimezone(_reader_zone())
+    return t("history.list.when", day=format_date(local.date(), format="medium", locale=language()),
+             time=format_time(local.time(), format="short", locale=language()))
+
+
+def _reader_zone() -> datetime.tzinfo:
+    """The browser's time zone (``st.context.timezone``: text the client sends), else UTC."""
+    name = st.context.timezone
+    if isinstance(name, str) and 0 < len(name) <= 64:
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    return datetime.UTC
 
 
 def compare_files_section(q: Questionnaire) -> None:

@@ -9,15 +9,25 @@ Design (issue 11 §1). Two links per person, never mixed up:
 
 What copying the address bar hands out: never the private key. Opening the private link moves
 the key at once into this tab's session and into a browser cookie (``wd_owner``, this site only,
-a year), and rewrites the address to the share link. So the address bar always shows the share
+90 days), and rewrites the address to the share link. So the address bar always shows the share
 link, which is safe to paste to a mentor; a reload, or coming back tomorrow in the same browser,
 finds the owner again through the cookie; another device uses the private link, which is shown
 once saved in its own labelled box with a copy button. "Not your device?" forgets both.
+
+The cookie is set by a script, so it cannot be HttpOnly: a Streamlit script cannot add a header to
+an HTTP response (its runs travel over the websocket), and Streamlit 1.67's only way to set one,
+middleware of the experimental ``st.App``, sees page requests, not the moment a key is made.
+HttpOnly would hide little anyway: the owner view shows the private link itself. What limits the
+risk instead (docs/deploying.md, "The owner cookie"): it lives 90 days (the .ics reminder carries the
+link for later), ``SameSite=Strict``, ``Secure`` and the ``__Host-`` prefix on HTTPS (no other
+subdomain and no plain-HTTP page can plant or read one; only that name is read there), it grants only
+this person's own results, and "Forget me on this device" clears it.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -31,9 +41,18 @@ from .session import SavedLinks, SharingChoice, current
 from .text import t
 
 COOKIE = "wd_owner"
-COOKIE_DAYS = 365
-# This site only, never sent to other sites, and only over HTTPS where the app is served so.
-COOKIE_SCRIPT = "<script>document.cookie = {cookie} + '; path=/; samesite=strict' + (location.protocol === 'https:' ? '; secure' : '');</script>"  # not-text
+# On HTTPS the cookie is "__Host-wd_owner": the browser takes it only with Secure, Path=/ and no
+# Domain, so neither a sibling subdomain nor a plain-HTTP page can set it (RFC 6265bis, cookie prefixes).
+HOST_COOKIE = f"__Host-{COOKIE}"
+# Our own choice: the three-month reminder carries the private link, so the cookie need not outlive
+# it; a shared computer forgets the owner by itself after this, even if no one pressed "forget me".
+COOKIE_DAYS = 90
+# This site only, never sent to other sites, and on HTTPS only over HTTPS, under the __Host- prefix.
+# (A block of its own: the page runs this script again on later runs, and a second top-level
+# ``const`` of the same name would throw.)
+COOKIE_SCRIPT = ("<script>{{ const https = location.protocol === 'https:'; "  # not-text
+                 "document.cookie = (https ? '__Host-' : '') + {cookie} + '; path=/; samesite=strict' "  # not-text
+                 "+ (https ? '; secure' : ''); }}</script>")  # not-text
 
 
 def private_url(owner_key: str) -> str:
@@ -56,7 +75,7 @@ def arrive() -> None:
         return
     if session.result is not None or session.owner_key or session.owner_forgotten:
         return
-    remembered = st.context.cookies.get(COOKIE)
+    remembered = remembered_key(st.context.cookies, st.context.url)
     if remembered:
         _come_back(remembered, st.query_params.get(Param.RESULT))
 
@@ -64,12 +83,11 @@ def arrive() -> None:
 def _come_back(key: str, share_token: str | None) -> bool:
     """The owner's result (``share_token``'s, else the newest) into the session; False if none."""
     try:
-        mine = resources.store().results_of_owner(key)
+        chosen = resources.store().owner_result(key, share_token)  # one row, however many they kept
     except StorageError:
         current().tell_results_page(t("results.owner.unavailable"))
         return False
-    chosen = next((r for r in mine if share_token in (None, r.share_token)), None)
-    result = _result_of(chosen)
+    result = result_of(chosen)
     if result is None:
         return False
     current().come_back(
@@ -81,7 +99,8 @@ def _come_back(key: str, share_token: str | None) -> bool:
     return True
 
 
-def _result_of(stored: StoredResult | None) -> Result | None:
+def result_of(stored: StoredResult | None) -> Result | None:
+    """The storage boundary: a stored result as a Result (None if gone or not a Result's shape)."""
     if stored is None or stored.result is None:
         return None
     try:
@@ -90,10 +109,19 @@ def _result_of(stored: StoredResult | None) -> Result | None:
         return None
 
 
+def remembered_key(cookies: Mapping[str, str], url: str | None) -> str | None:
+    """The owner key this browser keeps: on an HTTPS page only the ``__Host-`` cookie (a plain
+    ``wd_owner`` there may have been planted by a subdomain, to have a person's next results saved
+    under someone else's key); on plain HTTP (a laptop's localhost) the plain one."""
+    if url is not None and url.startswith("https:"):
+        return cookies.get(HOST_COOKIE)
+    return cookies.get(COOKIE)
+
+
 def remember_browser() -> None:
     """Keep the owner key in this browser (the cookie), so a reload finds the owner again."""
     key = current().owner_key
-    if key and st.context.cookies.get(COOKIE) != key:
+    if key and remembered_key(st.context.cookies, st.context.url) != key:
         cookie_script(f"{COOKIE}={key}; max-age={COOKIE_DAYS * 86400}")  # not-text
 
 

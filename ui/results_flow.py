@@ -13,7 +13,7 @@ from assessment.exchange import ImportRefused, export_json, import_json
 from assessment.questionnaire import Questionnaire
 from assessment.chart_text import result_texts
 from assessment.report import ReportTexts, render_report
-from assessment.scoring import Result, ResultShapeError
+from assessment.scoring import Result
 from assessment.wording import result_words
 from assessment.storage.errors import StorageUnavailable
 
@@ -63,7 +63,7 @@ def show_shared(token: str, q: Questionnaire) -> None:
         st.info(t("results.shared.removed"))
         take_assessment_button()
         return
-    result = _stored_result(lookup)
+    result = owner.result_of(lookup.result) if lookup.status == "found" else None
     if result is None:
         st.title(t("results.shared.not_found_title"))
         st.info(t("results.shared.not_found"))
@@ -79,16 +79,6 @@ def show_shared(token: str, q: Questionnaire) -> None:
         delete_section(token, manage_key)
     st.divider()
     take_assessment_button()
-
-
-def _stored_result(lookup) -> Result | None:
-    """The storage boundary: the stored shape becomes a Result here (None if it is not one)."""
-    if lookup.status != "found" or lookup.result is None or lookup.result.result is None:
-        return None
-    try:
-        return Result.from_dict(lookup.result.result)
-    except ResultShapeError:
-        return None
 
 
 def delete_section(token: str, manage_key: str) -> None:
@@ -136,6 +126,8 @@ def show_owner_tools(q: Questionnaire) -> None:
         st.caption(t("results.share.not_kept"))
         history_view.reminder_button(None)
     download_section(q)
+    if session.owner_key:  # every result kept under the private link, and any two compared
+        history_view.owner_history_section(q, session.owner_key, session.saved.share_token if session.saved else None)
     if session.saved:
         delete_section(session.saved.share_token, session.saved.manage_key)
     import_section(q)
@@ -156,6 +148,7 @@ def take_again_section() -> None:
             st.switch_page("pages/questionnaire.py")
         if from_last.button(t("results.again.from_last"), key="results.again_from_last", width="stretch"):
             flow.start_again(from_last=True)
+            current().draft_notice = t("history.again.from_last")  # shown above the first step until an answer changes
             st.switch_page("pages/questionnaire.py")
 
 

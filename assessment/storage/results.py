@@ -7,6 +7,8 @@
 
     store.update_result(saved.share_token, key, new)   # new scores, same share link
     store.results_of_owner(owner_key)          # every live result of one person, newest first
+    store.owner_history(owner_key)             # their newest HISTORY_LIMIT, summed up, and how many in all
+    store.owner_result(owner_key, share_token) # one of them in full (None: not theirs, or gone)
 
 A share token lets anyone read a result; the manage key (shown once, only its hash stored)
 lets its owner remove it. An owner key (``NewResult.owner_key``, only its hash stored) is the
@@ -53,6 +55,10 @@ DEFAULT_DRAFT_DAYS = 30
 # Purging runs when the store opens and then with a draft save at most once per this many
 # seconds (per process): no scheduler or background thread, and one cheap indexed DELETE an hour.
 PURGE_EVERY_SECONDS = 3600
+# The history list under an owner's private link shows at most this many results, newest first
+# (our own cut: a person taking it again every three months reaches it after twelve years; the
+# list says how many are left out, and each one is still reachable by its own share link).
+HISTORY_LIMIT = 50
 
 
 def draft_retention() -> timedelta:
@@ -118,6 +124,28 @@ class StoredResult:
     nickname_public: bool
     removed_at: datetime | None
     updated_at: datetime | None = None  # last change in place (e.g. the map blended in); None: never
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One line of an owner's history: a live result summed up, without its answers or details."""
+
+    share_token: str
+    created_at: datetime
+    questionnaire_id: str
+    width: float
+    depth: float
+    profile_id: str
+    in_workshop: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerHistory:
+    """An owner's newest results (``entries``, newest first, at most the limit asked) and how many
+    live results they have in all (``total``; more than ``len(entries)`` when some were left out)."""
+
+    entries: tuple[HistoryEntry, ...]
+    total: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +378,38 @@ class Store(WorkshopQueries):
         with self._db.reading() as conn:
             return tuple(_stored_result(row, for_owner=True) for row in conn.execute(query))
 
+    def owner_history(self, owner_key: str, limit: int = HISTORY_LIMIT) -> OwnerHistory:
+        """The owner's live results summed up, newest first: at most ``limit`` of them (1 to
+        ``HISTORY_LIMIT``, whatever is asked), and how many there are in all. Reads no answers
+        and no result documents, so the list costs the same for a person with one result or fifty."""
+        if not looks_like_token(owner_key):
+            return OwnerHistory((), 0)
+        limit = max(1, min(int(limit), HISTORY_LIMIT))
+        mine = sa.and_(results.c.owner_hash == hash_secret(owner_key), results.c.removed_at.is_(None))
+        query = (sa.select(results.c.share_token, results.c.created_at, results.c.questionnaire_id,
+                           results.c.width, results.c.depth, results.c.profile_id, results.c.workshop_id)
+                 .where(mine).order_by(results.c.created_at.desc(), results.c.id.desc()).limit(limit))
+        with self._db.reading() as conn:
+            rows = conn.execute(query).all()
+            total = len(rows) if len(rows) < limit else conn.scalar(sa.select(sa.func.count()).where(mine))
+        return OwnerHistory(tuple(
+            HistoryEntry(row.share_token, utc(row.created_at), row.questionnaire_id, row.width, row.depth,
+                         row.profile_id, row.workshop_id is not None)
+            for row in rows), total)
+
+    def owner_result(self, owner_key: str, share_token: str | None = None) -> StoredResult | None:
+        """One live result of the owner in full (with its answers: the key is the person's own):
+        the one behind ``share_token``, or the newest when it is None. None when the key or token
+        is malformed or unknown, the result is gone, or it is someone else's."""
+        if not looks_like_token(owner_key) or (share_token is not None and not looks_like_token(share_token)):
+            return None
+        query = sa.select(results).where(results.c.owner_hash == hash_secret(owner_key), results.c.removed_at.is_(None))
+        if share_token is not None:
+            query = query.where(results.c.share_token == share_token)
+        with self._db.reading() as conn:
+            row = conn.execute(query.order_by(results.c.created_at.desc(), results.c.id.desc()).limit(1)).first()
+        return _stored_result(row, for_owner=True) if row is not None else None
+
     def find_result(self, share_token: str) -> Lookup:
         """What a share link shows: found, removed (a tombstone), or unknown.
 
@@ -472,6 +532,6 @@ def open_store(url: str | None = None, *, clock: Callable[[], float] = time.mono
 
 
 __all__ = [
-    "DEFAULT_DRAFT_DAYS", "DRAFT_DAYS_SETTING", "MAX_DRAFT_CONTEXT", "PURGE_EVERY_SECONDS", "draft_retention", "SCHEMA_VERSION", "Draft", "Lookup", "LookupStatus", "NewResult", "SavedResult",
+    "DEFAULT_DRAFT_DAYS", "DRAFT_DAYS_SETTING", "HISTORY_LIMIT", "HistoryEntry", "OwnerHistory", "MAX_DRAFT_CONTEXT", "PURGE_EVERY_SECONDS", "draft_retention", "SCHEMA_VERSION", "Draft", "Lookup", "LookupStatus", "NewResult", "SavedResult",
     "Store", "StoredResult", "open_store", "result_metrics_of",
 ]

@@ -87,7 +87,8 @@ def test_compare_link__two_share_tokens__read_only_comparison_dated_then_and_now
     assert not at.exception, at.exception
     today = day_words(datetime.datetime.now(datetime.timezone.utc).date())
     assert at.title[0].value == t("history.shared.title")
-    assert at.header[0].value == t("history.compare.title", then=today, now=today)
+    assert at.header[0].value == t("history.compare.title", then=t("history.list.then_same", when=today),
+                                                         now=t("history.list.now_same", when=today))
     assert not [b for b in at.button if b.key == "manage.delete"]  # read-only: nothing to delete
 
 
@@ -104,3 +105,126 @@ def test_compare_link__one_result_removed__says_it_cannot_be_compared():
     at.switch_page("pages/results.py").run()
     assert not at.exception
     assert [i.value for i in at.info] == [t("history.shared.missing")]
+
+
+# The history list under the private link (issue 11 §3) -------------------------------------
+
+
+def owner_with(picks: tuple[int, ...]):
+    """Results saved under one new owner key, oldest first: each answers every item with the option
+    at that index (0: lowest). Returns the key and the share tokens, oldest first."""
+    import os
+
+    from assessment import load_questionnaire, score_answers
+    from assessment.questionnaire import complete_answers
+    from assessment.storage.results import NewResult, open_store
+    from assessment.tokens import new_token
+
+    q = load_questionnaire("en")
+    key, tokens = new_token(), []
+    with open_store(os.environ["DATABASE_URL"]) as store:
+        for index in picks:
+            answers = complete_answers(q, pick=lambda item, options, index=index: options[index])
+            tokens.append(store.save_result(NewResult(answers=answers, result=score_answers(q, answers).to_dict(),
+                                                      owner_key=key)).share_token)
+    return key, tokens
+
+
+def owner_view(key: str) -> AppTest:
+    """The results page opened with the private link, in a fresh session."""
+    from pathlib import Path
+
+    from ui.links import Param
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=30)
+    at.run()
+    at.query_params[Param.OWNER] = key
+    at.switch_page("pages/results.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def history_lines(at: AppTest) -> list[str]:
+    return [line for m in at.markdown for line in m.value.splitlines() if line.startswith("- **")
+            and " · Width " in line]
+
+
+def test_owner_history__one_result__a_sentence_true_for_one_and_nothing_to_pick():
+    from ui.text import t
+
+    key, _ = owner_with((1,))
+    at = owner_view(key)
+    assert t("history.list.title") in [s.value for s in at.subheader]
+    assert t("history.list.only_one") in [m.value for m in at.markdown]
+    assert not at.selectbox and not history_lines(at)
+
+
+def test_owner_history__three_results__listed_newest_first_and_the_newest_two_compared():
+    from ui.history_view import compare_link
+    from ui.text import t
+
+    key, (oldest, middle, newest) = owner_with((0, 1, -1))
+    at = owner_view(key)
+    lines = history_lines(at)
+    assert len(lines) == 3 and lines[0].endswith(t("history.list.shown_mark"))  # the newest is the one shown
+    assert t("history.list.intro", n=3) in [m.value for m in at.markdown]
+    assert [s.value for s in at.selectbox] == [middle, newest]
+    assert not [c for c in at.code if "then=" in c.value]  # compared once asked
+    at.toggle[0].set_value(True).run()
+    assert any("→" in s.value for s in at.header)
+    assert compare_link(middle, newest) in [c.value for c in at.code]
+
+
+def test_owner_history__pick_the_oldest_later_in_the_second_box__compared_in_time_order():
+    from ui.history_view import compare_link
+    from ui.text import t
+
+    key, (oldest, _, newest) = owner_with((0, 1, -1))
+    at = owner_view(key)
+    at.selectbox[0].set_value(newest)
+    at.selectbox[1].set_value(oldest)  # "compare the newest with the oldest"
+    at.toggle[0].set_value(True).run()
+    assert not at.exception, at.exception
+    assert compare_link(oldest, newest) in [c.value for c in at.code]  # then is the earlier, whatever the order picked
+    own_width, width = at.metric[0], at.metric[2]  # after the owner's own Width and Depth: the comparison's
+    # now: the newest (the one shown above); then: every lowest answer, Width 7 (see the first test)
+    assert width.value == own_width.value and width.help == t("history.compare.was", score=7)
+
+
+def test_owner_history__same_result_picked_twice__asks_for_two_different_ones():
+    from ui.text import t
+
+    key, (_, newest) = owner_with((0, -1))
+    at = owner_view(key)
+    at.selectbox[0].set_value(newest).run()
+    assert t("history.list.same_pick") in [i.value for i in at.info] and not at.toggle
+    assert not [c for c in at.code if "then=" in c.value]
+
+
+def test_owner_history__a_result_removed_elsewhere__leaves_the_list_and_the_comparison_says_so():
+    import os
+
+    from assessment.storage.results import open_store
+    from ui.text import t
+
+    key, (oldest, middle, newest) = owner_with((0, 1, -1))
+    at = owner_view(key)
+    assert len(history_lines(at)) == 3
+    with open_store(os.environ["DATABASE_URL"]) as store:  # deleted on another device
+        assert store.delete_result(middle, key)
+    at.run()
+    assert not at.exception, at.exception
+    assert len(history_lines(at)) == 2 and t("history.list.intro", n=2) in [m.value for m in at.markdown]
+    assert [s.value for s in at.selectbox] == [oldest, newest]  # the picks move on to the two that are left
+
+
+def test_owner_history__more_than_the_limit__the_newest_listed_and_says_how_many_are_left_out():
+    from assessment.storage.results import HISTORY_LIMIT
+    from ui.text import t
+
+    key, _ = owner_with((1,) * (HISTORY_LIMIT + 2))
+    at = owner_view(key)
+    assert len(history_lines(at)) == HISTORY_LIMIT  # the newest 5 open, the rest folded
+    assert t("history.list.more", n=HISTORY_LIMIT - 5) in [e.label for e in at.expander]  # besides the charts' tables
+    assert t("history.list.intro", n=HISTORY_LIMIT + 2) in [m.value for m in at.markdown]
+    assert t("history.list.capped", shown=HISTORY_LIMIT, left=2) in [c.value for c in at.caption]

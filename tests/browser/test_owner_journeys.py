@@ -1,23 +1,25 @@
 """Coming back to one's own results in a real browser (issue 11): the private link, a reload,
 a fresh browser, take it again, a workshop resubmission, a resume link received, a blended file.
 
-Screenshots of every new view go to ``screenshots/tmp/owner/`` (not committed) at 1280 and 390 pixels wide.
+Screenshots of every new view go to $WIDE_DEEP_SCREENSHOTS, else ``screenshots/tmp/owner/`` (not committed),
+at 1280 and 390 pixels wide.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from assessment.storage.results import open_store
-from tests.browser.person import answer_all_steps, take_assessment
+from tests.browser.person import answer_all_steps, answer_visible_questions, current_step, step_label, take_assessment
 from tests.browser.streamlit_app import wait_idle
 from tests.browser.workshop_steps import join
 from ui.text import t
 
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "tmp" / "owner"
+SHOTS = Path(os.environ.get("WIDE_DEEP_SCREENSHOTS") or Path(__file__).resolve().parents[2] / "screenshots" / "tmp" / "owner")
 WIDE, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
 
 
@@ -74,6 +76,30 @@ def test_owner_view__reload__still_the_owner_and_the_address_is_the_share_link(s
     assert metrics(page) == own and private in codes(page)
 
 
+def test_owner_cookie__result_kept__this_site_only_strict_90_days_and_forget_me_clears_it(streamlit_app, page):
+    import time
+
+    from ui.owner import COOKIE, COOKIE_DAYS
+
+    base = streamlit_app()
+    take_assessment(page, base, choice=2)
+    private, _ = private_and_share(page)
+    kept = [c for c in page.context.cookies() if c["name"] == COOKIE]
+    assert len(kept) == 1 and kept[0]["value"] == private.split("o=")[1]
+    cookie = kept[0]
+    assert (cookie["sameSite"], cookie["path"], cookie["httpOnly"]) == ("Strict", "/", False)  # script-set: see ui/owner.py
+    days_left = (cookie["expires"] - time.time()) / 86400
+    assert COOKIE_DAYS - 1 < days_left <= COOKIE_DAYS
+
+    page.get_by_role("button", name=t("results.owner.forget")).click()
+    wait_idle(page)
+    expect(page.get_by_text(t("results.owner.forgotten")[:40])).to_be_visible(timeout=20_000)
+    page.wait_for_function("() => !document.cookie.includes('wd_owner=')")
+    page.reload()
+    wait_idle(page)
+    expect(page.get_by_text(t("results.shared.read_only"))).to_be_visible(timeout=20_000)  # no longer the owner here
+
+
 def test_private_link__fresh_browser__owner_view_and_the_key_leaves_the_address(streamlit_app, page, browser):
     base = streamlit_app()
     take_assessment(page, base, choice=1)
@@ -118,6 +144,79 @@ def test_take_it_again__fresh_answers__a_second_result_and_the_first_link_still_
     wait_idle(page)
     expect(page.get_by_role("heading", name=t("questionnaire.finished.title"))).to_be_visible(timeout=20_000)
     shoot(page, "finished-questionnaire")
+
+
+def finish_keeping_the_rest(page: Page) -> None:
+    """On the questionnaire: Next through every step without touching its answers, then finish."""
+    number, total = current_step(page)
+    while number < total:
+        page.get_by_role("button", name=t("questionnaire.next")).click()
+        number += 1
+        expect(page.get_by_text(step_label(number, total))).to_be_visible(timeout=20_000)
+        wait_idle(page)
+    page.get_by_role("button", name=t("questionnaire.finish")).click()
+    expect(page.get_by_role("heading", name=t("results.dimensions"), exact=True)).to_be_visible(timeout=20_000)
+    wait_idle(page)
+
+
+def compare_in_history(page: Page, results: int) -> str:
+    """On the owner view: the history lists ``results``; switch "compare" on; returns the compare link."""
+    expect(page.get_by_role("heading", name=t("history.list.title"))).to_be_visible(timeout=20_000)
+    expect(page.get_by_text(t("history.list.intro", n=results))).to_be_visible()
+    expect(page.locator("[data-testid='stMarkdownContainer'] li").filter(has_text=" · Width ")).to_have_count(results)
+    page.get_by_text(t("history.list.compare")).click()
+    wait_idle(page)
+    expect(page.get_by_text(t("history.list.share_explain")[:40])).to_be_visible(timeout=20_000)
+    return next(c for c in codes(page) if "then=" in c)
+
+
+def test_take_it_again_from_last_time__change_some__both_listed_compared_and_shared_read_only(
+        streamlit_app, page, browser):
+    base = streamlit_app()
+    page.set_viewport_size(WIDE)
+    take_assessment(page, base, choice=1)
+    private, first_share = private_and_share(page)
+    first = metrics(page)
+    expect(page.get_by_text(t("history.list.only_one")[:40])).to_be_visible()  # one result: no list yet
+    shoot(page, "history-one-result", at=t("history.list.title"))
+
+    page.get_by_role("button", name=t("results.again.from_last")).click()
+    wait_idle(page)
+    expect(page.get_by_text(step_label(1, current_step(page)[1]))).to_be_visible(timeout=20_000)
+    checked = page.locator("[data-testid='stMainBlockContainer'] [data-testid='stRadio'] input:checked")
+    expect(checked.first).to_be_visible(timeout=20_000)  # last time's answers are the start, and it says so
+    expect(page.get_by_text(t("history.again.from_last")[:40])).to_be_visible()
+    shoot(page, "take-again-from-last")
+    answer_visible_questions(page, choice=4)  # this step answered differently; the rest kept
+    finish_keeping_the_rest(page)
+    now = metrics(page)
+    assert now != first
+
+    link = compare_in_history(page, 2)
+    assert f"then={first_share.split('r=')[1]}" in link and private.split("o=")[1] not in link
+    expect(page.get_by_role("heading", name=re.compile("→"))).to_be_visible()
+    shoot(page, "history-compare", at=t("history.list.title"))
+
+    reader = browser.new_context(viewport=PHONE).new_page()  # the mentor, with only the compare link
+    reader.goto(link)
+    wait_idle(reader)
+    expect(reader.get_by_role("heading", name=t("history.shared.title"))).to_be_visible(timeout=20_000)
+    expect(reader.get_by_text(t("history.shared.read_only"))).to_be_visible()
+    expect(reader.get_by_role("heading", name=re.compile("→"))).to_be_visible()
+    expect(reader.locator("[data-testid='stMetricValue']")).to_have_count(2, timeout=20_000)
+    assert [v.strip() for v in reader.locator("[data-testid='stMetricValue']").all_inner_texts()] == now
+    for tool in (t("results.delete.button"), t("results.again.fresh"), t("results.download.json"),
+                 t("results.owner.forget")):
+        expect(reader.get_by_role("button", name=tool)).to_have_count(0)  # read-only: no owner's tool
+    assert not [c for c in codes(reader) if "results?o=" in c]
+    shoot(reader, "compare-link-read-only")
+
+    device = browser.new_context(viewport=PHONE).new_page()  # the owner's phone, with the private link
+    device.goto(private)
+    wait_idle(device)
+    expect_owner_view(device)
+    compare_in_history(device, 2)
+    shoot(device, "history-second-device", at=t("history.list.title"))
 
 
 def test_workshop__participant_resubmits__counted_once_and_told(streamlit_app, page, tmp_path):
