@@ -47,6 +47,8 @@ workshops = sa.Table(
     sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
     # The facilitator's minimum group size (room/summary.py); NULL: the default. Version 5.
     sa.Column("min_responses", sa.Integer, nullable=True),
+    # The projector's screen once results are revealed (room/screens.py); NULL: the first. Version 8.
+    sa.Column("screen", sa.Integer, nullable=True),
 )
 
 # A removed result keeps its row as a tombstone (ids, dates, manage_hash) with every
@@ -253,6 +255,10 @@ def _add_room_privacy(conn: Connection) -> None:
     conn.execute(sa.DDL("CREATE INDEX ix_results_participant ON results (workshop_id, participant_hash)"))
 
 
+def _add_projector_screen(conn: Connection) -> None:
+    _add_column(conn, "workshops", sa.Column("screen", sa.Integer, nullable=True))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "results, result metrics, drafts, workshops", _create_version_1),
     Migration(2, "drafts.context: the workshop a draft was answered for", _add_draft_context),
@@ -260,6 +266,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "results.owner_hash, results.updated_at: an owner's private link, changes in place", _add_result_owner),
     Migration(5, "workshops.min_responses, results.participant_hash: a room's minimum group size, one person once",
               _add_room_privacy),
+    # 6 and 7 are taken by work on other branches; merged, they sit in between.
+    Migration(8, "workshops.screen: the projector screen a room is on, shared by every projector and facilitator",
+              _add_projector_screen),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
