@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.room.screens import SCREENS, RoomPicture, describe_room, screen_at, speaks_for_room, step_screen
+from assessment.room.screens import (
+    SCREENS, RoomPicture, describe_room, extremes, reach_parts, screen_at, speaks_for_room, step_screen,
+)
 
 A, B, C, D = "wide_and_deep", "wide_shallow", "deep_narrow", "starting"  # content order
 
@@ -66,3 +68,16 @@ def test_describe_room__two_of_four__half_is_no_majority_so_plurality():
     picture = describe_room([(A, 2), (B, 1), (C, 1), (D, 0)])  # 2 is half of 4, not more
     assert picture == RoomPicture("plurality", (A,), 2, 4)
     assert speaks_for_room(picture) is None
+
+
+def test_extremes__values_with_gaps_and_ties__highest_and_lowest_first_listed_wins():
+    assert extremes([("a", 40.0), ("b", None), ("c", 70.0), ("d", 40.0), ("e", 70.0)]) == (("c", 70.0), ("a", 40.0))
+
+
+def test_extremes__nothing_shown__none():
+    assert extremes([("a", None)]) is None and extremes([]) is None
+
+
+def test_reach_parts__covered_and_nobody__split_in_order():
+    pairs = [("peers", "covered_deeply"), ("senior", "nobody"), ("junior", "covered_deeply"), ("other", "nobody")]
+    assert reach_parts(pairs) == (("peers", "junior"), ("senior", "other"))

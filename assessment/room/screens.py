@@ -86,3 +86,22 @@ def describe_room(profile_counts: Iterable[tuple[str, int]]) -> RoomPicture:
 def speaks_for_room(picture: RoomPicture) -> str | None:
     """The one profile whose own discussion prompt is true of this room, or None (a mixed room)."""
     return picture.profiles[0] if picture.kind in ("all_one", "majority") else None
+
+
+def extremes(values: Iterable[tuple[str, float | None]]) -> tuple[tuple[str, float], tuple[str, float]] | None:
+    """The highest and the lowest (id, value) of those with a value; the first listed wins a tie
+    (content order), so the sentence never depends on row order. None when no value is shown.
+    e.g. [(a, 40), (b, None), (c, 70), (d, 40)] -> ((c, 70), (a, 40))."""
+    shown = [(key, float(v)) for key, v in values if v is not None]
+    if not shown:
+        return None
+    top = max(shown, key=lambda kv: kv[1])  # max and min keep the first of equals
+    low = min(shown, key=lambda kv: kv[1])
+    return top, low
+
+
+def reach_parts(segments: Iterable[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(segments someone in the room is deep in, segments nobody is), from (id, reach) pairs."""
+    pairs = list(segments)
+    return (tuple(s for s, reach in pairs if reach == "covered_deeply"),
+            tuple(s for s, reach in pairs if reach != "covered_deeply"))
