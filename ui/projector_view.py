@@ -101,7 +101,7 @@ html, body { overflow: hidden; }
 
 # The keys: → / PageDown / Space step on, ← / PageUp step back (a presenter's clicker sends
 # PageDown/PageUp). Typing in a field, a held key's repeats and modified keys are left alone.
-_KEYS_JS = """
+_KEYS_JS = """// # not-text: a script, no words for people
 export default function(component) {
   const { setTriggerValue, setStateValue } = component;
   const size = () => setStateValue('viewport', [window.innerWidth, window.innerHeight]);
@@ -123,7 +123,7 @@ export default function(component) {
     clearTimeout(pending);
   };
 }
-"""  # not-text: a script, no words for people
+"""
 
 
 @functools.cache
@@ -278,17 +278,17 @@ def _chart(figure: Any, key: str, sentence: str | None) -> None:
 
 
 def _map_screen(summary: RoomSummary, figures: room_feed.RoomFigures, q: Questionnaire) -> None:
-    chart, side = st.columns([3, 2], gap="large", vertical_alignment="center")
+    chart, side = st.columns([2, 1], gap="large", vertical_alignment="center")
     with chart:
         st.plotly_chart(figures.map, key="proj.map", config=CHART_CONFIG, width="stretch", theme=None)
     with side:
         with st.container(key="proj-profiles"):
             if summary.suppressed:
                 st.markdown(room_feed.suppressed_text(summary))
-            else:
-                for profile in q.profiles:
-                    st.markdown(t("projector.profile_count", count=summary.profile_count(profile.id),
-                                  profile=profile.name))
+                return
+            for profile in q.profiles:
+                st.markdown(t("projector.profile_count", count=summary.profile_count(profile.id),
+                              profile=profile.name))
         with st.container(key="proj-sentence"):
             st.markdown(picture_sentence(summary, q))
 

@@ -33,6 +33,7 @@ TICK_PX = 24
 TEXT_PX = 26
 TITLE_PX = 32
 WEBGL_FROM = 1000
+LABEL_CHARS = 16  # a quadrant's name wraps after this many characters
 COVERED_COLOUR = PALETTE["green"]
 NOBODY_COLOUR = PALETTE["vermillion"]
 
@@ -131,7 +132,8 @@ def room_map(
             "x": x1 - 1.5 if p.wide else x0 + 1.5, "y": y1 - 2 if p.deep else y0 + 2,
             "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
             "align": "right" if p.wide else "left", "showarrow": False,
-            "text": f"<b>{plain_label(p.name, 40)}</b>"
+            # Wrapped: two long names side by side must not run into each other on a narrow map.
+            "text": "<br>".join(f"<b>{plain_label(line, 40)}</b>" for line in wrap_words(str(p.name), LABEL_CHARS)[:3])
                     + ("" if summary.suppressed else "<br>" + plain_label(texts.people(count))),
             "font": {"size": TEXT_PX * scale, "color": "#000000"}, "bgcolor": "rgba(255,255,255,0.6)",  # a dot under a label still shows
         })
