@@ -101,16 +101,26 @@ html, body { overflow: hidden; }
 
 # The keys: → / PageDown / Space step on, ← / PageUp step back (a presenter's clicker sends
 # PageDown/PageUp). Typing in a field, a held key's repeats and modified keys are left alone.
+# Each press is numbered and the last few are sent as state, not as a one-off trigger: presses
+# that arrive together (two quick ones, or one during a refresh) are each applied once, in order
+# (``_moved``). ``mount`` tells a new page (numbering from 1 again) from the same one.
 _KEYS_JS = """// # not-text: a script, no words for people
 export default function(component) {
-  const { setTriggerValue, setStateValue } = component;
+  const { setStateValue } = component;
+  const mount = Math.random().toString(36).slice(2);
+  const moves = [];
+  let seq = 0;
   const size = () => setStateValue('viewport', [window.innerWidth, window.innerHeight]);
   const onKey = (e) => {
     if (e.defaultPrevented || e.repeat || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     const step = {ArrowRight: 1, PageDown: 1, ' ': 1, ArrowLeft: -1, PageUp: -1}[e.key];
-    if (step) { e.preventDefault(); setTriggerValue('step', step); }
+    if (!step) return;
+    e.preventDefault();
+    moves.push([++seq, step]);
+    if (moves.length > 16) moves.shift();
+    setStateValue('moves', {mount: mount, list: moves.slice()});
   };
   let pending = null;
   const onResize = () => { clearTimeout(pending); pending = setTimeout(size, 250); };
@@ -124,6 +134,8 @@ export default function(component) {
   };
 }
 """
+MAX_MOVES = 16  # presses a state change may carry (the script keeps the last 16)
+APPLIED = "proj.applied"  # (mount, number of the last press applied) of this tab
 
 
 @functools.cache
@@ -154,21 +166,41 @@ def hide_chrome() -> None:
 def keys(workshop_id: int) -> None:
     """Listen for the arrow keys on this page (they step the room's screen), and measure it."""
     with st.container(key="proj-keys"):
-        _keys_component()(key=KEYS, height=0, on_step_change=functools.partial(_step_pressed, workshop_id),
+        _keys_component()(key=KEYS, height=0, on_moves_change=functools.partial(_moved, workshop_id),
                           on_viewport_change=_resized)
 
 
-def _step_pressed(workshop_id: int) -> None:
-    step = (st.session_state.get(KEYS) or {}).get("step")
-    if not isinstance(step, int) or isinstance(step, bool):
-        return  # a client can send anything: only +1 and -1 step (step_screen counts the sign)
+def new_moves(sent: Any, applied: tuple[str, int] | None) -> tuple[tuple[str, int], list[int]]:
+    """The presses not applied yet, in order, and what is applied after them. ``sent`` is what the
+    page's script sent (a client can send anything: only +1 and -1 with a rising number count).
+    e.g. sent {mount: "a", list: [[1, 1], [2, 1], [3, -1]]}, applied ("a", 1) -> (("a", 3), [1, -1])."""
+    if not isinstance(sent, dict) or not isinstance(sent.get("mount"), str) or not isinstance(sent.get("list"), list):
+        return applied or ("", 0), []
+    mount = sent["mount"][:32]
+    last = applied[1] if applied and applied[0] == mount else 0
+    steps = []
+    for move in sent["list"][-MAX_MOVES:]:
+        if (isinstance(move, list) and len(move) == 2 and all(type(v) is int for v in move)
+                and move[0] > last and move[1] in (-1, 1)):
+            last = move[0]
+            steps.append(move[1])
+    return (mount, last), steps
+
+
+def _moved(workshop_id: int) -> None:
+    applied, steps = new_moves((st.session_state.get(KEYS) or {}).get("moves"), st.session_state.get(APPLIED))
+    st.session_state[APPLIED] = applied
+    if not steps:
+        return
     try:
         store = resources.store()
         workshop = store.find_workshop(workshop_id)
-        if workshop is not None and workshop.revealed:  # before the reveal there is one screen
+        if workshop is None or not workshop.revealed:  # before the reveal there is one screen
+            return
+        for step in steps:
             store.step_workshop_screen(workshop_id, step)
     except StorageUnavailable:
-        pass  # the next press may reach it; the screen stays as it was
+        pass  # the screen stays as it was; the next press may reach the database
 
 
 def _resized() -> None:
