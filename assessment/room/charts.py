@@ -79,7 +79,7 @@ def _figure(data: list[dict[str, Any]], title: str, height: int, frame: Frame, *
     base = {
         "font": {"family": FONT_FAMILY, "size": TEXT_PX * scale, "color": "#000000"},
         "height": frame.height or int(height * scale),
-        "margin": {"l": 16, "r": 24, "t": int((110 if frame.titled else 56) * scale), "b": 16},
+        "margin": {"l": 16, "r": int(40 * scale), "t": int((110 if frame.titled else 56) * scale), "b": 16},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": TEXT_PX * scale}},
@@ -135,7 +135,7 @@ def room_map(
             # Wrapped: two long names side by side must not run into each other on a narrow map.
             "text": "<br>".join(f"<b>{plain_label(line, 40)}</b>" for line in wrap_words(str(p.name), LABEL_CHARS)[:3])
                     + ("" if summary.suppressed else "<br>" + plain_label(texts.people(count))),
-            "font": {"size": TEXT_PX * scale, "color": "#000000"}, "bgcolor": "rgba(255,255,255,0.6)",  # a dot under a label still shows
+            "font": {"size": TEXT_PX * scale, "color": "#000000"}, "bgcolor": "rgba(255,255,255,0.4)",  # a dot under a label still shows
         })
     x = np.fromiter((p.width for p in summary.points), dtype=np.float32, count=len(summary.points))
     y = np.fromiter((p.depth for p in summary.points), dtype=np.float32, count=len(summary.points))
