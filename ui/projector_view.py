@@ -223,7 +223,8 @@ def live(workshop_id: int, join_url: str) -> None:
             room = figures = None
         else:
             room, figures = room_feed.room_view(workshop_id, workshop.min_responses, frame())
-            answering = store.workshop_answering_count(workshop_id, datetime.now(UTC) - ANSWERING_WITHIN)
+            answering = store.workshop_answering_count(workshop_id, datetime.now(UTC) - ANSWERING_WITHIN) \
+                if workshop.is_open else 0  # shown only while people can still join
     except StorageUnavailable:  # keep refreshing: the next run may reach it again
         with st.container(key="proj-state"):
             st.markdown(t("projector.reconnecting"))
