@@ -20,4 +20,5 @@ if opened is None:
     st.error(t("workshop.projector_link"))
     st.stop()
 workshop, _key = opened
+projector_view.keys(workshop.id)  # ← → step the room's screens; measures this screen
 projector_view.live(workshop.id, workshops.join_link(workshop.code))

@@ -12,6 +12,7 @@ from assessment.chart_style import PALETTE
 from assessment.questionnaire import Dimension, Profile
 from assessment.room.summary import summarise_room
 from assessment.room.charts import (
+    Frame,
     RoomChartTexts,
     TICK_PX,
     TITLE_PX,
@@ -167,3 +168,23 @@ def test_chart_texts__english__plurals_numbers_and_the_reason_for_an_empty_chart
     assert (texts.people(1), texts.people(0), texts.answers(1234)) == ("1 person", "0 people", "1,234 answers")
     assert (texts.deep_count(2, 0.5), texts.score(62.5), texts.nobody_yet) == ("2 (50%)", "62", "nobody yet")
     assert texts.suppressed == "Room figures appear once 3 people have answered (2 so far)."
+
+
+def test_room_map__long_profile_names__wrapped_so_neighbours_do_not_run_together():
+    long = tuple(replace(p, name="A deep but closed circle") for p in PROFILES)
+    labels = [a["text"] for a in room_map(_room(), long, wide_cut=55, deep_cut=55, texts=TEXTS).layout.annotations]
+    assert labels[0].startswith("<b>A deep but</b><br><b>closed circle</b><br>")  # 16 characters a line at most
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_every_figure__projector_screen_frame__ticks_24_or_more_no_title_given_height(scale):
+    room, frame = _room(), Frame(scale=scale, height=int(505 * scale), titled=False)
+    figures = (room_map(room, PROFILES, wide_cut=55, deep_cut=55, texts=TEXTS, frame=frame),
+               room_dimension_bars(room, DIMENSIONS, texts=TEXTS, frame=frame),
+               room_segment_bars(room, SEGMENTS, texts=TEXTS, frame=frame), room_reach_chart(room, SEGMENTS, texts=TEXTS, frame=frame))
+    for fig in figures:
+        go.Figure(fig.to_dict())  # valid in full
+        assert fig.layout.title.text is None  # the screen's heading says it, larger
+        assert fig.layout.height == int(505 * scale)
+        assert fig.layout.xaxis.tickfont.size == fig.layout.yaxis.tickfont.size == 24 * scale
+        assert fig.layout.xaxis.automargin and fig.layout.yaxis.automargin  # labels push the plot in, never cut

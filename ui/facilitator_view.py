@@ -13,6 +13,7 @@ from assessment.room.export import (
     ROOM_COLUMN, SEGMENT_MEASURES, Column, build_dictionary_csv, build_room_csv, export_columns,
 )
 from assessment.room.metrics import metric_name
+from assessment.room.screens import SCREENS
 from assessment.room.summary import FLOOR_RESPONSES
 from assessment.storage.errors import StorageUnavailable
 from assessment.room.joining import format_join_code
@@ -89,6 +90,7 @@ def facilitator_page(workshop: Workshop, key: str) -> None:
     _status(workshop)
     _joining(workshop)
     _projector(workshop, key)
+    projector_steps(workshop.id, workshop.revealed)
     _controls(workshop)
     _privacy(workshop)
     _remove_latest(workshop)
@@ -150,12 +152,8 @@ def _projector(workshop: Workshop, key: str) -> None:
 def _controls(workshop: Workshop) -> None:
     st.header(t("workshop.facilitator.during"), anchor=False)
     reveal, close = st.columns(2)
-    reveal.button(
-        t("workshop.facilitator.hide") if workshop.revealed else t("workshop.facilitator.reveal"),
-        key="workshop.reveal", width="stretch", type="secondary" if workshop.revealed else "primary",
-        icon=":material/visibility_off:" if workshop.revealed else ":material/visibility:",
-        on_click=_set, args=("revealed", workshop.id, not workshop.revealed),
-    )
+    with reveal:
+        _reveal_button(workshop.id, workshop.revealed)
     close.button(
         t("workshop.facilitator.close") if workshop.is_open else t("workshop.facilitator.reopen"),
         key="workshop.open", width="stretch",
@@ -177,6 +175,59 @@ def _controls(workshop: Workshop) -> None:
         file_name=f"wide-and-deep-workshop-{workshop.code}-columns.csv", mime="text/csv", on_click="ignore",
     )
     st.caption(t("workshop.facilitator.download_help", n=workshop.min_responses))
+
+
+@st.fragment(run_every=COUNT_REFRESH)
+def _reveal_button(workshop_id: int, revealed: bool) -> None:
+    """Reveal (or hide) the results. It is the page's main action only once the room has enough
+    answers to show anything (the minimum group size): before that, revealing shows a count."""
+    try:
+        workshop = resources.store().find_workshop(workshop_id)
+        count = resources.store().workshop_response_count(workshop_id)
+    except StorageUnavailable:
+        workshop, count = None, 0
+    if workshop is not None and workshop.revealed != revealed:
+        st.rerun(scope="app")  # revealed or hidden from another tab: the whole page follows
+    minimum = workshop.min_responses if workshop is not None else FLOOR_RESPONSES
+    ready = count >= minimum
+    st.button(
+        t("workshop.facilitator.hide") if revealed else t("workshop.facilitator.reveal"),
+        key="workshop.reveal", width="stretch", type="primary" if ready and not revealed else "secondary",
+        icon=":material/visibility_off:" if revealed else ":material/visibility:",
+        on_click=_set, args=("revealed", workshop_id, not revealed),
+    )
+    if not ready and not revealed:
+        st.caption(t("projector.steps.below_minimum", n=minimum, count=count))
+
+
+@st.fragment(run_every=COUNT_REFRESH)
+def projector_steps(workshop_id: int, revealed: bool) -> None:
+    """Back and Next through the projector's screens (the projector's arrow keys step the same
+    ones: the screen is stored with the workshop). Refreshed, so a key pressed there shows here."""
+    try:
+        workshop = resources.store().find_workshop(workshop_id)
+    except StorageUnavailable:
+        workshop = None
+    if workshop is None or not workshop.revealed:
+        st.caption(t("projector.steps.before_reveal"))
+        return
+    with st.container(key="workshop-steps", border=True):
+        st.markdown(t("projector.steps.showing", name=t(f"projector.screen.name.{SCREENS[workshop.screen]}"),
+                      n=workshop.screen + 1, total=len(SCREENS)))
+        back, forward = st.columns(2)
+        back.button(t("projector.steps.back"), key="workshop.screen_back", icon=":material/arrow_back:",
+                    width="stretch", disabled=workshop.screen == 0, on_click=_step, args=(workshop_id, -1))
+        forward.button(t("projector.steps.next"), key="workshop.screen_next", icon=":material/arrow_forward:",
+                       width="stretch", type="primary", disabled=workshop.screen == len(SCREENS) - 1,
+                       on_click=_step, args=(workshop_id, 1))
+        st.caption(t("projector.steps.help"))
+
+
+def _step(workshop_id: int, step: int) -> None:
+    try:
+        resources.store().step_workshop_screen(workshop_id, step)
+    except StorageUnavailable:
+        st.session_state[NOT_CHANGED] = True
 
 
 def export_metric_names(q: Questionnaire) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 room, a participant sees the room's map with their own dot marked and two plain sentences of
 where they stand. Nothing of it reaches the projector (``ui/projector_view.py`` never calls this).
 
-The room compared with is the one the projector may show (``room_feed.room_view``: released in
+The room compared with is the one the projector may show (``room_feed.released_view``: released in
 whole batches, coarsened, nothing below the minimum group size), so a participant learns nothing
 of anybody the wall does not already show; their own dot is drawn at their own exact scores.
 It is drawn when the page opens and again when the participant presses "Look again".
@@ -41,7 +41,7 @@ def _place(workshop_id: int) -> None:
         return
     try:
         workshop = resources.store().find_workshop(workshop_id)
-        room = room_feed.room_view(workshop_id, workshop.min_responses) if workshop and workshop.revealed else None
+        room = room_feed.released_view(workshop_id, workshop.min_responses) if workshop and workshop.revealed else None
     except StorageUnavailable:
         st.caption(t("workshop.place.unavailable"))
         return

@@ -22,6 +22,7 @@ from cachetools import LRUCache
 
 from assessment.questionnaire import Questionnaire
 from assessment.room.charts import (
+    Frame,
     RoomChartTexts,
     room_dimension_bars,
     room_map,
@@ -37,20 +38,29 @@ from . import resources
 from .text import language, t
 
 MAX_ROOMS = 32  # workshops whose tallies this process keeps (a projector each)
-CHART_SCALE = 0.9
+CHART_SCALE = 1.0
+MAX_FRAMES = 8  # projector sizes a room keeps figures for (one or two in practice)
 Room = tuple[str, int, str]  # (database URL, workshop id, language)
 
 
 @dataclass(frozen=True, slots=True)
-class RoomView:
-    """What the projector draws for one state of the room. Figures are shared: never mutate them."""
+class RoomFigures:
+    """The room's four figures drawn for one ``Frame`` (a projector's size). Shared: never mutate them."""
 
-    tally: RoomTally
-    summary: RoomSummary
     map: Any
     dimensions: Any
     segments: Any
     reach: Any
+
+
+@dataclass(frozen=True, slots=True)
+class RoomView:
+    """What the projector draws for one state of the room: the released tally, its summary, and
+    its figures per frame, drawn on first use (``figures``; under the slot's lock)."""
+
+    tally: RoomTally
+    summary: RoomSummary
+    drawn: dict[Frame, RoomFigures] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -87,9 +97,22 @@ def thresholds(q: Questionnaire) -> dict[str, float]:
     return {metric_name("seg", s.id, "depth"): q.thresholds.segment_deep for s in q.segments}
 
 
-def room_view(workshop_id: int, min_responses: int = MIN_RESPONSES) -> RoomView:
-    """The room as it may be shown now (whole batches only, ``summary.py``): cheap when nothing
-    changed since the last refresh on this server."""
+def released_view(workshop_id: int, min_responses: int = MIN_RESPONSES) -> RoomView:
+    """The room as it may be shown now (whole batches only, ``summary.py``), without figures (a
+    participant's place, rooms side by side): cheap when nothing changed since the last refresh."""
+    return _view(workshop_id, min_responses, None)[0]
+
+
+def room_view(workshop_id: int, min_responses: int = MIN_RESPONSES,
+              frame: Frame = Frame(scale=CHART_SCALE)) -> tuple[RoomView, RoomFigures]:
+    """The room as it may be shown now and its figures drawn for ``frame``. Every frame of a room
+    draws the same released state: a projector of another size shows no other batch."""
+    view, figures = _view(workshop_id, min_responses, frame)
+    assert figures is not None
+    return view, figures
+
+
+def _view(workshop_id: int, min_responses: int, frame: Frame | None) -> tuple[RoomView, RoomFigures | None]:
     q = resources.questionnaire()
     store = resources.store()
     # ids repeat across databases (tests, a second deployment); figures hold the language's words
@@ -100,7 +123,14 @@ def room_view(workshop_id: int, min_responses: int = MIN_RESPONSES) -> RoomView:
         tally = released_tally(view.tally if view else None, slot.latest, min_responses)
         if view is None or tally is not view.tally or view.summary.min_responses != min_responses:
             view = slot.view = build_view(tally, q, min_responses)
-    return view
+        if frame is None:
+            return view, None
+        figures = view.drawn.get(frame)
+        if figures is None:
+            if len(view.drawn) >= MAX_FRAMES:
+                view.drawn.clear()
+            figures = view.drawn[frame] = draw_figures(view.summary, q, frame)
+    return view, figures
 
 
 def suppressed_text(summary: RoomSummary) -> str:
@@ -136,14 +166,16 @@ def build_view(tally: RoomTally, q: Questionnaire, min_responses: int = MIN_RESP
         dimension_ids=[d.id for d in q.dimensions], segment_ids=[s.id for s in q.segments],
         min_responses=min_responses,
     )
+    return RoomView(tally=tally, summary=summary)
+
+
+def draw_figures(summary: RoomSummary, q: Questionnaire, frame: Frame) -> RoomFigures:
     names = {s.id: s.name for s in q.segments}
     texts = chart_texts(summary)
-    return RoomView(
-        tally=tally,
-        summary=summary,
+    return RoomFigures(
         map=room_map(summary, q.profiles, wide_cut=q.thresholds.wide, deep_cut=q.thresholds.deep,
-                     texts=texts, scale=CHART_SCALE),
-        dimensions=room_dimension_bars(summary, q.dimensions, texts=texts, scale=CHART_SCALE),
-        segments=room_segment_bars(summary, names, texts=texts, scale=CHART_SCALE),
-        reach=room_reach_chart(summary, names, texts=texts, scale=CHART_SCALE),
+                     texts=texts, frame=frame),
+        dimensions=room_dimension_bars(summary, q.dimensions, texts=texts, frame=frame),
+        segments=room_segment_bars(summary, names, texts=texts, frame=frame),
+        reach=room_reach_chart(summary, names, texts=texts, frame=frame),
     )

@@ -7,7 +7,7 @@ opened in it, and those added here by pasting their facilitator link. Facilitato
 workshop key, so a room is shown only to someone who could open its own facilitator page; there
 is no account that could list "all my rooms", and a key is never guessed from a code or a title.
 
-Each room is the room as its projector may show it (``room_feed.room_view``: its own minimum group
+Each room is the room as its projector may show it (``room_feed.released_view``: its own minimum group
 size, its own batches, whole-number means); a room under its minimum shows no figure and says so.
 """
 
@@ -78,7 +78,7 @@ def rooms_side_by_side() -> None:
 
 def _comparison(rooms: list[Workshop], labels: dict[int, str]) -> None:
     q = resources.questionnaire()
-    named = [(labels[w.id], room_feed.room_view(w.id, w.min_responses).summary) for w in rooms]
+    named = [(labels[w.id], room_feed.released_view(w.id, w.min_responses).summary) for w in rooms]
     compared = compare_rooms(named, [d.id for d in q.dimensions], [s.id for s in q.segments])
     small = [side for side in compared.rooms if side.suppressed]
     for side in small:

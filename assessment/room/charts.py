@@ -33,6 +33,7 @@ TICK_PX = 24
 TEXT_PX = 26
 TITLE_PX = 32
 WEBGL_FROM = 1000
+LABEL_CHARS = 16  # a quadrant's name wraps after this many characters
 COVERED_COLOUR = PALETTE["green"]
 NOBODY_COLOUR = PALETTE["vermillion"]
 
@@ -58,36 +59,51 @@ class RoomChartTexts:
     score: Callable[[float], str]         # 62.5 -> "62"
 
 
-def _figure(data: list[dict[str, Any]], title: str, height: int, scale: float, **layout: Any) -> go.Figure:
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where a figure goes: ``scale`` multiplies every font (1: ticks 24 px; a projector screen
+    passes its own, ``ui/projector_view.py``), ``height`` in pixels replaces the figure's own
+    (None: its own, times ``scale``), and ``titled`` False leaves the title to the page (a
+    one-idea projector screen says it in its heading)."""
+
+    scale: float = 1.0
+    height: int | None = None
+    titled: bool = True
+
+
+def _figure(data: list[dict[str, Any]], title: str, height: int, frame: Frame, **layout: Any) -> go.Figure:
     """One figure built in a single call: Plotly validates a whole layout dict ~50x faster
     than a chain of ``add_shape`` / ``update_xaxes`` calls (3 ms against 145 ms for the map),
     and a projector page redraws every few seconds on the server that serves the room."""
+    scale = frame.scale
     base = {
-        "title": {"text": plain_label(title, 80), "font": {"size": TITLE_PX * scale, "color": "#000000"}, "x": 0,
-                  "xanchor": "left"},  # black in the dark theme too: Streamlit's theme would make it light
         "font": {"family": FONT_FAMILY, "size": TEXT_PX * scale, "color": "#000000"},
-        "height": int(height * scale),
-        "margin": {"l": 16, "r": 24, "t": int(110 * scale), "b": 16},
+        "height": frame.height or int(height * scale),
+        "margin": {"l": 16, "r": int(40 * scale), "t": int((110 if frame.titled else 56) * scale), "b": 16},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": TEXT_PX * scale}},
         "hoverlabel": {"font": {"size": TEXT_PX * scale}},
     }
+    if frame.titled:  # black in the dark theme too: Streamlit's theme would make it light
+        base["title"] = {"text": plain_label(title, 80), "font": {"size": TITLE_PX * scale, "color": "#000000"},
+                         "x": 0, "xanchor": "left"}
     return build_figure(data, {**base, **layout})
 
 
 def _axis(scale: float, **extra: Any) -> dict[str, Any]:
     # Black ticks set here: Streamlit's chart theme would grey them, too faint on a projector.
-    return {"gridcolor": "#d0d0d0", "fixedrange": True, "zeroline": False,
+    # automargin: the labels push the plot in, never get cut (Streamlit's theme did this before).
+    return {"gridcolor": "#d0d0d0", "fixedrange": True, "zeroline": False, "automargin": True,
             "tickfont": {"size": TICK_PX * scale, "color": "#000000"}, **extra}
 
 
-def _suppressed(title: str, message: str, scale: float) -> go.Figure:
+def _suppressed(title: str, message: str, frame: Frame) -> go.Figure:
     """An empty chart that says why it is empty, so the projector never shows a blank."""
     note = {"text": "<br>".join(wrap_words(plain_label(message, 120), 28)), "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
-            "showarrow": False, "font": {"size": TEXT_PX * scale, "color": "#333333"}}
+            "showarrow": False, "font": {"size": TEXT_PX * frame.scale, "color": "#333333"}}
     hidden = {"visible": False, "fixedrange": True}
-    return _figure([], title, 360, scale, annotations=[note], xaxis=hidden, yaxis=hidden)
+    return _figure([], title, 360, frame, annotations=[note], xaxis=hidden, yaxis=hidden)
 
 
 def room_map(
@@ -97,11 +113,12 @@ def room_map(
     wide_cut: float,
     deep_cut: float,
     texts: RoomChartTexts,
-    scale: float = 1.0,
+    frame: Frame = Frame(),
 ) -> go.Figure:
     """Everyone as an anonymous dot on Width (x) vs Depth (y), the four quadrants shaded and
     named with their head-count. ``profiles`` have ``id``, ``wide``, ``deep``, ``name``
     (``questionnaire.Profile``)."""
+    scale = frame.scale
     xspan = {True: (wide_cut, 100), False: (0, wide_cut)}
     yspan = {True: (deep_cut, 100), False: (0, deep_cut)}
     shapes, labels = [], []
@@ -115,9 +132,10 @@ def room_map(
             "x": x1 - 1.5 if p.wide else x0 + 1.5, "y": y1 - 2 if p.deep else y0 + 2,
             "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
             "align": "right" if p.wide else "left", "showarrow": False,
-            "text": f"<b>{plain_label(p.name, 40)}</b>"
+            # Wrapped: two long names side by side must not run into each other on a narrow map.
+            "text": "<br>".join(f"<b>{plain_label(line, 40)}</b>" for line in wrap_words(str(p.name), LABEL_CHARS)[:3])
                     + ("" if summary.suppressed else "<br>" + plain_label(texts.people(count))),
-            "font": {"size": TEXT_PX * scale, "color": "#000000"}, "bgcolor": "rgba(255,255,255,0.85)",
+            "font": {"size": TEXT_PX * scale, "color": "#000000"}, "bgcolor": "rgba(255,255,255,0.4)",  # a dot under a label still shows
         })
     x = np.fromiter((p.width for p in summary.points), dtype=np.float32, count=len(summary.points))
     y = np.fromiter((p.depth for p in summary.points), dtype=np.float32, count=len(summary.points))
@@ -131,7 +149,7 @@ def room_map(
     axis = {"range": [0, 100], "dtick": 25}
     heading = f"{texts.map_title} · {texts.answers(summary.responses)}"
     return _figure(
-        [dots], heading, 720, scale, shapes=shapes, annotations=labels,
+        [dots], heading, 720, frame, shapes=shapes, annotations=labels,
         xaxis=_axis(scale, title=_axis_title(texts.width_axis, scale), **axis),
         yaxis=_axis(scale, title=_axis_title(texts.depth_axis, scale), **axis),
     )
@@ -160,13 +178,13 @@ def room_dimension_bars(
     dimensions: Sequence[Any],
     *,
     texts: RoomChartTexts,
-    scale: float = 1.0,
+    frame: Frame = Frame(),
 ) -> go.Figure:
     """One bar per dimension, width dimensions (blue) above depth ones (vermillion, hatched).
     ``dimensions`` have ``id``, ``name``, ``axis`` (``questionnaire.Dimension``)."""
-    title = texts.dimensions_title
+    title, scale = texts.dimensions_title, frame.scale
     if summary.dimensions is None:
-        return _suppressed(title, texts.suppressed, scale)
+        return _suppressed(title, texts.suppressed, frame)
     means = {d.id: d.mean for d in summary.dimensions}
     data = []
     for axis, colour, label, pattern in (("width", WIDTH_COLOUR, texts.width, ""), ("depth", DEPTH_COLOUR, texts.depth, "/")):
@@ -175,7 +193,7 @@ def room_dimension_bars(
         data.append(_bars(names, [means[d.id] for d in dims], plain_label(label), colour, pattern, scale, texts.score))
     order = [plain_label(d.name) for d in dimensions if d.id in means]
     return _figure(
-        data, title, 140 + 64 * len(order), scale, bargap=0.25,
+        data, title, 140 + 64 * len(order), frame, bargap=0.25,
         yaxis=_axis(scale, categoryorder="array", categoryarray=order[::-1]),
         xaxis=_axis(scale, range=[0, 112], dtick=25),
     )
@@ -186,13 +204,13 @@ def room_segment_bars(
     segment_names: Mapping[str, str],
     *,
     texts: RoomChartTexts,
-    scale: float = 1.0,
+    frame: Frame = Frame(),
 ) -> go.Figure:
     """Per segment, the room's mean width (blue) and depth (vermillion, hatched), 0–100; the
     legend says Width and Depth with the same words as the dimension bars."""
-    title = texts.segments_title
+    title, scale = texts.segments_title, frame.scale
     if summary.segments is None:
-        return _suppressed(title, texts.suppressed, scale)
+        return _suppressed(title, texts.suppressed, frame)
     names = [plain_label(segment_names.get(s.id, s.id)) for s in summary.segments]
     width, depth = plain_label(texts.width), plain_label(texts.depth)
     data = [
@@ -200,7 +218,7 @@ def room_segment_bars(
         _bars(names, [s.depth for s in summary.segments], depth, DEPTH_COLOUR, "/", scale, texts.score),
     ]
     return _figure(
-        data, title, 160 + 110 * len(names), scale, barmode="group", bargap=0.25, bargroupgap=0.05,
+        data, title, 160 + 110 * len(names), frame, barmode="group", bargap=0.25, bargroupgap=0.05,
         yaxis=_axis(scale, autorange="reversed"), xaxis=_axis(scale, range=[0, 112], dtick=25),
     )
 
@@ -210,13 +228,13 @@ def room_reach_chart(
     segment_names: Mapping[str, str],
     *,
     texts: RoomChartTexts,
-    scale: float = 1.0,
+    frame: Frame = Frame(),
 ) -> go.Figure:
     """Per segment, how many people are deep there: green bars where the room covers it deeply,
     and 'nobody yet' written in vermillion where no one does (G02, G03)."""
-    title = texts.reach_title
+    title, scale = texts.reach_title, frame.scale
     if summary.segments is None:
-        return _suppressed(title, texts.suppressed, scale)
+        return _suppressed(title, texts.suppressed, frame)
     segs = summary.segments
     covered = [s.reach == "covered_deeply" for s in segs]
     bars = {
@@ -229,7 +247,7 @@ def room_reach_chart(
     }
     top = max([s.deep_count for s in segs] + [1])
     return _figure(
-        [bars], title, 180 + 80 * len(segs), scale,
+        [bars], title, 180 + 80 * len(segs), frame,
         yaxis=_axis(scale, autorange="reversed"),
         xaxis=_axis(scale, range=[0, top * 1.45], rangemode="tozero",
                     title=_axis_title(texts.reach_axis, scale)),

@@ -47,6 +47,8 @@ workshops = sa.Table(
     sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
     # The facilitator's minimum group size (room/summary.py); NULL: the default. Version 5.
     sa.Column("min_responses", sa.Integer, nullable=True),
+    # The projector's screen once results are revealed (room/screens.py); NULL: the first. Version 7.
+    sa.Column("screen", sa.Integer, nullable=True),
 )
 
 # A removed result keeps its row as a tombstone (ids, dates, manage_hash) with every
@@ -251,6 +253,8 @@ def _add_result_owner(conn: Connection) -> None:
     _add_column(conn, "results", sa.Column("owner_hash", sa.String(64), nullable=True))
     _add_column(conn, "results", sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True))
     conn.execute(sa.DDL("CREATE INDEX ix_results_owner ON results (owner_hash)"))
+
+
 def _add_room_privacy(conn: Connection) -> None:
     _add_column(conn, "workshops", sa.Column("min_responses", sa.Integer, nullable=True))
     _add_column(conn, "results", sa.Column("participant_hash", sa.String(64), nullable=True))
@@ -263,6 +267,10 @@ def _add_result_revision(conn: Connection) -> None:
     _add_column(conn, "results", sa.Column("revision", sa.Integer, nullable=False, server_default="0"))
 
 
+def _add_projector_screen(conn: Connection) -> None:
+    _add_column(conn, "workshops", sa.Column("screen", sa.Integer, nullable=True))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "results, result metrics, drafts, workshops", _create_version_1),
     Migration(2, "drafts.context: the workshop a draft was answered for", _add_draft_context),
@@ -272,6 +280,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _add_room_privacy),
     Migration(6, "results.revision: a change in place moves the room's version (the projector's tally)",
               _add_result_revision),
+    Migration(7, "workshops.screen: the projector screen a room is on, shared by every projector and facilitator",
+              _add_projector_screen),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

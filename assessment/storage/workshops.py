@@ -21,13 +21,14 @@ import sqlalchemy as sa
 
 from assessment.room.summary import MIN_RESPONSES, MetricSummary, RoomPoint, allowed_minimum
 from assessment.room.export import ExportRow
+from assessment.room.screens import FIRST_SCREEN, screen_at, step_screen
 from assessment.room.tally import MetricTotal, RoomRows, RoomVersion
 from assessment.people_text import MAX_WORKSHOP_NOTE, MAX_WORKSHOP_TITLE, clean_text
 from assessment.storage.engine import Database
 from assessment.storage.errors import WorkshopCodeTaken
 from assessment.storage.rows import leave_workshop, remove_results, utc
 from assessment.tokens import hash_secret
-from assessment.storage.schema import result_metrics, results, workshops
+from assessment.storage.schema import drafts, result_metrics, results, workshops
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class Workshop:
     revealed: bool
     created_at: datetime
     min_responses: int = MIN_RESPONSES  # the minimum group size in force (room/summary.py)
+    screen: int = FIRST_SCREEN  # the projector's screen once revealed (room/screens.py)
 
 
 def _workshop(row: sa.Row) -> Workshop:
@@ -50,7 +52,7 @@ def _workshop(row: sa.Row) -> Workshop:
         id=row.id, code=row.code, title=row.title, note=row.note,
         facilitator_hash=row.facilitator_hash, is_open=bool(row.is_open),
         revealed=bool(row.revealed), created_at=utc(row.created_at),
-        min_responses=allowed_minimum(row.min_responses),
+        min_responses=allowed_minimum(row.min_responses), screen=screen_at(row.screen),
     )
 
 
@@ -104,6 +106,30 @@ class WorkshopQueries:
         Returns the minimum now in force, or None if there is no such workshop."""
         minimum = allowed_minimum(wanted)
         return minimum if self._update_workshop(workshop_id, min_responses=minimum) else None
+
+    def step_workshop_screen(self, workshop_id: int, step: int) -> int | None:
+        """Move the room's projector one screen on (``step`` > 0) or back, stopping at the ends;
+        returns the screen now shown, or None if there is no such workshop. Read and written in
+        one write transaction, so two presses at once (a key on the projector, a button on the
+        facilitator's page) move it twice, not once."""
+        with self._db.writing() as conn:
+            found = conn.execute(sa.select(workshops.c.screen).where(workshops.c.id == workshop_id, _LIVE)).first()
+            if found is None:
+                return None
+            screen = step_screen(found.screen, step)
+            conn.execute(sa.update(workshops).where(workshops.c.id == workshop_id).values(screen=screen))
+        return screen
+
+    def workshop_answering_count(self, workshop_id: int, since: datetime) -> int:
+        """People answering for this workshop now: drafts kept for it (``ui/drafts.py`` writes
+        ``{"workshop_id":<id>,…}`` first) changed at or after ``since``. A draft is deleted when
+        its result is saved, so nobody counts here and among the results at once."""
+        prefix = f'{{"workshop_id":{int(workshop_id)},%'
+        with self._db.reading() as conn:
+            return conn.scalar(
+                sa.select(sa.func.count()).select_from(drafts)
+                .where(drafts.c.context.like(prefix), drafts.c.updated_at >= since)
+            )
 
     def remove_latest_workshop_results(self, workshop_id: int, how_many: int) -> int:
         """Remove the ``how_many`` most recent live results of a workshop (e.g. one person who

@@ -21,6 +21,7 @@ from assessment.room.joining import JOIN_CODE_ALPHABET, Refusal, format_join_cod
 from assessment.questionnaire import complete_answers
 from tests.app.test_walkthrough import answer_step
 from tests.app.sessions import session_of
+from assessment.room.screens import SCREENS
 from ui.answer_widgets import widget_key
 from ui.session import JoinedWorkshop, Session
 from ui.text import t
@@ -150,6 +151,34 @@ def test_facilitator_controls__reveal_then_close__stored_and_labels_flip(store):
     assert at.button(key="workshop.reveal").label == t("workshop.facilitator.hide")
     assert at.button(key="workshop.open").label == t("workshop.facilitator.reopen")
     assert [m.value for m in at.metric][1:] == [t("workshop.facilitator.closed"), t("workshop.facilitator.results_shown")]
+
+
+@pytest.mark.parametrize(("responses", "primary"), [(0, False), (4, False), (5, True)])
+def test_facilitator_reveal__below_the_minimum_group__not_the_main_action_and_says_why(store, responses, primary):
+    workshop, key = new_workshop(store)
+    add_responses(store, workshop.id, responses)
+    at = page("pages/workshop.py", w=str(workshop.id), k=key)
+    assert (at.button(key="workshop.reveal").proto.type == "primary") is primary
+    assert (t("projector.steps.below_minimum", n=5, count=responses) in texts(at)) is not primary
+
+
+def test_facilitator_steps__next_and_back__the_rooms_screen_moves_and_stops_at_the_ends(store):
+    workshop, key = new_workshop(store)
+    at = page("pages/workshop.py", w=str(workshop.id), k=key)
+    assert t("projector.steps.before_reveal") in texts(at)  # one screen before the reveal: nothing to step
+    assert "workshop.screen_next" not in {b.key for b in at.button}
+    store.set_workshop_revealed(workshop.id, True)
+    at.run()
+    assert at.button(key="workshop.screen_back").disabled
+    at.button(key="workshop.screen_next").click().run()
+    at.button(key="workshop.screen_next").click().run()
+    assert store.find_workshop(workshop.id).screen == 2
+    assert t("projector.steps.showing", name=t("projector.screen.name.segments"), n=3, total=5) in texts(at)
+    at.button(key="workshop.screen_back").click().run()
+    assert store.find_workshop(workshop.id).screen == 1
+    for _ in range(3):
+        at.button(key="workshop.screen_next").click().run()
+    assert store.find_workshop(workshop.id).screen == 4 and at.button(key="workshop.screen_next").disabled
 
 
 def test_facilitator_page__privacy__rule_stated_and_minimum_raised_in_the_database(store):
@@ -418,7 +447,20 @@ def test_projector__no_responses__title_code_and_qr(store):
     assert at.title[0].value == r"\<b\>Team\<\/b\> \$x\$"  # escaped: shown as typed (people_text)
     assert "K7R WX3" in [m.value for m in at.markdown]
     assert t("projector.answers", n=0) in [m.value for m in at.markdown]
+    assert t("projector.screen.answering", n=0) in [m.value for m in at.markdown]  # joined vs finished
     assert len(at.get("image")) == 1 and not at.get("plotly_chart")
+
+
+def screens(store, workshop_id: int, at: AppTest) -> dict[str, AppTest]:
+    """Each projector screen in turn, as the facilitator steps it: the screen's name -> the page showing it."""
+    seen = {}
+    for n, name in enumerate(SCREENS):
+        if n:
+            store.step_workshop_screen(workshop_id, 1)
+            at.run()
+        assert t(f"projector.screen.heading.{name}") in texts(at)
+        seen[name] = json.loads(json.dumps([c.proto.spec for c in at.get("plotly_chart")]))
+    return seen
 
 
 def test_projector__revealed_four_responses__no_dots_no_counts_averages_suppressed(store):
@@ -428,8 +470,14 @@ def test_projector__revealed_four_responses__no_dots_no_counts_averages_suppress
     assert len(decoded(figure(at, 0)["data"][0]["x"])) == 0
     suppressed = t("projector.suppressed", n=5, count=4)  # the default minimum group size is 5
     assert suppressed in [m.value for m in at.markdown]
-    for n in (1, 2, 3):  # dimensions, segments, reach
-        assert figure(at, n)["layout"]["annotations"][0]["text"].replace("<br>", " ") == suppressed
+    for name in ("dimensions", "segments", "reach"):
+        store.step_workshop_screen(workshop.id, 1)
+        at.run()
+        assert t(f"projector.screen.heading.{name}") in texts(at)
+        assert figure(at, 0)["layout"]["annotations"][0]["text"].replace("<br>", " ") == suppressed
+    store.step_workshop_screen(workshop.id, 1)
+    at.run()
+    assert t("projector.prompt_later", n=5) in texts(at) and not any(p.prompt in texts(at) for p in Q.profiles)
 
 
 def test_projector__revealed_five_responses__five_dots_counts_averages_and_prompt(store):
@@ -442,10 +490,52 @@ def test_projector__revealed_five_responses__five_dots_counts_averages_and_promp
     shown = [m.value for m in at.markdown]
     counts = [int(s.split("**")[1]) for s in shown if s.startswith("**") and " · " in s]
     assert sum(counts) == 5 and len(counts) == len(Q.profiles)
-    dims = figure(at, 1)["data"]
+    store.step_workshop_screen(workshop.id, 1)
+    at.run()
+    dims = figure(at, 0)["data"]
     assert sum(len(trace["y"]) for trace in dims) == len(Q.dimensions)  # averages, not the suppressed note
-    assert any(p.prompt in shown for p in Q.profiles)
-    assert "Robin" not in texts(at) and all("Robin" not in c.proto.spec for c in at.get("plotly_chart"))
+    assert len(at.get("plotly_chart")) == 1  # one idea a screen
+    for _ in range(3):
+        store.step_workshop_screen(workshop.id, 1)
+        at.run()
+    assert t("projector.screen.heading.prompt") in texts(at) and not at.get("plotly_chart")
+    # PICKS 0-4 give five different answers; whatever their profiles, the sentence and the prompt agree
+    assert any(p.prompt in texts(at) for p in Q.profiles) or t("projector.screen.mixed_prompt") in texts(at)
+    assert "Robin" not in texts(at)
+
+
+def test_projector__every_screen_in_turn__one_chart_each_and_names_never_shown(store):
+    workshop, key = new_workshop(store, revealed=True)
+    add_responses(store, workshop.id, 5, nickname="Robin", nickname_public=True)
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    charts = screens(store, workshop.id, at)
+    assert {name: len(specs) for name, specs in charts.items()} == {
+        "map": 1, "dimensions": 1, "segments": 1, "reach": 1, "prompt": 0}
+    assert all("Robin" not in spec for specs in charts.values() for spec in specs)
+    assert t("projector.screen.position", n=5, total=5) in texts(at)
+    store.step_workshop_screen(workshop.id, 1)  # past the last screen: it stays there
+    at.run()
+    assert t("projector.screen.heading.prompt") in texts(at)
+
+
+def test_projector__one_one_one_split__says_split_evenly_never_the_first_profiles_prompt(store):
+    # The issue's room: three people, three profiles. The prompt said "This room is wide and deep".
+    workshop, key = new_workshop(store, revealed=True)
+    store.set_workshop_min_responses(workshop.id, 3)
+    for pick in (0, 2, 4):  # starting, deep but closed, wide and deep
+        answers, result = scored_answers(pick)
+        store.save_result(NewResult(answers=answers, result=result, workshop_id=workshop.id))
+    profiles = [p.profile_id for p in store.workshop_points(workshop.id)]
+    assert len(set(profiles)) == 3, profiles
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    for _ in range(4):
+        store.step_workshop_screen(workshop.id, 1)
+    at.run()
+    names = [p.name for p in Q.profiles if p.id in profiles]
+    from babel.lists import format_list
+    assert t("projector.screen.picture.even", profiles=format_list(names, locale="en"), count=1) in texts(at)
+    assert t("projector.screen.mixed_prompt") in texts(at)
+    assert not any(p.prompt in texts(at) for p in Q.profiles)
 
 
 def test_projector__closed_and_hidden__says_closed_without_code(store):
@@ -453,6 +543,20 @@ def test_projector__closed_and_hidden__says_closed_without_code(store):
     at = page("pages/projector.py", w=str(workshop.id), k=key)
     assert t("projector.closed_waiting") in texts(at)
     assert "K7R WX3" not in texts(at) and not at.get("image")
+
+
+def test_projector__revealed_and_open__join_code_on_every_screen(store):
+    workshop, key = new_workshop(store, revealed=True)
+    add_responses(store, workshop.id, 5)
+    at = page("pages/projector.py", w=str(workshop.id), k=key)
+    for n in range(len(SCREENS)):
+        if n:
+            store.step_workshop_screen(workshop.id, 1)
+            at.run()
+        assert "K7R WX3" in texts(at) and len(at.get("image")) == 1  # the code and a small QR, in a corner
+    store.set_workshop_open(workshop.id, False)
+    at.run()
+    assert "K7R WX3" not in texts(at) and not at.get("image")  # closed: nothing to join
 
 
 def test_projector__new_responses_between_refreshes__shown_only_as_a_whole_batch(store):

@@ -57,15 +57,28 @@ def test_room__one_more_person__projector_unchanged_and_csv_guarded(streamlit_ap
     projector = browser.new_context(viewport=PROJECTOR).new_page()
     projector.goto(facilitator_url.replace("/workshop?", "/projector?"))
     wait_idle(projector)
-    expect(projector.locator("[data-testid='stPlotlyChart']")).to_have_count(4, timeout=15_000)
+    expect(projector.locator("[data-testid='stPlotlyChart']")).to_have_count(1, timeout=15_000)  # one idea a screen
     eventually(lambda: map_dots(projector) == 5)
-    bars = "() => document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')[1].calcdata" \
+    facilitator.reload()  # the page as it is now: revealed, so the projector's screens can be stepped
+    wait_idle(facilitator)
+    facilitator.get_by_role("button", name=t("projector.steps.next")).click()  # to the room's dimensions
+    wait_idle(facilitator)
+    dimensions = projector.locator(".st-key-proj-head h2")
+    expect(dimensions).to_have_text(t("projector.screen.heading.dimensions"), timeout=15_000)
+    bars = "() => document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')[0].calcdata" \
            ".map(t => t.map(d => d.x))"
+    eventually(lambda: projector.evaluate(bars) != [])
     before = projector.evaluate(bars)
     participant(browser, base, code, 4)  # the newcomer everyone saw press the button
     projector.wait_for_timeout(7_000)  # two refreshes of the projector
-    assert map_dots(projector) == 5 and projector.evaluate(bars) == before  # nothing to difference
+    assert projector.evaluate(bars) == before  # nothing to difference
     expect(projector.locator(".st-key-proj-count")).to_contain_text("5")
+    facilitator.get_by_role("button", name=t("projector.steps.back")).click()  # back to the map: still 5 dots
+    wait_idle(facilitator)
+    expect(projector.locator(".st-key-proj-head h2")).to_have_text(t("projector.screen.heading.map"), timeout=15_000)
+    eventually(lambda: map_dots(projector) == 5)
+    projector.wait_for_timeout(1_000)
+    assert map_dots(projector) == 5
 
     with facilitator.expect_download() as download:
         facilitator.get_by_role("button", name=t("workshop.facilitator.download")).click()
