@@ -25,8 +25,8 @@ def P(code: str, path: str, **params) -> RosterProblem:  # noqa: N802 - reads li
 def test_roster_from_rows__valid_rows__become_contacts_with_row_index_ids():
     roster = roster_from_rows([row("Ana"), row("Bo", segment="senior", level="senior")], (), CONTENT)
     assert roster.contacts == (
-        Contact(id=0, name="Ana", **DEFAULT),
-        Contact(id=1, name="Bo", **{**DEFAULT, "segment": "senior", "level": "senior"}),
+        Contact(id=0, name="Ana", segment="peers", **DEFAULT),
+        Contact(id=1, name="Bo", segment="senior", **{**DEFAULT, "level": "senior"}),
     )
     assert roster.ties == ()
 
