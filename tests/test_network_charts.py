@@ -110,8 +110,8 @@ def test_rings_map__layout__square_readable_text_sectors_named_legend_below_for_
     assert (fig.layout.legend.orientation, fig.layout.legend.yanchor) == ("h", "top") and fig.layout.legend.y < 0
     assert trace(fig, "Peers").textfont.size >= 12 and max(trace(fig, "Peers").marker.size) <= 16
     assert [a.text for a in fig.layout.annotations] == ["Deep ties", "Growing ties", "Know who you are",
-                                                        "Own field", "Other fields", "Senior to you", "Peers",
-                                                        "Junior to you", "Outside your<br>organisation"]
+                                                        "Own field", "Other<br>fields", "Senior to<br>you", "Peers",
+                                                        "Junior to<br>you", "Outside<br>your<br>organisation"]
     assert all(a.font.size >= 11 for a in fig.layout.annotations)
 
 

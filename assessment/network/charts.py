@@ -43,7 +43,7 @@ MAP_LABEL_CHARS = 12
 FONT = dict(family=FONT_FAMILY, size=12)
 # Text on the map: at least 11 px and near-black on white (15:1), readable on a 390 px phone.
 LABEL_COLOUR, RING_NAME_COLOUR, SECTOR_LINE_COLOUR = "#222222", "#444444", "#E4E4E4"
-SECTOR_NAME_RADIUS = RING_RADII[-1] + 0.75  # segment names just outside the outer ring
+SECTOR_NAME_RADIUS = RING_RADII[-1] + 0.7  # segment names just outside the outer ring
 TIE_STEPS = 12  # points along each who-knows-whom curve
 
 
@@ -172,7 +172,7 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent, te
             hovertemplate="%{hovertext}<extra></extra>", customdata=[p.contact_id for p in group],
             marker=dict(color=colour, size=[9 + 7 * p.strength for p in group], line=dict(color="white", width=1)),
             textfont=dict(size=12, color=LABEL_COLOUR)))
-    edge = SECTOR_NAME_RADIUS + 0.55  # room for the segment names outside the outer ring
+    edge = SECTOR_NAME_RADIUS + 0.95  # room for the segment names (10 characters a line) outside the outer ring
     sectors = sector_angles(content)
     # Sector edges: a faint line from near the centre to past the outer ring at each sector's
     # start, and one closing the last sector (the top wedge's other side).
@@ -181,7 +181,7 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent, te
                   x0=0.5 * math.sin(a), y0=0.5 * math.cos(a),
                   x1=(RING_RADII[-1] + 0.3) * math.sin(a), y1=(RING_RADII[-1] + 0.3) * math.cos(a)) for a in starts]
     names = [dict(x=SECTOR_NAME_RADIUS * math.sin(start + width / 2), y=SECTOR_NAME_RADIUS * math.cos(start + width / 2),
-                  text="<br>".join(wrap_words(plain_label(content.label("segment", s)), 13)), showarrow=False,
+                  text="<br>".join(wrap_words(plain_label(content.label("segment", s)), 10)), showarrow=False,
                   font=dict(size=11, color=LABEL_COLOUR)) for s, start, width in sectors]
     return build_figure(traces, dict(
         title=dict(text=plain_label(text.map_title), x=0.5, font=dict(size=14)), font=FONT,
@@ -197,19 +197,37 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent, te
     ))
 
 
+@dataclass(frozen=True, slots=True)
+class SpreadCount:
+    """One bar of the spread chart: how many people hold ``option`` of ``field``, deep ties apart."""
+
+    field: str
+    option: str
+    deep: int
+    other: int
+
+
+def spread_counts(roster: Roster, report: NetworkReport, content: NetworkContent) -> tuple[SpreadCount, ...]:
+    """People per segment, organisation and level (every option, in order), deep ties counted apart:
+    the spread chart's bars, and its table."""
+    strength = dict(report.strengths)
+    counts = []
+    for d in report.diversity:
+        for option_id, count in d.counts:
+            deep = sum(1 for c in roster.contacts
+                       if getattr(c, d.field) == option_id and strength[c.id] >= content.thresholds.deep_tie)
+            counts.append(SpreadCount(d.field, option_id, deep, count - deep))
+    return tuple(counts)
+
+
 def diversity_chart(roster: Roster, report: NetworkReport, content: NetworkContent, text: ChartText) -> go.Figure:
     """Horizontal stacked bars: deep and other ties per segment, organisation and level."""
-    strength = dict(report.strengths)
     groups, labels, deep, other = [], [], [], []
-    for d in report.diversity:
-        field = content.field(d.field)
-        for option_id, count in d.counts:
-            n_deep = sum(1 for c in roster.contacts
-                         if getattr(c, d.field) == option_id and strength[c.id] >= content.thresholds.deep_tie)
-            groups.append(plain_label(text.groups[d.field]))
-            labels.append(field.choice(option_id).label)
-            deep.append(n_deep)
-            other.append(count - n_deep)
+    for row in spread_counts(roster, report, content):
+        groups.append(plain_label(text.groups[row.field]))
+        labels.append(content.label(row.field, row.option))
+        deep.append(row.deep)
+        other.append(row.other)
     people = plain_label(text.people)
     bars = [dict(type="bar", x=counts, y=[groups, labels], orientation="h", name=plain_label(words),
                  marker_color=colour, customdata=labels,

@@ -23,7 +23,7 @@ from assessment.storage.results import NewResult, open_store
 from assessment.network.measures import measure_network
 from tests.app.sessions import session_of
 from tests.network_samples import CONTENT, DEEP, make_roster, row
-from ui.network_view import ADD_PREFIX, problem_text
+from ui.network_view import problem_text
 from ui.result_view import md_escape
 from ui.session import SavedLinks
 from ui.text import t
