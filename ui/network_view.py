@@ -50,7 +50,7 @@ from assessment.network.measures import DIVERSITY_FIELDS, NetworkReport, measure
 from assessment.network.plan import NetworkPlan, plan_connections
 from assessment.network.roster import (
     ASKED_FIELDS, Roster, RosterError, RosterProblem, filled_rows, names_from_line, new_contact_problems,
-    new_person, roster_from_rows, segment_of, size_problems,
+    new_person, roster_from_rows, segment_of, size_problems, ties_among,
 )
 from assessment.network.waves import KINDS, WaveChange, compare_waves
 from assessment.questionnaire import Questionnaire
@@ -281,8 +281,10 @@ def _map_tab(content: NetworkContent, questionnaire: Questionnaire) -> None:
     """Everything drawn from the map. A fragment: the score buttons rerun this tab only."""
     session = current()
     rows = filled_rows(session.roster_rows)
+    # pairs of people no longer on the map are dropped; too many rows or pairs are refused, uncounted
+    ties = session.ties if size_problems(rows, session.ties, content) else ties_among(rows, session.ties)
     try:
-        roster = roster_from_rows(rows, session.ties, content)
+        roster = roster_from_rows(rows, ties, content)
     except RosterError as error:
         _show_problems(error.problems, content)
         return
@@ -304,7 +306,7 @@ def _map_tab(content: NetworkContent, questionnaire: Questionnaire) -> None:
         _show_changes(session.map_before, roster, content, words)
     _show_scores(session, roster, drawn.report, questionnaire)
     _show_plan(drawn.plan, content)
-    _download_map(rows, session.ties)
+    _download_map(rows, ties)
 
 
 def _show_problems(problems: tuple[RosterProblem, ...] | list[RosterProblem], content: NetworkContent) -> None:

@@ -228,6 +228,15 @@ def names_from_line(line: Any, rows: Iterable[Mapping[str, Any]], content: Netwo
     return (tuple(names), ()) if not problems else ((), tuple(problems))
 
 
+def ties_among(rows: Iterable[Any], ties: Iterable[Any]) -> list[list[str]]:
+    """The pairs of ``ties`` whose two names are on ``rows`` (ignoring case and spacing): a pair of
+    someone removed or renamed elsewhere, or of a map file's unknown name, is dropped, not reported,
+    since no list of pairs is shown where it could be corrected."""
+    on_map = {" ".join(r["name"].split()).casefold() for r in filled_rows(rows) if isinstance(r.get("name"), str)}
+    return [list(p) for p in ties if isinstance(p, (list, tuple)) and len(p) == 2
+            and all(isinstance(n, str) and " ".join(n.split()).casefold() in on_map for n in p)]
+
+
 def new_person(name: str) -> dict[str, Any]:
     """The row of someone added by name only: ``NEW_PERSON``'s choices, to be corrected."""
     return {"name": " ".join(name.split()), **NEW_PERSON}
