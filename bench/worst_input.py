@@ -202,7 +202,7 @@ def alias_bomb(levels: int) -> str:
 
 
 def cases() -> list[Case]:
-    big_state_rows = 500_000  # 3.5 MB on one line: Streamlit cuts it to the box (1,050 characters) as it arrives
+    big_state_rows = 500_000  # 3.5 MB on one line: over server.maxWidgetStateSize (1 MB); a shorter line is cut to the box
     return [
         Case("results file", "largest accepted: 25 people, 300 pairs, padded to 199 kB", importing(results_file(199_900))),
         Case("results file", "refused: 12,000 roster rows (182 kB)", importing(json.dumps(
@@ -224,7 +224,7 @@ def cases() -> list[Case]:
             "pages/network.py", {"wd.roster": [{"name": str(i)} for i in range(3_000)]})),
         Case("quick add", "largest accepted: 23 names added to 2 (25 people)", quick_add_line(23)),
         Case("quick add", "refused: 3,000 names on one line", quick_add_line(3_000)),
-        Case("quick add", f"refused (cut to the box): {big_state_rows:,} names, 3.5 MB", quick_add_line(big_state_rows, 6)),
+        Case("quick add", f"refused (1 MB widget-state cap): {big_state_rows:,} names, 3.5 MB", quick_add_line(big_state_rows, 6)),
         Case("query params", "/workshop?w=<5,000 digits>", page_rerun("pages/workshop.py", w="9" * 5_000, k="k" * 22)),
         Case("query params", "/projector?w=²", page_rerun("pages/projector.py", w="²", k="k" * 22)),
         Case("query params", "/projector?w=<20 digits>", page_rerun("pages/projector.py", w="9" * 20, k="k" * 22)),

@@ -34,25 +34,27 @@ PEOPLE = {
 }
 PAIRS = ((HOSTILE, "Ana Q"), ("Bo 7", "Cyd X"))  # names no page text contains ("Bo" is in "Both")
 PEOPLE_TAB, MAP_TAB = t("network.entry.tab_people"), t("network.entry.tab_map")
+# The machine running these may be shared and loaded: generous waits, on content, never on time.
+SLOW, SLOW_RUN = 30_000, 90_000
 
 
 def add_people(page: Page, *names: str) -> None:
     """Quick add: the names on one line, then Enter."""
     page.get_by_label(t("network.entry.add_label")).fill(", ".join(names))
     page.keyboard.press("Enter")
-    wait_idle(page)
+    wait_idle(page, SLOW_RUN)
 
 
 def open_person(page: Page, name: str) -> None:
     page.locator(".st-key-w-network-person").get_by_text(name, exact=True).click()
-    wait_idle(page)
-    expect(page.locator("[data-testid='stMain'] strong").get_by_text(name, exact=True)).to_be_visible()  # the card's heading
+    wait_idle(page, SLOW_RUN)
+    expect(page.locator("[data-testid='stMain'] strong").get_by_text(name, exact=True)).to_be_visible(timeout=SLOW)  # the card's heading
 
 
 def tap(page: Page, field: str, option: str) -> None:
     """Tap one option of the open person's card (``field`` a field id, or "knows")."""
     page.locator(f".st-key-w-network-person-{field}").get_by_text(option, exact=True).click()
-    wait_idle(page)
+    wait_idle(page, SLOW_RUN)
 
 
 def describe(page: Page, name: str, choices: dict[str, str]) -> int:
@@ -64,7 +66,7 @@ def describe(page: Page, name: str, choices: dict[str, str]) -> int:
         if group.get_by_role("radio", name=option, exact=True).get_attribute("aria-checked") != "true":
             tap(page, field, option)
             taps += 1
-        expect(group.get_by_role("radio", name=option, exact=True)).to_have_attribute("aria-checked", "true")
+        expect(group.get_by_role("radio", name=option, exact=True)).to_have_attribute("aria-checked", "true", timeout=SLOW)
     return taps
 
 
@@ -75,7 +77,7 @@ def mark_knows(page: Page, a: str, b: str) -> None:
 
 def open_tab(page: Page, label: str) -> None:
     page.get_by_role("tab", name=label).click()
-    wait_idle(page)
+    wait_idle(page, SLOW_RUN)
 
 
 def no_sideways_scroll(page: Page) -> None:
@@ -98,40 +100,40 @@ def test_network_map__five_people_used_in_scores__names_never_leave_the_session(
     take_assessment(page, base)
 
     page.get_by_role("link", name="Map your network").click()  # the invitation under the results
-    wait_idle(page)
-    expect(page.get_by_text("Use initials or a nickname")).to_be_visible()
-    expect(page.get_by_text("Names stay in this browser session", exact=False)).to_be_visible()
+    wait_idle(page, SLOW_RUN)
+    expect(page.get_by_text("Use initials or a nickname")).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text("Names stay in this browser session", exact=False)).to_be_visible(timeout=SLOW)
     add_people(page, *PEOPLE)
-    expect(page.get_by_text(t("network.table.title", count=5, most=25))).to_be_visible()
+    expect(page.get_by_text(t("network.table.title", count=5, most=25))).to_be_visible(timeout=SLOW)
     for name, choices in PEOPLE.items():
         describe(page, name, choices)
     for a, b in PAIRS:
         mark_knows(page, a, b)
     open_person(page, HOSTILE)  # the hostile name is literal text on its chip and in its card
-    expect(page.locator(".st-key-w-network-person").get_by_text(HOSTILE, exact=True)).to_be_visible()
+    expect(page.locator(".st-key-w-network-person").get_by_text(HOSTILE, exact=True)).to_be_visible(timeout=SLOW)
     expect(page.locator(".st-key-w-network-person-knows [aria-pressed='true'], "
-                        ".st-key-w-network-person-knows [aria-checked='true']").get_by_text("Ana Q")).to_have_count(1)
+                        ".st-key-w-network-person-knows [aria-checked='true']").get_by_text("Ana Q")).to_have_count(1, timeout=SLOW)
 
     open_tab(page, MAP_TAB)
     expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(2, timeout=20_000)
-    expect(page.get_by_text("Width from your map")).to_be_visible()
+    expect(page.get_by_text("Width from your map")).to_be_visible(timeout=SLOW)
     # on the map the name is cut to 12 characters, as literal text
-    expect(page.locator(".js-plotly-plot .textpoint").filter(has_text="<svg onload…")).to_have_count(1)
+    expect(page.locator(".js-plotly-plot .textpoint").filter(has_text="<svg onload…")).to_have_count(1, timeout=SLOW)
     page.get_by_text("What the map measures").click()
-    expect(page.get_by_text("You listed 5 people.")).to_be_visible()  # plain words first
-    expect(page.get_by_text("Density (pairs who know each other, of all possible pairs): 20% (2 of 10)")).to_be_visible()
-    expect(page.get_by_text(f"{HOSTILE} · Senior to you")).to_be_visible()  # the plan: only tie among seniors
+    expect(page.get_by_text("You listed 5 people.")).to_be_visible(timeout=SLOW)  # plain words first
+    expect(page.get_by_text("Density (pairs who know each other, of all possible pairs): 20% (2 of 10)")).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text(f"{HOSTILE} · Senior to you")).to_be_visible(timeout=SLOW)  # the plan: only tie among seniors
     assert page.locator("svg[onload]").count() == 0
 
     page.get_by_role("button", name="Use my map in my scores").click()
-    wait_idle(page)
-    expect(page.get_by_text("Your scores use this map.")).to_be_visible()
+    wait_idle(page, SLOW_RUN)
+    expect(page.get_by_text("Your scores use this map.")).to_be_visible(timeout=SLOW)
     page.get_by_role("link", name="See your results").click()
-    wait_idle(page)
+    wait_idle(page, SLOW_RUN)
     expect(page.get_by_text("Network map in these scores")).to_be_visible(timeout=20_000)
-    expect(page.get_by_text("network map of 5 people, which counts 17%")).to_be_visible()
+    expect(page.get_by_text("network map of 5 people, which counts 17%")).to_be_visible(timeout=SLOW)
     share_code = page.locator("[data-testid='stCode'] code").filter(has_text="results?r=").first
-    expect(share_code).to_contain_text("results?r=", timeout=20_000)
+    expect(share_code).to_contain_text("results?r=", timeout=SLOW)
     share = share_code.inner_text().strip()
 
     viewer = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
@@ -140,7 +142,7 @@ def test_network_map__five_people_used_in_scores__names_never_leave_the_session(
     wait_idle(viewer)
     expect(viewer.get_by_text("Network map in these scores")).to_be_visible(timeout=20_000)
     wait_idle(viewer)
-    expect(viewer.get_by_role("heading", name=t("results.next_steps", n=3))).to_be_visible()
+    expect(viewer.get_by_role("heading", name=t("results.next_steps", n=3))).to_be_visible(timeout=SLOW)
     shared_text = viewer.locator("[data-testid='stMain']").inner_text()
     database = tmp_path / "app.sqlite"  # the streamlit_app fixture's DATABASE_URL
     with sqlite3.connect(database) as db:
@@ -165,10 +167,10 @@ def test_network_entry__phone__eight_people_in_one_line_a_few_taps_each_and_no_s
     # issue 13 §4: the old form took a name and 8 radio groups per person (~70 taps for 8 people)
     page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
     page.goto(streamlit_app().rstrip("/") + "/network")
-    wait_idle(page)
+    wait_idle(page, SLOW_RUN)
     no_sideways_scroll(page)
     add_people(page, *EIGHT)  # one line, one Enter: everyone starts as a peer who trusts your work
-    expect(page.get_by_role("heading", name=t("network.table.title", count=8, most=25))).to_be_visible()
+    expect(page.get_by_role("heading", name=t("network.table.title", count=8, most=25))).to_be_visible(timeout=SLOW)
     no_sideways_scroll(page)
     # each person: a tap to open, then only what differs from the start
     taps = sum(1 + describe(page, name, choices) for name, choices in PEOPLE.items() if name in EIGHT)
@@ -179,11 +181,11 @@ def test_network_entry__phone__eight_people_in_one_line_a_few_taps_each_and_no_s
         tap(page, "knows", other)
     open_person(page, "Gus")  # the pair shows on the other person's card too
     knows = page.locator(".st-key-w-network-person-knows")
-    expect(knows.locator("[aria-pressed='true'], [aria-checked='true']")).to_have_count(1)
-    expect(knows.locator("[aria-pressed='true'], [aria-checked='true']")).to_have_text("Eli")
+    expect(knows.locator("[aria-pressed='true'], [aria-checked='true']")).to_have_count(1, timeout=SLOW)
+    expect(knows.locator("[aria-pressed='true'], [aria-checked='true']")).to_have_text("Eli", timeout=SLOW)
     no_sideways_scroll(page)
     open_tab(page, MAP_TAB)
     expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(2, timeout=20_000)
     page.get_by_text(t("network.measures.expander")).click()
-    expect(page.get_by_text("Density", exact=False).filter(has_text="(3 of 28)")).to_be_visible()
+    expect(page.get_by_text("Density", exact=False).filter(has_text="(3 of 28)")).to_be_visible(timeout=SLOW)
     no_sideways_scroll(page)
