@@ -233,7 +233,9 @@ def open_network_map(page: Page, base_url: str, file: Path) -> None:
     page.goto(f"{base_url}/results")
     wait_idle(page)
     page.get_by_text(t("results.import.title")).click()
-    page.locator("input[type='file']").set_input_files(str(file))
+    # the import's own uploader: the results page also has the two of "compare two files"
+    page.get_by_label(t("results.import.label"), exact=True).get_by_test_id(
+        "stFileUploaderDropzoneInput").set_input_files(str(file))
     page.get_by_role("button", name=t("results.import.apply")).click()
     wait_idle(page)
     page.get_by_role("link", name=t("common.pages.network")).first.click()

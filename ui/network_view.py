@@ -122,7 +122,7 @@ def _people_tab(content: NetworkContent) -> None:
         st.session_state[PERSON] = 0
     chosen = st.pills(t("network.entry.pick"), range(len(rows)), format_func=lambda i: md_escape(names[i]),
                       key=PERSON, required=True)
-    _person_card(rows, names, chosen if chosen is not None else 0, session, content)
+    _person_card(names, chosen if chosen is not None else 0, content)
 
 
 def _quick_add(content: NetworkContent, count: int) -> None:
@@ -154,26 +154,43 @@ def _add_people(content: NetworkContent) -> None:
     st.session_state[ADD_LINE] = ""
 
 
-def _person_card(rows: list[Mapping[str, Any]], names: list[str], index: int, session: Session,
-                 content: NetworkContent) -> None:
+def _person_card(names: list[str], index: int, content: NetworkContent) -> None:
     """The open person: who they are, how close you are, whom they know; rename and remove.
     Each input is set from the session first, so it shows the person, not a widget's memory."""
-    person = rows[index]
     with st.container(border=True):
-        _person_heading(person, names[index], content)
-        for group, fields in (("who", WHO_FIELDS), ("close", CLOSE_FIELDS)):
-            st.markdown(t(f"network.entry.{group}"))
-            for field_id in fields:
-                _choice(field_id, person, index, content)
-        _knows(names, index, session)
+        st.markdown(t("network.entry.person", name=md_escape(names[index])))
+        _who_they_are(index, content)
+        _how_close(index, content)
+        _knows(names, index)
         _rename_and_remove(names, index, content)
 
 
-def _person_heading(person: Mapping[str, Any], name: str, content: NetworkContent) -> None:
-    st.markdown(t("network.entry.person", name=md_escape(name)))
+# Each part of the card is a fragment of its own, inside the tab's: a tap reruns and redraws only
+# the part it changes (the chips, or one group of choices), not the card or the tab (issue 13 §5).
+
+@st.fragment
+def _who_they_are(index: int, content: NetworkContent) -> None:
+    """Field, workplace and level, and the segment that follows from them."""
+    person = _row(index)
+    st.markdown(t("network.entry.who"))
     facts = {f: person.get(f) for f in WHO_FIELDS}
     if all(v in content.field(f).ids() for f, v in facts.items()):
         st.caption(t("network.entry.sits_in", segment=content.label("segment", segment_of(facts))))
+    for field_id in WHO_FIELDS:
+        _choice(field_id, person, index, content)
+
+
+@st.fragment
+def _how_close(index: int, content: NetworkContent) -> None:
+    person = _row(index)
+    st.markdown(t("network.entry.close"))
+    for field_id in CLOSE_FIELDS:
+        _choice(field_id, person, index, content)
+
+
+def _row(index: int) -> Mapping[str, Any]:
+    rows = filled_rows(current().roster_rows)
+    return rows[index] if index < len(rows) else {}
 
 
 def _choice(field_id: str, person: Mapping[str, Any], index: int, content: NetworkContent) -> None:
@@ -197,8 +214,10 @@ def _set_choice(index: int, field_id: str, key: str) -> None:
         session.roster_rows = rows
 
 
-def _knows(names: list[str], index: int, session: Session) -> None:
+@st.fragment
+def _knows(names: list[str], index: int) -> None:
     """Whom this person knows: one chip per other person. The kept pairs (``session.ties``) are the truth."""
+    session = current()
     others = [j for j in range(len(names)) if j != index]
     if not others:
         st.caption(t("network.entry.knows_alone"))
