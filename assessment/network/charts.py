@@ -43,7 +43,7 @@ MAP_LABEL_CHARS = 12
 FONT = dict(family=FONT_FAMILY, size=12)
 # Text on the map: at least 11 px and near-black on white (15:1), readable on a 390 px phone.
 LABEL_COLOUR, RING_NAME_COLOUR, SECTOR_LINE_COLOUR = "#222222", "#444444", "#E4E4E4"
-SECTOR_NAME_RADIUS = RING_RADII[-1] + 0.7  # segment names just outside the outer ring
+SECTOR_NAME_RADIUS = RING_RADII[-1] + 1.0  # segment names outside the outer ring, clear of its labels
 TIE_STEPS = 12  # points along each who-knows-whom curve
 
 
@@ -172,7 +172,7 @@ def rings_map(roster: Roster, report: NetworkReport, content: NetworkContent, te
             hovertemplate="%{hovertext}<extra></extra>", customdata=[p.contact_id for p in group],
             marker=dict(color=colour, size=[9 + 7 * p.strength for p in group], line=dict(color="white", width=1)),
             textfont=dict(size=12, color=LABEL_COLOUR)))
-    edge = SECTOR_NAME_RADIUS + 0.95  # room for the segment names (10 characters a line) outside the outer ring
+    edge = SECTOR_NAME_RADIUS + 0.85  # room for the segment names (10 characters a line) outside the outer ring
     sectors = sector_angles(content)
     # Sector edges: a faint line from near the centre to past the outer ring at each sector's
     # start, and one closing the last sector (the top wedge's other side).
