@@ -116,7 +116,7 @@ def _people_tab(content: NetworkContent) -> None:
     if not rows:
         st.caption(t("network.entry.start"))
         return
-    st.subheader(t("network.table.title", count=len(rows), most=content.max_contacts))
+    st.header(t("network.table.title", count=len(rows), most=content.max_contacts))  # h2 after the h1 (axe heading-order)
     names = [" ".join(str(r.get("name")).split()) for r in rows]
     if st.session_state.get(PERSON) not in range(len(rows)):
         st.session_state[PERSON] = 0

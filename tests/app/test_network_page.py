@@ -166,7 +166,7 @@ def test_quick_add__a_line_of_names__adds_each_with_the_sensible_choices_and_ope
     assert at.button_group(key=PERSON).value == 1  # Bo's card is open, to describe them next
     assert t("network.entry.person", name="Bo") in markdown(at)
     assert t("network.entry.sits_in", segment=CONTENT.label("segment", "peers")) in [c.value for c in at.caption]
-    assert at.subheader[0].value == t("network.table.title", count=4, most=25)
+    assert at.header[0].value == t("network.table.title", count=4, most=25)
 
 
 def test_quick_add__a_name_already_on_the_map__adds_nobody_and_keeps_the_line():
