@@ -141,22 +141,18 @@ def page_rerun(page: str, session: dict | None = None, **params: str) -> Callabl
     return prepare
 
 
-def table_state(added: int, name_length: int = 2) -> Callable[[], Callable[[], str]]:
-    """The network page's table sent back with ``added`` new rows, as a browser's JSON string."""
+def quick_add_line(names: int, name_length: int = 2) -> Callable[[], Callable[[], str]]:
+    """The network page's quick add sent with a line of ``names`` names, as a client can send it
+    (the box's max_chars is the browser's; Streamlit cuts the value to it as it arrives)."""
     def prepare() -> Callable[[], str]:
-        from streamlit.proto.WidgetStates_pb2 import WidgetStates
         from tests.network_samples import row
         at, path = app_test("pages/network.py", {"wd.roster": [row("A"), row("B")]})  # ui/session.py roster_rows
         at.switch_page(path).run()
-        states = WidgetStates()
-        states.CopyFrom(at._tree.get_widget_states())
-        widget = states.widgets.add(id=at.dataframe[0].proto.id)
-        fields = row("x") if added <= NETWORK.max_contacts else {"segment": "peers"}  # a full row, or a short one
-        widget.string_value = json.dumps({"added_rows": [
-            {**fields, "name": f"{i:0{name_length}d}"} for i in range(added)]})
+        at.session_state["w.network.add.names"] = ",".join(f"{i:0{name_length}d}" for i in range(names))  # ui/network_view.ADD_LINE
+        at.button[0].click()
 
         def run() -> str:
-            at._run(states)
+            at.run()
             return outcome(at)
         return run
     return prepare
@@ -206,7 +202,7 @@ def alias_bomb(levels: int) -> str:
 
 
 def cases() -> list[Case]:
-    big_state_rows = 500_000  # 20 MB of JSON: Streamlit's default cap on one rerun's widget state is 25 MB
+    big_state_rows = 500_000  # 3.5 MB on one line: over server.maxWidgetStateSize (1 MB); a shorter line is cut to the box
     return [
         Case("results file", "largest accepted: 25 people, 300 pairs, padded to 199 kB", importing(results_file(199_900))),
         Case("results file", "refused: 12,000 roster rows (182 kB)", importing(json.dumps(
@@ -226,9 +222,9 @@ def cases() -> list[Case]:
             "pages/network.py", {"wd.roster": full_roster()[0], "wd.ties": full_roster()[1]})),
         Case("network page", "refused: 3,000 people in session (no pairs built)", page_rerun(
             "pages/network.py", {"wd.roster": [{"name": str(i)} for i in range(3_000)]})),
-        Case("table editor", "largest accepted: 23 rows added to 2 (25 people)", table_state(23)),
-        Case("table editor", "refused: 3,000 rows added", table_state(3_000)),
-        Case("table editor", f"refused (1 MB widget-state cap): {big_state_rows:,} rows added, 20 MB", table_state(big_state_rows, 6)),
+        Case("quick add", "largest accepted: 23 names added to 2 (25 people)", quick_add_line(23)),
+        Case("quick add", "refused: 3,000 names on one line", quick_add_line(3_000)),
+        Case("quick add", f"refused (1 MB widget-state cap): {big_state_rows:,} names, 3.5 MB", quick_add_line(big_state_rows, 6)),
         Case("query params", "/workshop?w=<5,000 digits>", page_rerun("pages/workshop.py", w="9" * 5_000, k="k" * 22)),
         Case("query params", "/projector?w=²", page_rerun("pages/projector.py", w="²", k="k" * 22)),
         Case("query params", "/projector?w=<20 digits>", page_rerun("pages/projector.py", w="9" * 20, k="k" * 22)),
@@ -300,17 +296,14 @@ def report(kind: str, name: str, result: str, seconds: float, peak: float | None
 
 # -- over a real websocket --------------------------------------------------------------------
 def server_cases() -> list[tuple[str, str, Callable[[object], str]]]:
-    def table(added: int, width: int = 2) -> Callable[[object], str]:
+    def line(names: int, width: int = 2) -> Callable[[object], str]:
         def send(client) -> str:
             from streamlit.proto.Alert_pb2 import Alert
-            from streamlit.proto.WidgetStates_pb2 import WidgetState
 
             from bench.st_client import StreamlitClientError
-            editor = client.widget("w.network.people")
-            from tests.network_samples import row
-            fields = row("x") if added <= NETWORK.max_contacts else {"segment": "peers"}
-            edits = {"added_rows": [{**fields, "name": f"{i:0{width}d}"} for i in range(added)]}
-            client._states[editor.widget_id] = WidgetState(id=editor.widget_id, string_value=json.dumps(edits))
+            client.set_value("w.network.add.names", ",".join(f"{i:0{width}d}" for i in range(names)))
+            button = next(e for e in client.elements if e.kind == "button" and e.text == "Add to my map")
+            client._triggers.append(button.widget_id)
             try:
                 result = client.rerun()
             except StreamlitClientError as closed:  # a frame over server.maxWidgetStateSize
@@ -322,22 +315,19 @@ def server_cases() -> list[tuple[str, str, Callable[[object], str]]]:
             return f"{result.status}: {shown[0][:70] if shown else 'page drawn'}"
         return send
     return [
-        ("table editor", "over the websocket: 23 rows added to 2", table(23)),
-        ("table editor", "over the websocket: 3,000 rows added", table(3_000)),
-        ("table editor", "over the websocket: 30,000 rows added (1.2 MB)", table(30_000, 6)),
-        ("table editor", "over the websocket: 400,000 rows added (16 MB)", table(400_000, 6)),
+        ("quick add", "over the websocket: 23 names added to 2", line(23)),
+        ("quick add", "over the websocket: 3,000 names", line(3_000)),
+        ("quick add", "over the websocket: 170,000 names (1.2 MB)", line(170_000, 6)),
+        ("quick add", "over the websocket: 2,300,000 names (16 MB)", line(2_300_000, 6)),
     ]
 
 
 def add_two_people(client) -> None:
-    """Two people through the add-a-person form, so the people table is on the page."""
-    for name in ("A", "B"):
-        client.set_value("w.network.add.name", name)
-        for field in NETWORK.fields:
-            client.set_value(f"w.network.add.{field.id}", 0)
-        button = next(e for e in client.elements if e.kind == "button" and e.text == "Add to my map")
-        client._triggers.append(button.widget_id)
-        client.rerun()
+    """Two people through quick add, so the page holds a map."""
+    client.set_value("w.network.add.names", "A, B")
+    button = next(e for e in client.elements if e.kind == "button" and e.text == "Add to my map")
+    client._triggers.append(button.widget_id)
+    client.rerun()
 
 
 def server_pid(port: int) -> int:

@@ -27,15 +27,22 @@ WORDS = ChartText(
     diversity_title="Where your people are", deep="Deep ties", other="Other ties", people="People",
 )
 
-DEFAULT = {"segment": "peers", "field": "same", "organisation": "same_org", "level": "peer",
+DEFAULT = {"field": "same", "organisation": "same_org", "level": "peer",
            "stage": "credibility", "favour": "probably", "last_contact": "quarter", "giving": "i_helped"}
 DEEP = {"stage": "profitability", "favour": "definitely", "giving": "both", "last_contact": "week"}
 WEAK = {"stage": "visibility", "favour": "no", "giving": "neither", "last_contact": "over_year"}
 
 
-def row(name: str, **fields: Any) -> dict[str, Any]:
-    """A valid roster row: the defaults above, overridden by ``fields``."""
-    return {"name": name, **DEFAULT, **fields}
+# The segment is never asked (assessment/network/roster.py segment_of): ``row(segment=…)`` sets
+# the facts it follows from. DEFAULT sits in "peers".
+SEGMENT_FACTS = {"own_field": {"level": "outside"}, "other_fields": {"field": "different"},
+                 "senior": {"level": "senior"}, "peers": {}, "junior": {"level": "junior"},
+                 "outside_org": {"organisation": "other_org"}}
+
+
+def row(name: str, segment: str | None = None, **fields: Any) -> dict[str, Any]:
+    """A valid roster row: the defaults above, then the facts of ``segment``, overridden by ``fields``."""
+    return {"name": name, **DEFAULT, **SEGMENT_FACTS.get(segment or "peers", {}), **fields}
 
 
 def make_roster(*rows: dict[str, Any], ties: tuple = ()) -> Roster:

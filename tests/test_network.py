@@ -198,19 +198,20 @@ def test_measure__every_measure__has_name_term_guidance_and_a_sentence():
 
 def test_report_axes__hand_worked__width_and_depth():
     # Four people, A-B know each other; C other field + other org; D senior level.
-    # diversity: segment all peers -> 0; organisation 3 same_org + 1 other_org:
-    #   Blau 1 - (.5625 + .0625) = .375, / (2/3) = .5625; level 3 peer + 1 senior: 1 - .625 = .375, / .75 = .5
-    #   mean (0 + .5625 + .5) / 3 = .354167
+    # segments follow (roster.segment_of): A, B peers; C outside_org; D senior.
+    # diversity: segment 2/1/1 of 6 options: Blau 1 - (.25 + .0625 + .0625) = .625, / (5/6) = .75;
+    #   organisation 3 same_org + 1 other_org: 1 - (.5625 + .0625) = .375, / (2/3) = .5625;
+    #   level 3 peer + 1 senior: 1 - .625 = .375, / .75 = .5; mean (.75 + .5625 + .5) / 3 = .604167
     # openness: field E-I (1-3)/4 = -.5 -> .25; organisation -.5 -> .25; mean .25
     # effective size 4 - 2/4 = 3.5 -> 3.5 / 12 = .291667
-    # Width = 100 * (.4 * .354167 + .3 * .25 + .3 * .291667) = 100 * .304167 = 30.4
+    # Width = 100 * (.4 * .604167 + .3 * .25 + .3 * .291667) = 100 * .404167 = 40.4
     # depth: all four at .5675 -> .5675; deep ties 0 -> 0. Depth = 100 * (.6 * .5675) = 34.05 -> 34.0 (float rounding)
     roster = make_roster(row("A"), row("B"), row("C", field="different", organisation="other_org"),
                          row("D", level="senior"), ties=[("A", "B")])
     axes = measure_network(roster, CONTENT).axes
-    assert dict(axes.width_parts) == pytest.approx({"diversity": 0.3542, "openness": 0.25, "effective_size": 0.2917})
+    assert dict(axes.width_parts) == pytest.approx({"diversity": 0.6042, "openness": 0.25, "effective_size": 0.2917})
     assert dict(axes.depth_parts) == pytest.approx({"depth": 0.5675, "deep_ties": 0.0})
-    assert axes.width == 30.4
+    assert axes.width == 40.4
     assert axes.depth == pytest.approx(34.05, abs=0.051)
 
 
@@ -315,7 +316,7 @@ SEGMENTS = tuple(c.id for c in CONTENT.field("segment").choices)
 
 def shaped(n, shape, spread):
     rows = [row(f"P{i}", segment=SEGMENTS[i % len(SEGMENTS)] if spread else "peers",
-                field="different" if i % 3 == 0 else "same", **(DEEP if i % 4 == 0 else {})) for i in range(n)]
+                **(DEEP if i % 4 == 0 else {})) for i in range(n)]
     chain = [(f"P{i}", f"P{i + 1}") for i in range(n - 1)]
     ties = {"no_ties": [], "chain": chain, "all_tied": all_pairs(n)}[shape]
     return make_roster(*rows, ties=ties)

@@ -7,7 +7,8 @@ import math
 import pytest
 
 from assessment.network.roster import (
-    Contact, RosterError, RosterProblem, new_contact_problems, roster_from_rows, size_problems, table_edits_fit,
+    NEW_PERSON, Contact, RosterError, RosterProblem, names_from_line, new_contact_problems, new_person,
+    roster_from_rows, segment_of, size_problems, table_edits_fit, ties_among,
 )
 from tests.network_samples import CONTENT, DEFAULT, row
 
@@ -25,8 +26,8 @@ def P(code: str, path: str, **params) -> RosterProblem:  # noqa: N802 - reads li
 def test_roster_from_rows__valid_rows__become_contacts_with_row_index_ids():
     roster = roster_from_rows([row("Ana"), row("Bo", segment="senior", level="senior")], (), CONTENT)
     assert roster.contacts == (
-        Contact(id=0, name="Ana", **DEFAULT),
-        Contact(id=1, name="Bo", **{**DEFAULT, "segment": "senior", "level": "senior"}),
+        Contact(id=0, name="Ana", segment="peers", **DEFAULT),
+        Contact(id=1, name="Bo", segment="senior", **{**DEFAULT, "level": "senior"}),
     )
     assert roster.ties == ()
 
@@ -203,3 +204,72 @@ def test_new_contact_problems__full_map__refuses_anyone_new_but_blank_rows_do_no
     full = [row(f"P{i}") for i in range(25)]
     assert new_contact_problems(full, row("New"), CONTENT) == (P("map_full", "contacts", most=25),)
     assert new_contact_problems(full[:24] + [{"name": None, "segment": None}], row("New"), CONTENT) == ()
+
+
+# --- quick add: one line of names (ui/network_view.py) -------------------------------------------------
+
+def test_names_from_line__names_and_spacing__each_name_once_in_order():
+    assert names_from_line(" Ana ,Bo  Q,, Cy ,", [row("Dee")], CONTENT) == (("Ana", "Bo Q", "Cy"), ())
+
+
+def test_names_from_line__longer_than_a_full_maps_names__refused_before_splitting():
+    # 25 people x (40 characters + ", ") = 1,050
+    names, problems = names_from_line("A," * 600, [], CONTENT)
+    assert names == () and [(p.code, dict(p.params)) for p in problems] == [
+        ("line_too_long", {"length": 1_200, "most": 1_050})]
+
+
+def test_names_from_line__not_text__refused_as_a_line():
+    assert [p.code for p in names_from_line(["Ana"], [], CONTENT)[1]] == ["line_too_long"]
+
+
+def test_names_from_line__blank__asks_for_a_name():
+    assert [p.code for p in names_from_line(" , ,", [], CONTENT)[1]] == ["name_empty"]
+
+
+def test_names_from_line__more_names_than_room__refused_whole():
+    names, problems = names_from_line("A, B, C", [row(f"P{i}") for i in range(23)], CONTENT)
+    assert names == () and [p.code for p in problems] == ["map_full"]
+
+
+def test_names_from_line__a_name_twice_or_on_the_map__refused_whole_with_each_reason():
+    names, problems = names_from_line("Bo, ana, bo, " + "x" * 41, [row("Ana")], CONTENT)
+    assert names == ()
+    assert [(p.code, p.params.get("name")) for p in problems] == [
+        ("name_on_map", "ana"), ("name_on_map", "bo"), ("name_too_long", None)]
+
+
+def test_new_person__a_name__gets_the_sensible_choices_and_sits_with_peers():
+    person = new_person("  Ana   Q ")
+    assert person == {"name": "Ana Q", **NEW_PERSON}
+    assert roster_from_rows([person], (), CONTENT).contacts[0].segment == "peers"
+
+
+@pytest.mark.parametrize(("facts", "segment"), [
+    ({"organisation": "other_org", "field": "different", "level": "senior"}, "outside_org"),  # outside first
+    ({"field": "different", "level": "senior"}, "other_fields"),
+    ({"level": "senior"}, "senior"),
+    ({"level": "junior"}, "junior"),
+    ({"level": "peer"}, "peers"),
+    ({"level": "outside"}, "own_field"),
+])
+def test_segment_of__the_facts__give_the_first_segment_whose_rule_holds(facts, segment):
+    assert segment_of({**NEW_PERSON, **facts}) == segment
+
+
+def test_segment_of__every_segment__is_one_the_questionnaire_has_and_each_is_reachable():
+    fields = {f: CONTENT.field(f).ids() for f in ("field", "organisation", "level")}
+    import itertools
+    reached = {segment_of(dict(zip(fields, values))) for values in itertools.product(*fields.values())}
+    assert reached == set(CONTENT.field("segment").ids())
+
+
+def test_roster_from_rows__a_saved_segment__is_ignored_for_the_one_that_follows():
+    # maps saved before the segment was derived carry one; "own field" beside "different field" can't stand
+    roster = roster_from_rows([{**row("Ana", field="different"), "segment": "own_field"}], (), CONTENT)
+    assert roster.contacts[0].segment == "other_fields"
+
+
+def test_ties_among__pairs_of_people_not_on_the_map__dropped():
+    rows = [row("Ana"), row("Bo")]
+    assert ties_among(rows, [["ana", " Bo "], ["Ana", "Zed"], ["Ana"], "AB", [1, 2]]) == [["ana", " Bo "]]

@@ -1,67 +1,85 @@
-"""The network map screen: last time's map loaded back, add people, a table of them, who knows
-whom, then measures, charts, what changed since the loaded map, how the map feeds the scores, a
-plan, and the map kept as a file.
+"""The network map screen, phone first: last time's map loaded back, then two tabs.
+
+- **Your people**: one line adds people by name ("Ana, Bo, Cy", Enter), each with sensible
+  choices (``roster.NEW_PERSON``); a tap on a name opens that person: who they are (field,
+  workplace, level: the segment follows from them, ``roster.segment_of``), how close you are
+  (four taps at most) and whom they know (one chip per other person), plus rename and remove.
+  No table, no sideways scrolling at 390 px.
+- **Your map**: measures, the rings map and the spread chart (each with a sentence and a table,
+  ``chart_view.show_chart``), what changed since the loaded map, the map in the scores, the plan,
+  and the map kept as a file.
 
 Rows live in the session (``session.roster_rows``, plain dicts) and pairs in ``session.ties``, so
-they survive page changes; widget state does not. Names are user text and stay in this session:
-they reach markdown only through ``md_escape``, figures only through ``chart_style.plain_label``,
-and never the server (the map file is made in this session and downloaded). What may be saved is
-``network_blend.network_extras`` (numbers and option ids).
+they survive page changes; widget state does not, so every widget of a person is set from the
+session before it is drawn and reports changes through its callback (issue 11: reading a widget's
+own state lost every pair on coming back to the page). Names are user text and stay in this
+session: they reach markdown only through ``md_escape``, figures only through
+``chart_style.plain_label``, and never the server (the map file is made in this session and
+downloaded). What may be saved is ``network_blend.network_extras`` (numbers and option ids).
 
-Using the map in the scores changes a saved copy in place (``saving.replace_scores``): the
-share link already sent stays the same and shows the new scores.
+Fast where it shows (issue 13 §5): the tabs are lazy (``st.tabs(on_change="rerun")``): only the open
+tab runs and is sent. Each tab is a fragment, so a tap on a person's chip reruns that tab only, not
+the title, the loader or the other tab; what is drawn from a roster is kept in the session
+(``MAP_DRAWN``) while the roster and the language stay the same; every button acts in a callback,
+so no click runs the page twice.
 
-Every word comes from ``content/en/ui/network.yaml`` through ``t()``; measure sentences and plan
-texts from the network content (``content.measure``, ``content.plan_text``).
-
-Fast where it shows (issue 13 §5): who knows whom and everything drawn from the map sit in one
-fragment (``_map_section``), so marking a pair or using the map in the scores reruns that part
-only, not the form and the table above it; what is drawn from a roster is kept in the session
-(``MAP_DRAWN``) and reused while the roster and the language stay the same; the score buttons act
-in callbacks, so no click runs the page twice.
+Using the map in the scores changes a saved copy in place (``saving.replace_scores``): the share
+link already sent stays the same and shows the new scores. Every word comes from
+``content/en/ui/network.yaml`` through ``t()``; measure sentences and plan texts from the network
+content (``content.measure``, ``content.plan_text``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from assessment.exchange import ImportRefused
 from assessment.network.blend import (
     N_FULL, N_MIN, blend_roster, blend_status, network_extras, questionnaire_only, roster_weight,
 )
-from assessment.network.charts import ChartText, diversity_chart, rings_map
-from assessment.network.content import FIELD_IDS, NetworkContent
-from assessment.network.map_file import export_map, read_map
+from assessment.network.charts import (
+    ChartText, MapPoint, diversity_chart, map_points, rings_map, spread_counts, summarise_map,
+)
+from assessment.network.content import NetworkContent
+from assessment.network.map_file import MapFile, export_map, read_map
 from assessment.network.measures import DIVERSITY_FIELDS, NetworkReport, measure_network
 from assessment.network.plan import NetworkPlan, plan_connections
 from assessment.network.roster import (
-    COLUMNS, Roster, RosterError, RosterProblem, filled_rows, new_contact_problems, roster_from_rows, table_edits_fit,
+    ASKED_FIELDS, Roster, RosterError, RosterProblem, filled_rows, names_from_line, new_contact_problems,
+    new_person, roster_from_rows, segment_of, size_problems, ties_among,
 )
 from assessment.network.waves import KINDS, WaveChange, compare_waves
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
 from ui import saving
-from ui.result_view import CHART_CONFIG, md_escape
+from ui.chart_view import show_chart
+from ui.result_view import md_escape
 from ui.session import Session, current
 from ui.text import language, t
 
-PEOPLE_EDITOR = "w.network.people"
-TIES_PICKER = "w.network.ties"
+VIEW = "w.network.view"                # the open tab: its label
 ADD_FORM = "w.network.add"
-ADD_PREFIX = "w.network.add."        # + "name" or a field id: the add-a-person form's inputs
-# What was wrong with the last person added: set by the form's callback, shown under the form.
+ADD_LINE = "w.network.add.names"       # quick add: one line of names
+PERSON = "w.network.person"            # whose card is open: an index into the filled rows
+PERSON_PREFIX = "w.network.person."    # + a field id, "knows" or "name": the open card's inputs
+KNOWS = PERSON_PREFIX + "knows"
+RENAME = PERSON_PREFIX + "name"
+# What was wrong with the last line added or name changed: set by a callback, shown under it.
 # Form feedback, so it goes with the widget keys ("w.") when a draft is restored.
 ADD_PROBLEMS = "w.network.add_problems"
+RENAME_PROBLEMS = "w.network.rename_problems"
 MAP_UPLOAD = "w.network.map_file"
 # The map last drawn in this session: (roster, language) -> DrawnMap. In the session, never in a
 # cache shared by sessions: the figures hold names.
 MAP_DRAWN = "network.drawn"
 # Why the last score button changed nothing (set in its callback, shown under the scores).
 SCORES_PROBLEM = "network.scores_problem"
+WHO_FIELDS = ("field", "organisation", "level")           # the segment follows from these
+CLOSE_FIELDS = ("stage", "favour", "last_contact", "giving")  # tie strength
 
 
 def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> None:
@@ -69,46 +87,250 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
     st.write(t("network.intro", most=content.max_contacts))
     st.info(t("network.privacy"), icon=":material/lock:")
     _load_map(content)
-    _add_person_form(content)
-    rows = _people_table(content)
-    _map_section(rows, content, questionnaire)
+    labels = (t("network.entry.tab_people"), t("network.entry.tab_map"))
+    if st.session_state.get(VIEW) not in labels:  # a label of another language, or a client's guess
+        st.session_state.pop(VIEW, None)
+    people, mapped = st.tabs(labels, key=VIEW, on_change="rerun")
+    if people.open:
+        with people:
+            _people_tab(content)
+    if mapped.open:
+        with mapped:
+            _map_tab(content, questionnaire)
 
+
+# -- your people ------------------------------------------------------------------------------------
+
+@st.fragment
+def _people_tab(content: NetworkContent) -> None:
+    """Quick add, the names to tap, and the open person's card. A fragment: its taps rerun this tab only."""
+    session = current()
+    rows = filled_rows(session.roster_rows)
+    too_many = size_problems(rows, session.ties, content)
+    if too_many:  # only a session a client forged gets here: no card is built for 3,000 rows
+        _show_problems(too_many, content)
+        return
+    if session.map_before is not None:
+        st.info(t("network.entry.new_round"), icon=":material/history:")
+    _quick_add(content, len(rows))
+    if not rows:
+        st.caption(t("network.entry.start"))
+        return
+    st.header(t("network.table.title", count=len(rows), most=content.max_contacts))  # h2 after the h1 (axe heading-order)
+    names = [" ".join(str(r.get("name")).split()) for r in rows]
+    if st.session_state.get(PERSON) not in range(len(rows)):
+        st.session_state[PERSON] = 0
+    chosen = st.pills(t("network.entry.pick"), range(len(rows)), format_func=lambda i: md_escape(names[i]),
+                      key=PERSON, required=True)
+    _person_card(names, chosen if chosen is not None else 0, content)
+
+
+def _quick_add(content: NetworkContent, count: int) -> None:
+    """One line of names, Enter to add them all; each starts with ``roster.NEW_PERSON``'s choices."""
+    if count >= content.max_contacts:
+        st.info(t("network.add.full", most=content.max_contacts))
+        return
+    with st.form(ADD_FORM, border=False, enter_to_submit=True):
+        st.text_input(t("network.entry.add_label"), key=ADD_LINE, placeholder=t("network.entry.add_placeholder"),
+                      max_chars=content.max_contacts * (content.max_name_length + 2))
+        st.form_submit_button(t("network.add.submit"), type="primary", icon=":material/person_add:",
+                              on_click=_add_people, args=(content,))
+    st.caption(t("network.entry.add_help"))
+    problems = st.session_state.get(ADD_PROBLEMS)
+    if problems:
+        st.error("  \n".join(md_escape(problem_text(p, content)) for p in problems))
+
+
+def _add_people(content: NetworkContent) -> None:
+    """Form callback: add every name on the line (checked as it entered), or none and say why."""
+    session = current()
+    rows = filled_rows(session.roster_rows)
+    names, problems = names_from_line(st.session_state.get(ADD_LINE), rows, content)
+    st.session_state[ADD_PROBLEMS] = problems
+    if problems:
+        return
+    session.roster_rows = [*rows, *(new_person(n) for n in names)]
+    st.session_state[PERSON] = len(rows)  # the first one added: describe them next
+    st.session_state[ADD_LINE] = ""
+
+
+def _person_card(names: list[str], index: int, content: NetworkContent) -> None:
+    """The open person: who they are, how close you are, whom they know; rename and remove.
+    Each input is set from the session first, so it shows the person, not a widget's memory."""
+    with st.container(border=True):
+        st.markdown(t("network.entry.person", name=md_escape(names[index])))
+        _who_they_are(index, content)
+        _how_close(index, content)
+        _knows(names, index)
+        _rename_and_remove(names, index, content)
+
+
+# Each part of the card is a fragment of its own, inside the tab's: a tap reruns and redraws only
+# the part it changes (the chips, or one group of choices), not the card or the tab (issue 13 §5).
+
+@st.fragment
+def _who_they_are(index: int, content: NetworkContent) -> None:
+    """Field, workplace and level, and the segment that follows from them."""
+    person = _row(index)
+    st.markdown(t("network.entry.who"))
+    facts = {f: person.get(f) for f in WHO_FIELDS}
+    if all(v in content.field(f).ids() for f, v in facts.items()):
+        st.caption(t("network.entry.sits_in", segment=content.label("segment", segment_of(facts))))
+    for field_id in WHO_FIELDS:
+        _choice(field_id, person, index, content)
+
+
+@st.fragment
+def _how_close(index: int, content: NetworkContent) -> None:
+    person = _row(index)
+    st.markdown(t("network.entry.close"))
+    for field_id in CLOSE_FIELDS:
+        _choice(field_id, person, index, content)
+
+
+def _row(index: int) -> Mapping[str, Any]:
+    rows = filled_rows(current().roster_rows)
+    return rows[index] if index < len(rows) else {}
+
+
+def _choice(field_id: str, person: Mapping[str, Any], index: int, content: NetworkContent) -> None:
+    field, key = content.field(field_id), PERSON_PREFIX + field_id
+    labels = {c.id: c.label for c in field.choices}
+    value = person.get(field_id)
+    if value in labels:
+        st.session_state[key] = value
+    else:  # a value no choice has (an old or damaged map): nothing chosen until a tap
+        st.session_state.pop(key, None)
+    st.pills(field.label, list(labels), format_func=labels.__getitem__, key=key, required=True, wrap=True,
+             on_change=_set_choice, args=(index, field_id, key))
+
+
+def _set_choice(index: int, field_id: str, key: str) -> None:
+    session = current()
+    rows = [dict(r) for r in filled_rows(session.roster_rows)]
+    value = st.session_state.get(key)
+    if index < len(rows) and value is not None:
+        rows[index][field_id] = value
+        session.roster_rows = rows
+
+
+@st.fragment
+def _knows(names: list[str], index: int) -> None:
+    """Whom this person knows: one chip per other person. The kept pairs (``session.ties``) are the truth."""
+    session = current()
+    others = [j for j in range(len(names)) if j != index]
+    if not others:
+        st.caption(t("network.entry.knows_alone"))
+        return
+    pairs = {frozenset(k.casefold() for k in p) for p in session.ties if isinstance(p, (list, tuple)) and len(p) == 2
+             and all(isinstance(n, str) for n in p)}
+    me = names[index].casefold()
+    st.session_state[KNOWS] = [j for j in others if frozenset((me, names[j].casefold())) in pairs]
+    st.pills(t("network.entry.knows", name=md_escape(names[index])), others, selection_mode="multi",
+             format_func=lambda j: md_escape(names[j]), key=KNOWS, wrap=True,
+             on_change=_set_knows, args=(names, index))
+
+
+def _set_knows(names: list[str], index: int) -> None:
+    """The chips' callback: this person's pairs become the ones chosen; other pairs stay."""
+    session = current()
+    me = names[index].casefold()
+    kept = [list(p) for p in session.ties
+            if not (isinstance(p, (list, tuple)) and me in (str(n).casefold() for n in p))]
+    chosen = [j for j in st.session_state.get(KNOWS) or [] if isinstance(j, int) and 0 <= j < len(names) and j != index]
+    session.ties = kept + [[names[index], names[j]] for j in chosen]
+
+
+def _rename_and_remove(names: list[str], index: int, content: NetworkContent) -> None:
+    with st.expander(t("network.entry.change_title")):
+        st.session_state[RENAME] = names[index]
+        st.text_input(t("network.table.name"), key=RENAME, max_chars=content.max_name_length,
+                      on_change=_rename, args=(names, index, content))
+        problems = st.session_state.get(RENAME_PROBLEMS)
+        if problems:
+            st.error("  \n".join(md_escape(problem_text(p, content)) for p in problems))
+        st.button(t("network.entry.remove", name=md_escape(names[index])), icon=":material/person_remove:",
+                  key="network.remove", on_click=_remove, args=(names, index))
+
+
+def _rename(names: list[str], index: int, content: NetworkContent) -> None:
+    """A new name for this person, checked like a new person's; their pairs follow the new name."""
+    session = current()
+    rows = [dict(r) for r in filled_rows(session.roster_rows)]
+    new = st.session_state.get(RENAME)
+    others = [r for i, r in enumerate(rows) if i != index]
+    problems = tuple(p for p in new_contact_problems(others, {"name": new, **{f: rows[index].get(f) for f in ASKED_FIELDS}},
+                                                     content) if p.path == "name")
+    st.session_state[RENAME_PROBLEMS] = problems
+    if problems or index >= len(rows):
+        return
+    old, name = names[index].casefold(), " ".join(new.split())
+    rows[index]["name"] = name
+    session.roster_rows = rows
+    session.ties = [[name if str(n).casefold() == old else n for n in p] for p in session.ties
+                    if isinstance(p, (list, tuple))]
+
+
+def _remove(names: list[str], index: int) -> None:
+    session = current()
+    rows = filled_rows(session.roster_rows)
+    gone = names[index].casefold()
+    session.roster_rows = [dict(r) for i, r in enumerate(rows) if i != index]
+    session.ties = [list(p) for p in session.ties
+                    if isinstance(p, (list, tuple)) and gone not in (str(n).casefold() for n in p)]
+    st.session_state[PERSON] = max(0, index - 1)
+    st.session_state.pop(RENAME_PROBLEMS, None)
+
+
+# -- your map --------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class DrawnMap:
-    """What the page draws from one roster: measures, the two figures, the plan."""
+    """What the page draws from one roster: measures, the two figures and their words, the plan."""
 
     report: NetworkReport
+    points: tuple[MapPoint, ...]
     rings: Any
     spread: Any
     plan: NetworkPlan
 
 
 @st.fragment
-def _map_section(rows: list[dict[str, Any]], content: NetworkContent, questionnaire: Questionnaire) -> None:
-    """Who knows whom, and everything drawn from the map. A fragment: its clicks rerun this part
-    only; a change in the form or the table above reruns the page and hands it the new rows."""
+def _map_tab(content: NetworkContent, questionnaire: Questionnaire) -> None:
+    """Everything drawn from the map. A fragment: the score buttons rerun this tab only."""
     session = current()
-    ties = _who_knows_whom(rows) if len(filled_rows(rows)) <= content.max_contacts else []  # no pairs past the limit
+    rows = filled_rows(session.roster_rows)
+    # pairs of people no longer on the map are dropped; too many rows or pairs are refused, uncounted
+    ties = session.ties if size_problems(rows, session.ties, content) else ties_among(rows, session.ties)
     try:
         roster = roster_from_rows(rows, ties, content)
     except RosterError as error:
-        st.warning(t("network.problems.intro"))
-        st.code("\n".join(problem_text(p, content) for p in error.problems), language=None)
+        _show_problems(error.problems, content)
         return
     if not roster.contacts:
-        st.info(t("network.empty"))
+        st.info(t("network.entry.map_empty"))
         return
     drawn = _drawn_map(roster, content)
     _show_measures(drawn.report)
-    # theme=None, as on the results page: the figures set their own fonts, colours and title place.
-    st.plotly_chart(drawn.rings, config=CHART_CONFIG, theme=None, key="chart.network_map")
-    st.plotly_chart(drawn.spread, config=CHART_CONFIG, theme=None, key="chart.network_spread")
+    words = chart_text()
+    show_chart(drawn.rings, key="chart.network_map", summary=_rings_summary(drawn.points, content),
+               columns=(t("network.table.name"), content.field("segment").label, t("network.entry.ring"),
+                        t("network.entry.knows_column")),
+               rows=_rings_rows(roster, drawn.points, content, words))
+    show_chart(drawn.spread, key="chart.network_spread", summary=_spread_summary(roster, drawn.report, content),
+               columns=(t("network.entry.group"), t("network.entry.option"), words.deep, words.other),
+               rows=[(words.groups[c.field], content.label(c.field, c.option), c.deep, c.other)
+                     for c in spread_counts(roster, drawn.report, content)])
     if session.map_before is not None:
-        _show_changes(session.map_before, roster, content, chart_text())
+        _show_changes(session.map_before, roster, content, words)
     _show_scores(session, roster, drawn.report, questionnaire)
     _show_plan(drawn.plan, content)
     _download_map(rows, ties)
+
+
+def _show_problems(problems: tuple[RosterProblem, ...] | list[RosterProblem], content: NetworkContent) -> None:
+    st.warning(t("network.problems.intro"))
+    st.code("\n".join(problem_text(p, content) for p in problems), language=None)
 
 
 def _drawn_map(roster: Roster, content: NetworkContent) -> DrawnMap:
@@ -119,8 +341,8 @@ def _drawn_map(roster: Roster, content: NetworkContent) -> DrawnMap:
     if kept is not None and kept[0] == key:
         return kept[1]
     report, words = measure_network(roster, content), chart_text()
-    drawn = DrawnMap(report, rings_map(roster, report, content, words), diversity_chart(roster, report, content, words),
-                     plan_connections(roster, report, content))
+    drawn = DrawnMap(report, map_points(roster, report, content), rings_map(roster, report, content, words),
+                     diversity_chart(roster, report, content, words), plan_connections(roster, report, content))
     st.session_state[MAP_DRAWN] = (key, drawn)
     return drawn
 
@@ -135,6 +357,39 @@ def chart_text() -> ChartText:
         diversity_title=t("network.chart.diversity_title"), deep=t("network.chart.deep"),
         other=t("network.chart.other"), people=t("network.chart.people"),
     )
+
+
+def _rings_summary(points: tuple[MapPoint, ...], content: NetworkContent) -> str:
+    """One sentence: people per ring, the segments with people and those without."""
+    summary = summarise_map(points, content)
+    inner, middle, outer = summary.per_ring
+    rings = t("network.entry.rings_summary", n=summary.people, inner=inner, middle=middle, outer=outer)
+    filled = ", ".join(t("network.entry.segment_count", segment=content.label("segment", s), n=n)
+                       for s, n in summary.filled)
+    empty = ", ".join(content.label("segment", s) for s in summary.empty)
+    sectors = (t("network.entry.sectors_all", filled=filled) if not summary.empty
+               else t("network.entry.sectors_some", filled=filled, empty=empty))
+    return f"{rings} {sectors}"
+
+
+def _rings_rows(roster: Roster, points: tuple[MapPoint, ...], content: NetworkContent, words: ChartText) -> list[tuple]:
+    """The rings map as a table: each person, their segment, ring and whom they know (plain text)."""
+    names = {c.id: c.name for c in roster.contacts}
+    knows: dict[int, list[str]] = {c.id: [] for c in roster.contacts}
+    for a, b in roster.ties:
+        knows[a].append(names[b])
+        knows[b].append(names[a])
+    ordered = sorted(points, key=lambda p: (p.ring, p.name.casefold()))
+    return [(p.name, content.label("segment", p.segment), words.rings[p.ring], ", ".join(knows[p.contact_id]))
+            for p in ordered]
+
+
+def _spread_summary(roster: Roster, report: NetworkReport, content: NetworkContent) -> str:
+    deep = sum(1 for _, s in report.strengths if s >= content.thresholds.deep_tie)
+    counts = {s: sum(1 for c in roster.contacts if c.segment == s) for s in content.field("segment").ids()}
+    most = max(counts.values())
+    top = ", ".join(content.label("segment", s) for s, n in counts.items() if n == most)
+    return t("network.entry.spread_summary", n=len(roster.contacts), deep=deep, top=top, most=most)
 
 
 def problem_text(problem: RosterProblem, content: NetworkContent) -> str:
@@ -156,100 +411,6 @@ def problem_text(problem: RosterProblem, content: NetworkContent) -> str:
     if column is not None:
         where = params["field"] if where is None else t("network.problem.at_cell", row=where, column=params["field"])
     return what if where is None else t("network.problem.line", where=where, what=what)
-
-
-def _add_person_form(content: NetworkContent) -> None:
-    """One person at a time: a name and a tap per field (easier on a phone than the table).
-    Horizontal radios, not pills: pills scroll sideways when they do not fit, radios wrap."""
-    st.header(t("network.add.title"))
-    if len(filled_rows(current().roster_rows)) >= content.max_contacts:
-        st.info(t("network.add.full", most=content.max_contacts))
-        return
-    with st.form(ADD_FORM, border=True):
-        st.text_input(t("network.table.name"), key=ADD_PREFIX + "name", max_chars=content.max_name_length,
-                      placeholder=t("network.add.name_placeholder"), help=t("network.add.name_help"))
-        # Who they are on the left, how strong the tie is on the right; on a phone the columns
-        # stack, so the fields still come in content order.
-        columns, half = st.columns(2), (len(content.fields) + 1) // 2
-        for n, field in enumerate(content.fields):
-            labels = {c.id: c.label for c in field.choices}
-            columns[n // half].radio(
-                field.label, list(labels), format_func=labels.__getitem__, index=None, horizontal=True,
-                key=ADD_PREFIX + field.id)
-        st.form_submit_button(t("network.add.submit"), type="primary", icon=":material/person_add:",
-                              on_click=_add_person, args=(content,))
-    problems = st.session_state.get(ADD_PROBLEMS)
-    if problems:
-        st.error("  \n".join(md_escape(problem_text(p, content)) for p in problems))
-
-
-def _add_person(content: NetworkContent) -> None:
-    """Form callback: add the person, or keep the entries and say what is missing."""
-    session = current()
-    rows = session.roster_rows
-    new = {key: st.session_state.get(ADD_PREFIX + key) for key in COLUMNS}
-    problems = new_contact_problems(rows, new, content)
-    st.session_state[ADD_PROBLEMS] = problems
-    if problems:
-        return
-    session.roster_rows = [*filled_rows(rows), {**new, "name": " ".join(new["name"].split())}]
-    st.session_state.pop(PEOPLE_EDITOR, None)  # the table restarts from the new rows
-    st.session_state[ADD_PREFIX + "name"] = ""
-    for field in FIELD_IDS:
-        st.session_state[ADD_PREFIX + field] = None
-
-
-def _people_table(content: NetworkContent) -> list[dict[str, Any]]:
-    """The table to correct or remove people. Its base rows are fixed for the visit (set when the
-    editor is not yet on screen): feeding edited rows back in as the base would re-apply edits on
-    every rerun."""
-    session = current()
-    if PEOPLE_EDITOR not in st.session_state:
-        session.roster_base = session.roster_rows
-    base_rows = session.roster_base
-    if not base_rows:
-        return []
-    st.header(t("network.table.title", count=len(base_rows), most=content.max_contacts))
-    st.caption(t("network.table.caption"))
-    if not table_edits_fit(st.session_state.get(PEOPLE_EDITOR), len(base_rows), content):  # before Streamlit applies them
-        del st.session_state[PEOPLE_EDITOR]
-        st.warning(t("network.table.edits_refused", most=content.max_contacts))
-    base = pd.DataFrame(base_rows, columns=list(COLUMNS))
-    config: dict[str, Any] = {"name": st.column_config.TextColumn(
-        t("network.table.name"), max_chars=content.max_name_length, required=True,
-        help=t("network.add.name_placeholder"), pinned=True)}
-    for field in content.fields:
-        labels = {c.id: c.label for c in field.choices}
-        config[field.id] = st.column_config.SelectboxColumn(
-            field.label, options=list(labels), format_func=lambda option, labels=labels: labels.get(option, option),
-            required=True)
-    edited = st.data_editor(base, key=PEOPLE_EDITOR, num_rows="delete", hide_index=True,
-                            column_config=config, column_order=list(COLUMNS))
-    rows = [{k: (None if pd.isna(v) else v) for k, v in record.items()} for record in edited.to_dict("records")]
-    session.roster_rows = rows
-    return rows
-
-
-def _who_knows_whom(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """The kept pairs (``session.ties``) are the truth; the picker only reports changes, through its
-    callback. Reading the picker's own state instead lost every pair on coming back to the page:
-    after a page change its state came back as [] and overwrote the kept pairs (issue 11)."""
-    session = current()
-    names = [" ".join(r["name"].split()) for r in rows if isinstance(r.get("name"), str) and r["name"].strip()]
-    options = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
-    kept = [p for p in (tuple(p) for p in session.ties) if p in options]  # drop pairs of renamed or removed people
-    st.session_state[TIES_PICKER] = kept
-    if not options:
-        return []
-    st.multiselect(t("network.ties.label"), options, key=TIES_PICKER, on_change=_keep_ties,
-                   format_func=lambda pair: t("network.ties.pair", a=pair[0], b=pair[1]),
-                   placeholder=t("network.ties.placeholder"))
-    return kept
-
-
-def _keep_ties() -> None:
-    """The picker's callback: the pairs just chosen become the kept pairs."""
-    current().ties = [list(p) for p in st.session_state.get(TIES_PICKER) or []]
 
 
 def _show_measures(report: NetworkReport) -> None:
@@ -340,6 +501,8 @@ def _show_plan(plan: NetworkPlan, content: NetworkContent) -> None:
                 st.write(item.action)
 
 
+# -- the map kept as a file, and loaded back as a new round ------------------------------------------------
+
 def _load_map(content: NetworkContent) -> None:
     """Load a downloaded map back: a new round with the same people, compared with the file as it was."""
     with st.expander(t("network.keep.load_title")):
@@ -352,22 +515,26 @@ def _load_map(content: NetworkContent) -> None:
         except ImportRefused as refused:
             st.error(t(f"network.keep.refused.{refused.code}", **refused.params))
             return
-        session = current()
-        if filled_rows(session.roster_rows):
+        if filled_rows(current().roster_rows):
             st.caption(t("network.keep.load_replaces"))
-        if st.button(t("network.keep.load_apply", n=len(loaded.rows)), type="primary", key="network.map_load"):
-            rows_then, ties_then = [dict(r) for r in loaded.rows], [list(p) for p in loaded.ties]
-            session.map_before = {"rows": rows_then, "ties": ties_then}
-            session.roster_rows, session.ties, session.roster_base = rows_then, ties_then, None
-            st.session_state.pop(PEOPLE_EDITOR, None)  # the table restarts from the loaded rows
-            st.rerun()
+        st.button(t("network.keep.load_apply", n=len(loaded.rows)), type="primary", key="network.map_load",
+                  on_click=_start_round, args=(loaded,))
 
 
-def _download_map(rows: list[dict[str, Any]], ties: list[tuple[str, str]]) -> None:
+def _start_round(loaded: MapFile) -> None:
+    """Button callback: the loaded map becomes last wave and the start of this one (no second run)."""
+    session = current()
+    rows_then, ties_then = [dict(r) for r in loaded.rows], [list(p) for p in loaded.ties]
+    session.map_before = {"rows": rows_then, "ties": ties_then}
+    session.roster_rows, session.ties, session.roster_base = [dict(r) for r in rows_then], [list(p) for p in ties_then], None
+    st.session_state[PERSON] = 0
+
+
+def _download_map(rows: list[Mapping[str, Any]], ties: list[Any]) -> None:
     """The map as a file, names included: made in this session and sent to this device only."""
     st.header(t("network.keep.title"))
     st.caption(t("network.keep.download_caption"))
-    kept_rows, kept_ties = list(rows), list(ties)
+    kept_rows, kept_ties = list(rows), [list(p) for p in ties]
     st.download_button(t("network.keep.download"), data=lambda: export_map(kept_rows, kept_ties),
                        file_name="wide-and-deep-network-map.json", mime="application/json",
                        on_click="ignore", icon=":material/download:", key="network.map_download")

@@ -15,7 +15,11 @@ Decisions:
 - a contact's ``id`` is its row's index, so ids match the ``contacts[i]`` of problems (``row`` is
   that index + 1, as a person counts);
 - ties name people (ignoring case); self-ties and unknown names are errors, duplicates and
-  reversed duplicates collapse into one.
+  reversed duplicates collapse into one;
+- a person's segment is never asked: it follows from their field, organisation and level
+  (``segment_of``), so "Own field" can never sit beside "Different from mine". A ``segment`` in a
+  row (maps saved before this rule) is accepted and ignored;
+- someone added by name only gets ``NEW_PERSON``'s choices, which the person then corrects.
 """
 
 from __future__ import annotations
@@ -29,12 +33,34 @@ from typing import Any
 from assessment.network.content import FIELD_IDS, NetworkContent
 
 WHERE = "roster"
-COLUMNS = ("name",) + FIELD_IDS
+# The fields asked about each person: every field but the segment, which follows from them.
+ASKED_FIELDS = tuple(f for f in FIELD_IDS if f != "segment")
+COLUMNS = ("name",) + ASKED_FIELDS
+LEGACY_COLUMNS = ("segment",)  # in maps saved before the segment was derived: accepted, ignored
+# A person's segment from the facts asked about them: the first rule that holds (field, options,
+# segment). One segment per person, as the map draws one sector per segment. Crossing your
+# organisation is asked first, then crossing your field, then rank: the order in which the
+# articles weigh openness (G09-G11: reach outside your organisation and field first). Someone of
+# your field, in your organisation, with no rank between you sits in "Own field".
+SEGMENT_RULES = (
+    ("organisation", ("other_org",), "outside_org"),
+    ("field", ("different",), "other_fields"),
+    ("level", ("senior",), "senior"),
+    ("level", ("junior",), "junior"),
+    ("level", ("peer",), "peers"),
+)
+SEGMENT_OTHERWISE = "own_field"
+# What someone added by name only starts with (one tap each to change): same field, same
+# organisation, same level (so "Peers"); trusts your work, would probably do you a favour, seen
+# this quarter, nobody has helped anybody yet. A middle ring, never a deep tie by default.
+NEW_PERSON = {"field": "same", "organisation": "same_org", "level": "peer", "stage": "credibility",
+              "favour": "probably", "last_contact": "quarter", "giving": "neither"}
+NAME_SEPARATOR = ","
 # Every code a RosterProblem can carry (the UI has a sentence for each: network.problem.<code>).
 PROBLEM_CODES = (
     "too_many", "map_full", "not_a_person", "unknown_column", "name_empty", "name_not_text", "name_too_long",
     "name_on_map", "name_used", "option_missing", "option_unknown", "tie_not_a_pair", "tie_unknown_person",
-    "tie_self", "too_many_ties",
+    "tie_self", "too_many_ties", "line_too_long",
 )
 
 
@@ -162,9 +188,58 @@ def new_contact_problems(
         problems.append(issues[0])
     elif name is not None and name.casefold() in taken:
         problems.append(RosterProblem("name_on_map", "name", _params(field="name", name=name)))
-    for f in content.fields:
-        _option(new.get(f.id), f.id, f.ids(), problems, {"field": f.id})
+    for f in ASKED_FIELDS:
+        _option(new.get(f), f, content.field(f).ids(), problems, {"field": f})
     return tuple(problems)
+
+
+def segment_of(values: Mapping[str, Any]) -> str:
+    """The segment of someone with these field values (``SEGMENT_RULES``, first that holds)."""
+    return next((segment for f, options, segment in SEGMENT_RULES if values.get(f) in options), SEGMENT_OTHERWISE)
+
+
+def names_from_line(line: Any, rows: Iterable[Mapping[str, Any]], content: NetworkContent
+                    ) -> tuple[tuple[str, ...], tuple[RosterProblem, ...]]:
+    """The names in one line of quick add ("Ana, Bo, Cy"), each as a new person would be checked,
+    and why any is refused (then nobody is added: the line stays to be corrected).
+
+    The line is a widget value, so it can be anything a client sends: it is refused by its length
+    before it is split (the most a full map's names and separators can take), and no more names
+    are read than the map has room for."""
+    kept = filled_rows(rows)
+    room = content.max_contacts - len(kept)
+    longest = content.max_contacts * (content.max_name_length + 2)
+    if not isinstance(line, str) or len(line) > longest:
+        size = len(line) if isinstance(line, str) else 0
+        return (), (RosterProblem("line_too_long", "name", _params(length=size, most=longest)),)
+    parts = [p for p in (" ".join(part.split()) for part in line.split(NAME_SEPARATOR)) if p]
+    if not parts:
+        return (), (RosterProblem("name_empty", "name", _params(field="name")),)
+    if len(parts) > room:
+        return (), (RosterProblem("map_full", "contacts", _params(most=content.max_contacts)),)
+    names: list[str] = []
+    problems: list[RosterProblem] = []
+    for part in parts:
+        found = [p for p in new_contact_problems([*kept, *({"name": n} for n in names)],
+                                                 {"name": part, **NEW_PERSON}, content)]
+        problems.extend(found)
+        if not found:
+            names.append(part)
+    return (tuple(names), ()) if not problems else ((), tuple(problems))
+
+
+def ties_among(rows: Iterable[Any], ties: Iterable[Any]) -> list[list[str]]:
+    """The pairs of ``ties`` whose two names are on ``rows`` (ignoring case and spacing): a pair of
+    someone removed or renamed elsewhere, or of a map file's unknown name, is dropped, not reported,
+    since no list of pairs is shown where it could be corrected."""
+    on_map = {" ".join(r["name"].split()).casefold() for r in filled_rows(rows) if isinstance(r.get("name"), str)}
+    return [list(p) for p in ties if isinstance(p, (list, tuple)) and len(p) == 2
+            and all(isinstance(n, str) and " ".join(n.split()).casefold() in on_map for n in p)]
+
+
+def new_person(name: str) -> dict[str, Any]:
+    """The row of someone added by name only: ``NEW_PERSON``'s choices, to be corrected."""
+    return {"name": " ".join(name.split()), **NEW_PERSON}
 
 
 def _contacts(rows: list[Any], content: NetworkContent, problems: list[RosterProblem]) -> tuple[list[Contact], dict]:
@@ -178,7 +253,7 @@ def _contacts(rows: list[Any], content: NetworkContent, problems: list[RosterPro
             problems.append(RosterProblem("not_a_person", path, _params(**at, got=type(row).__name__)))
             continue
         for key in row:
-            if key not in COLUMNS:
+            if key not in COLUMNS and key not in LEGACY_COLUMNS:
                 problems.append(RosterProblem("unknown_column", f"{path}.{key}", _params(**at, column=str(key))))
         name = _name(row.get("name"), f"{path}.name", content, problems, {**at, "field": "name"})
         if name and name.casefold() in first_by_name:
@@ -187,9 +262,9 @@ def _contacts(rows: list[Any], content: NetworkContent, problems: list[RosterPro
         elif name:
             first_by_name[name.casefold()] = (index, name)
         values = {f: _option(row.get(f), f"{path}.{f}", content.field(f).ids(), problems, {**at, "field": f})
-                  for f in FIELD_IDS}
+                  for f in ASKED_FIELDS}
         if name and all(values.values()):
-            contacts.append(Contact(id=index, name=name, **values))
+            contacts.append(Contact(id=index, name=name, segment=segment_of(values), **values))
     return contacts, dict(first_by_name)
 
 

@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.network_samples import row
 from tests.app.sessions import session_of
-from ui.network_view import PEOPLE_EDITOR
+from ui.network_view import ADD_LINE, VIEW
+from ui.result_view import md_escape
 from ui.text import t
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -57,50 +58,52 @@ def test_results_page__overlong_share_token__is_not_found():
     assert at.title[0].value == "Results not found"
 
 
-def network_page(rows) -> AppTest:
+def network_page(rows, view: str = "people") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
     session_of(at).roster_rows = rows
+    at.session_state[VIEW] = t(f"network.entry.tab_{view}")
     return at.switch_page("pages/network.py").run()
 
 
-def send_table_state(at: AppTest, edits: dict, timeout: float) -> AppTest:
-    """Rerun with the people table's state set as the browser sends it: a JSON string in the
-    widget's ``string_value``, under the element id of the last run."""
-    states = WidgetStates()
-    states.CopyFrom(at._tree.get_widget_states())
-    widget = states.widgets.add()
-    widget.id = at.dataframe[0].proto.id
-    widget.string_value = json.dumps(edits)
-    return at._run(states, timeout=timeout)
+def send_line(at: AppTest, line: str, timeout: float) -> AppTest:
+    """Quick add with ``line`` as a client can send it: the text box's length limit is the browser's
+    (AppTest keeps to it, so the value is set in the session as a client's message would)."""
+    at.session_state[ADD_LINE] = line
+    at.button[0].click()
+    return at.run(timeout=timeout)
 
 
-REFUSED = "The table's changes were not applied: they do not fit a map of at most 25 people. Your earlier table is shown."
+def shown(code: str, **params) -> str:
+    """A roster problem as the page shows it: its sentence, escaped for markdown."""
+    return md_escape(t(f"network.problem.{code}", **params))
 
 
-def test_network_page__table_state_with_30_added_rows__refused_and_the_map_kept():
-    # 2 people + 30 added = 32 > 25; the table only offers deletion, so no browser sends this
-    at = send_table_state(network_page([row("A"), row("B")]),
-                          {"added_rows": [{"name": f"P{i}", "segment": "peers"} for i in range(30)]}, timeout=30)
+def test_network_page__quick_add_line_of_100000_characters__cut_to_the_box_and_adds_nobody():
+    # Streamlit cuts a text box's value to its max_chars as it arrives (25 x (40 + 2) = 1,050), so
+    # at most ~260 short names are split; they do not fit the map and nobody is added
+    # (roster.names_from_line refuses a longer line by its length before splitting: tests/test_roster.py)
+    at = send_line(network_page([row("A"), row("B")]), ", ".join(f"P{i}" for i in range(20_000))[:100_000], timeout=10)
     assert not at.exception
-    assert [w.value for w in at.warning] == [REFUSED]
+    assert [e.value for e in at.error] == [shown("map_full", most=25)]
     assert [r["name"] for r in session_of(at).roster_rows] == ["A", "B"]
 
 
-def test_network_page__table_state_with_3000_added_rows__refused_within_one_short_rerun():
-    # on main this rerun took 90 s and 1.5 GB (Streamlit added the rows one by one, then every pair was built)
-    at = send_table_state(network_page([row("A"), row("B")]),
-                          {"added_rows": [{"name": f"P{i}", "segment": "peers"} for i in range(3_000)]}, timeout=10)
+def test_network_page__quick_add_line_of_30_names__adds_nobody_the_map_would_be_full():
+    # 2 people + 30 = 32 > 25
+    at = send_line(network_page([row("A"), row("B")]), ",".join(f"P{i}" for i in range(30)), timeout=30)
     assert not at.exception
-    assert [w.value for w in at.warning] == [REFUSED]
+    assert [e.value for e in at.error] == [shown("map_full", most=25)]
+    assert [r["name"] for r in session_of(at).roster_rows] == ["A", "B"]
 
 
-def test_network_page__more_people_in_session_than_the_limit__no_pairs_offered():
-    # 3,000 names would make 4.5 million pairs for the multiselect; past 25 none are built
-    at = network_page([row(f"P{i}") for i in range(30)])
-    assert not at.exception
-    assert not at.multiselect
-    assert t("network.problem.too_many", count=30, most=25, remove=5) in at.code[0].value
+def test_network_page__more_people_in_session_than_the_limit__no_card_no_chips_no_pairs():
+    # 3,000 names would make 3,000 chips per card and 4.5 million pairs; past 25 none are built
+    for view in ("people", "map"):
+        at = network_page([row(f"P{i}") for i in range(30)], view=view)
+        assert not at.exception
+        assert not at.button_group
+        assert t("network.problem.too_many", count=30, most=25, remove=5) in at.code[0].value
 
 
 def test_results_page__upload_of_half_a_megabyte__refused_with_its_true_size():

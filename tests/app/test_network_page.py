@@ -23,7 +23,8 @@ from assessment.storage.results import NewResult, open_store
 from assessment.network.measures import measure_network
 from tests.app.sessions import session_of
 from tests.network_samples import CONTENT, DEEP, make_roster, row
-from ui.network_view import ADD_PREFIX, problem_text
+from assessment.network.roster import NEW_PERSON, new_person
+from ui.network_view import ADD_LINE, KNOWS, PERSON, PERSON_PREFIX, RENAME, VIEW, problem_text
 from ui.result_view import md_escape
 from ui.session import SavedLinks
 from ui.text import t
@@ -39,7 +40,8 @@ def middle_result() -> Result:
 
 
 def page_with(rows, ties=(), result: Result | None = None, saved: SavedLinks | None = None,
-              keep: bool = True) -> AppTest:
+              keep: bool = True, view: str = "map") -> AppTest:
+    """The network page with ``rows`` and ``ties`` in the session, its ``view`` tab open ("people" or "map")."""
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
     session = session_of(at)
@@ -50,6 +52,7 @@ def page_with(rows, ties=(), result: Result | None = None, saved: SavedLinks | N
     session.saved = saved
     if not keep:
         session.with_sharing(keep=False)
+    at.session_state[VIEW] = t(f"network.entry.tab_{view}")
     return at.switch_page("pages/network.py").run()
 
 
@@ -58,21 +61,53 @@ def markdown(at: AppTest) -> str:
 
 
 def test_network_page__no_people__says_names_stay_here_and_asks_for_a_first_person():
-    at = page_with([])
+    at = page_with([], view="people")
     assert not at.exception
-    assert [i.value for i in at.info] == [t("network.privacy"), t("network.empty")]
+    assert [i.value for i in at.info] == [t("network.privacy")]
+    assert t("network.entry.start") in [c.value for c in at.caption]
+    assert at.text_input(key=ADD_LINE).label == t("network.entry.add_label")
 
 
-def test_network_page__people__show_axes_two_charts_and_the_plan():
+def test_network_page__no_people__the_map_tab_sends_back_to_your_people():
+    at = page_with([])
+    assert [i.value for i in at.info] == [t("network.privacy"), t("network.entry.map_empty")]
+
+
+def test_network_page__people_tab__draws_no_chart_and_the_map_tab_no_card():
+    # the tabs are lazy: only the open one runs and is sent
+    people = page_with(FIVE, view="people")
+    assert not people.get("plotly_chart") and people.button_group(key=PERSON_PREFIX + "stage")
+    mapped = page_with(FIVE)
+    assert len(mapped.get("plotly_chart")) == 2 and not [b for b in mapped.button_group if b.key == PERSON]
+
+
+def test_network_page__people__show_axes_two_charts_each_with_a_sentence_and_the_plan():
     at = page_with([row("Ana", **DEEP), row("Bo", last_contact="year"), row("Cy", segment="senior")],
                    ties=[("Ana", "Bo")])
     assert not at.exception
     assert [m.label for m in at.metric] == [t("network.measures.width"), t("network.measures.depth")]
     assert len(at.get("plotly_chart")) == 2
-    assert [h.value for h in at.header][:2] == [  # h2: after the h1
-        t("network.add.title"), t("network.table.title", count=3, most=25)]
+    captions = [c.value for c in at.caption]
+    # Ana deep (inner), Bo and Cy growing (middle); Cy senior, Ana and Bo peers
+    assert t("network.entry.rings_summary", n=3, inner=1, middle=2, outer=0) + " " + t(
+        "network.entry.sectors_some",
+        filled=", ".join(t("network.entry.segment_count", segment=CONTENT.label("segment", s), n=n)
+                         for s, n in (("senior", 1), ("peers", 2))),
+        empty=", ".join(CONTENT.label("segment", s) for s in ("own_field", "other_fields", "junior", "outside_org"))
+    ) in captions
+    assert t("network.entry.spread_summary", n=3, deep=1, top=CONTENT.label("segment", "peers"), most=2) in captions
     assert [s.value for s in at.subheader] == [CONTENT.plan_text(kind).title for kind in ("at_risk", "deepen", "bridges")]
     assert t("network.plan.person", name="Bo", segment=CONTENT.label("segment", "peers")) in markdown(at)
+
+
+def test_network_page__rings_map_table__each_person_with_segment_ring_and_whom_they_know():
+    at = page_with([row("Ana", **DEEP), row("Bo"), row("Cy", segment="senior")], ties=[("Ana", "Bo")])
+    table = at.table[0].value
+    assert list(table.columns) == [t("network.table.name"), CONTENT.field("segment").label, t("network.entry.ring"),
+                                   t("network.entry.knows_column")]
+    assert table.values.tolist() == [["Ana", "Peers", t("network.chart.ring_inner"), "Bo"],
+                                     ["Bo", "Peers", t("network.chart.ring_middle"), "Ana"],
+                                     ["Cy", "Senior to you", t("network.chart.ring_middle"), ""]]
 
 
 def test_network_page__one_person__measures_in_plain_words_then_their_figure_and_no_guidance_ids():
@@ -115,37 +150,89 @@ def test_problem_text__option_of_a_row__names_row_column_and_the_choices():
         what=t("network.problem.option_unknown", value="x", choices=choices))
 
 
-def fill_form(at: AppTest, name: str, **fields) -> AppTest:
-    at.text_input(key=ADD_PREFIX + "name").input(name)
-    for field, value in fields.items():
-        at.radio(key=ADD_PREFIX + field).set_value(value)
-    at.button[0].click()  # the form's submit button is the only button above the table
+def quick_add(at: AppTest, line: str) -> AppTest:
+    at.text_input(key=ADD_LINE).input(line)
+    at.button[0].click()  # the form's submit button: the tab's first button
     return at.run()
 
 
-def test_add_person_form__complete__joins_the_table_and_the_form_is_cleared():
-    at = fill_form(page_with([row("Ana")]), HOSTILE, **{k: v for k, v in row("x").items() if k != "name"})
+def test_quick_add__a_line_of_names__adds_each_with_the_sensible_choices_and_opens_the_first():
+    at = quick_add(page_with([row("Ana")], view="people"), f"Bo,  {HOSTILE} , Cy")
     assert not at.exception
-    assert [r["name"] for r in session_of(at).roster_rows] == ["Ana", HOSTILE]
-    assert at.text_input(key=ADD_PREFIX + "name").value == ""
-    assert at.radio(key=ADD_PREFIX + "stage").value is None
-    assert [h.value for h in at.header][1] == t("network.table.title", count=2, most=25)
+    rows = session_of(at).roster_rows
+    assert [r["name"] for r in rows] == ["Ana", "Bo", HOSTILE, "Cy"]
+    assert rows[1:] == [new_person(n) for n in ("Bo", HOSTILE, "Cy")] and rows[1]["level"] == NEW_PERSON["level"]
+    assert at.text_input(key=ADD_LINE).value == ""
+    assert at.button_group(key=PERSON).value == 1  # Bo's card is open, to describe them next
+    assert t("network.entry.person", name="Bo") in markdown(at)
+    assert t("network.entry.sits_in", segment=CONTENT.label("segment", "peers")) in [c.value for c in at.caption]
+    assert at.header[0].value == t("network.table.title", count=4, most=25)
 
 
-def test_add_person_form__fields_left_open__names_them_and_keeps_the_entries():
-    at = fill_form(page_with([]), "[Zed](x)", segment="peers")
+def test_quick_add__a_name_already_on_the_map__adds_nobody_and_keeps_the_line():
+    at = quick_add(page_with([row("Ana")], view="people"), "Bo, ana, [Zed](x)")
     assert not at.exception
-    assert session_of(at).roster_rows == []
-    missing = t("network.problem.option_missing")
-    assert at.error[0].value.splitlines()[:2] == [
-        md_escape(f"{CONTENT.field(f).label}: {missing}") + "  " for f in ("field", "organisation")]
-    assert at.text_input(key=ADD_PREFIX + "name").value == "[Zed](x)"
+    assert [r["name"] for r in session_of(at).roster_rows] == ["Ana"]
+    name_on_map = RosterProblem("name_on_map", "name", {"field": "name", "name": "ana"})
+    assert at.error[0].value == md_escape(problem_text(name_on_map, CONTENT))
+    assert at.text_input(key=ADD_LINE).value == "Bo, ana, [Zed](x)"
+
+
+def test_quick_add__more_names_than_room__adds_nobody_and_says_the_map_is_full():
+    at = quick_add(page_with([row(f"P{i}") for i in range(23)], view="people"), "A, B, C")
+    assert len(session_of(at).roster_rows) == 23
+    assert at.error[0].value == md_escape(problem_text(RosterProblem("map_full", "contacts", {"most": 25}), CONTENT))
+
+
+def test_person_card__a_tap__changes_that_person_and_the_segment_follows():
+    at = page_with([row("Ana"), row("Bo")], view="people")
+    at.button_group(key=PERSON).set_value(1).run()
+    at.button_group(key=PERSON_PREFIX + "organisation").set_value("other_org").run()
+    assert not at.exception
+    assert session_of(at).roster_rows[1]["organisation"] == "other_org"
+    assert session_of(at).roster_rows[0] == row("Ana")
+    assert t("network.entry.sits_in", segment=CONTENT.label("segment", "outside_org")) in [c.value for c in at.caption]
+    at.button_group(key=PERSON).set_value(0).run()  # Ana's card shows Ana, not the last card's taps
+    assert at.button_group(key=PERSON_PREFIX + "organisation").value == "same_org"
+
+
+def test_person_card__knows_chips__kept_as_pairs_and_shown_on_the_other_persons_card():
+    at = page_with([row("Ana"), row("Bo"), row("Cy")], ties=[["Bo", "Cy"]], view="people")
+    at.button_group(key=KNOWS).set_value([1, 2]).run()  # Ana knows Bo and Cy
+    assert not at.exception
+    assert sorted(map(sorted, session_of(at).ties)) == [["Ana", "Bo"], ["Ana", "Cy"], ["Bo", "Cy"]]
+    at.button_group(key=PERSON).set_value(2).run()
+    assert at.button_group(key=KNOWS).value == [0, 1]  # Cy knows Ana and Bo
+    at.button_group(key=KNOWS).set_value([0]).run()  # Cy no longer knows Bo
+    assert sorted(map(sorted, session_of(at).ties)) == [["Ana", "Bo"], ["Ana", "Cy"]]
+
+
+def test_person_card__rename__checked_and_the_pairs_follow_the_new_name():
+    at = page_with([row("Ana"), row("Bo")], ties=[["Ana", "Bo"]], view="people")
+    at.text_input(key=RENAME).input("bo").run()  # taken, ignoring case
+    assert [r["name"] for r in session_of(at).roster_rows] == ["Ana", "Bo"]
+    assert at.error[0].value == md_escape(problem_text(
+        RosterProblem("name_on_map", "name", {"field": "name", "name": "bo"}), CONTENT))
+    at.text_input(key=RENAME).input("  Anne  Q ").run()
+    assert not at.exception
+    assert [r["name"] for r in session_of(at).roster_rows] == ["Anne Q", "Bo"]
+    assert session_of(at).ties == [["Anne Q", "Bo"]]
+
+
+def test_person_card__remove__takes_the_person_and_their_pairs():
+    at = page_with([row("Ana"), row("Bo"), row("Cy")], ties=[["Ana", "Bo"], ["Bo", "Cy"], ["Ana", "Cy"]], view="people")
+    at.button_group(key=PERSON).set_value(1).run()
+    at.button(key="network.remove").click().run()
+    assert not at.exception
+    assert [r["name"] for r in session_of(at).roster_rows] == ["Ana", "Cy"]
+    assert session_of(at).ties == [["Ana", "Cy"]]
+    assert at.button_group(key=PERSON).value == 0
 
 
 def test_scores__no_result__offers_the_questionnaire():
     at = page_with(FIVE)
     assert not at.exception
-    assert at.header[2].value == t("network.scores.title")  # after "Add a person" and "Your people"
+    assert at.header[0].value == t("network.scores.title")  # the map tab's first header
     assert not [b for b in at.button if b.key == "network.blend"]
 
 
@@ -168,7 +255,8 @@ def test_scores__use_my_map__blends_result_and_saves_only_derived_extras():
     assert not any(name in extras for name in (HOSTILE, "Ana", "Bo", "Cy", "Dee"))
     assert at.success[0].value == t("network.scores.current")
     # one more person: the scores use an earlier map until updated
-    fill_form(at, "Eve", **{k: v for k, v in row("x").items() if k != "name"})
+    session_of(at).roster_rows = [*session_of(at).roster_rows, row("Eve")]
+    at.run()
     assert at.info[-1].value == t("network.scores.outdated")
     assert at.button(key="network.blend").label == t("network.scores.update")
 
@@ -238,8 +326,8 @@ def test_method_page__network_section__explains_the_blend():
     assert "w = 0.5 × min(n, 15) / 15" in markdown(at)
 
 
-def test_add_person_form__full_map__replaced_by_a_note():
-    at = page_with([row(f"P{i}") for i in range(25)])
+def test_quick_add__full_map__replaced_by_a_note():
+    at = page_with([row(f"P{i}") for i in range(25)], view="people")
     assert not at.exception
     assert t("network.add.full", most=25) in [i.value for i in at.info]
-    assert not at.get("form") and not at.text_input
+    assert not [i for i in at.text_input if i.key == ADD_LINE]

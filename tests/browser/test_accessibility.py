@@ -199,16 +199,18 @@ def visit(page: Page, url: str) -> None:
     expect(page.locator("[data-testid='stMainBlockContainer'] h1").first).to_be_visible(timeout=20_000)
 
 
-def add_person(page: Page, name: str, option: int) -> None:
-    """The network map's add form: a name and option ``option`` (clamped) of every field."""
-    form = page.get_by_test_id("stForm")
-    form.locator("input[type='text']").first.fill(name)
-    groups = form.get_by_role("radiogroup")
-    for n in range(groups.count()):
-        radios = groups.nth(n).locator("label[data-testid='stRadioOption']")
-        radios.nth(min(option, radios.count() - 1)).click()
-    form.get_by_test_id("stFormSubmitButton").locator("button").click()
+def add_people(page: Page, names: tuple[str, ...], option: int) -> None:
+    """The network map's quick add (one line of names), then option ``option`` (clamped) of every
+    field on the last person's card."""
+    page.locator(".st-key-w-network-add-names input").fill(", ".join(names))
+    page.keyboard.press("Enter")
     wait_idle(page)
+    page.locator(".st-key-w-network-person").get_by_role("radio").last.click()
+    wait_idle(page)
+    for field in ("field", "organisation", "level", "stage", "favour", "last_contact", "giving"):
+        radios = page.locator(f".st-key-w-network-person-{field}").get_by_role("radio")
+        radios.nth(min(option, radios.count() - 1)).click()
+        wait_idle(page)
 
 
 def walk_the_pages(browser: Browser, base: str, audit: Audit) -> None:
@@ -228,15 +230,14 @@ def walk_the_pages(browser: Browser, base: str, audit: Audit) -> None:
             refuse_import(page)
             audit.check("results, import refused")
 
-    for n, name in enumerate(("Ana Q", "Bo 7", "Cyd X")):
-        add_person(page, name, n)
-    expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=20_000)
-    page.get_by_test_id("stMultiSelect").locator("input").click()
-    page.keyboard.type("Ana Q")  # the list of pairs opens on typing
-    page.get_by_role("option").first.click()
-    page.keyboard.press("Escape")
+    add_people(page, ("Ana Q", "Bo 7", "Cyd X"), 2)
+    page.locator(".st-key-w-network-person-knows").get_by_text("Ana Q", exact=True).click()  # a pair
     wait_idle(page)
     audit.check("network, 3 people, 1 pair")
+    page.get_by_role("tab", name=t("network.entry.tab_map")).click()
+    wait_idle(page)
+    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(2, timeout=20_000)
+    audit.check("network, the map")
 
 
 def walk_a_workshop(browser: Browser, base: str, audit: Audit) -> None:

@@ -14,7 +14,9 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.person import take_assessment
 from tests.browser.streamlit_app import wait_idle
-from tests.browser.test_network import PEOPLE, pick_pair
+from tests.browser.test_network import (
+    MAP_TAB, PEOPLE_TAB, SLOW, SLOW_RUN, add_people, describe, mark_knows, open_person, open_tab, tap,
+)
 from ui.text import t
 
 ANA, BO, CYD = "Ana Q", "Bo 7", "Cyd X"
@@ -38,78 +40,111 @@ def screenshot(page: Page, folder: Path, name: str, part=None) -> None:
     wait_idle(page)
 
 
-def add(page: Page, name: str, count: int) -> None:
-    form = page.get_by_test_id("stForm")
-    form.get_by_label("Name", exact=True).fill(name)
-    for field, option in PEOPLE[name].items():
-        form.get_by_role("radiogroup", name=field).get_by_text(option, exact=True).click()
-    form.get_by_role("button", name=t("network.add.submit")).click()
-    wait_idle(page)
-    expect(page.get_by_text(t("network.table.title", count=count, most=25))).to_be_visible()
-
-
 def open_nav(page: Page, page_key: str) -> None:
     page.get_by_role("link", name=t(f"common.pages.{page_key}"), exact=True).first.click()
     wait_idle(page)
 
 
-def chips(page: Page) -> list[str]:
-    return sorted(page.get_by_test_id("stMultiSelect").locator("[data-baseweb='tag'] span[title]").all_inner_texts())
+def known_by(page: Page, name: str) -> list[str]:
+    """The chips marked on ``name``'s card: whom they know."""
+    open_person(page, name)
+    chips = page.locator(".st-key-w-network-person-knows").locator("[aria-pressed='true'], [aria-checked='true']")
+    return sorted(chips.all_inner_texts())
 
 
 def test_who_knows_whom__leave_the_network_page_and_come_back__the_pairs_are_still_there(streamlit_app, page):
     base = streamlit_app()
     page.goto(base.rstrip("/") + "/network")
-    wait_idle(page)
-    for n, name in enumerate((ANA, BO, CYD), start=1):
-        add(page, name, n)
-    pick_pair(page, ANA, BO)
-    pick_pair(page, BO, CYD)
-    pairs = [t("network.ties.pair", a=ANA, b=BO), t("network.ties.pair", a=BO, b=CYD)]
-    expect(page.get_by_test_id("stMultiSelect")).to_contain_text(pairs[0])
+    wait_idle(page, SLOW_RUN)
+    add_people(page, ANA, BO, CYD)
+    mark_knows(page, BO, ANA)
+    tap(page, "knows", CYD)  # Bo's card is still open: Bo knows Ana and Cyd
+    assert known_by(page, BO) == [ANA, CYD]
     for away in ("home", "method", "results"):
         open_nav(page, away)
         open_nav(page, "network")
-        expect(page.get_by_text(t("network.table.title", count=3, most=25))).to_be_visible()
-        for pair in pairs:
-            expect(page.get_by_test_id("stMultiSelect")).to_contain_text(pair)
+        expect(page.get_by_text(t("network.table.title", count=3, most=25))).to_be_visible(timeout=SLOW)
+        assert known_by(page, BO) == [ANA, CYD]
+        assert known_by(page, ANA) == [BO]
+    open_tab(page, MAP_TAB)
     page.get_by_text(t("network.measures.expander")).click()
-    expect(page.get_by_text("Density", exact=False).filter(has_text="(2 of 3)")).to_be_visible()  # both pairs count
+    expect(page.get_by_text("Density", exact=False).filter(has_text="(2 of 3)")).to_be_visible(timeout=SLOW)  # both pairs count
 
 
-def test_network_map__downloaded_and_loaded_in_a_new_session__second_round_says_what_changed(
+# Wave 1, then what each person does by wave 2 (field id -> option label; content/en/network.yaml).
+# Strengths (content/network.yaml weights: stage .35, favour .30, giving .20, last contact .15):
+# Ana deep 1.0 -> still .865 but last seen over a year ago: a deep tie cooling;
+# Bo and Cyd start at .4675 (growing, middle ring): Bo 1.0 (in a ring, stage up), Cyd .3 "knows who
+# I am" (out to the outer ring, stage down); Dee is gone, Eli is new.
+DEEP_CHOICES = {"stage": "Actively refers or helps me", "favour": "Definitely", "last_contact": "This week",
+                "giving": "Both ways"}
+WAVE_TWO = {ANA: {"last_contact": "Over a year ago"}, BO: DEEP_CHOICES, CYD: {"stage": "Knows who I am"}}
+DEE, ELI = "Dee 4", "Eli"
+
+
+def test_network_map__second_wave__each_kind_of_change_on_the_page_with_what_to_do(
         streamlit_app, page, browser, tmp_path):
     folder = shots(tmp_path)
     base = streamlit_app()
     page.goto(base.rstrip("/") + "/network")
-    wait_idle(page)
-    add(page, ANA, 1)
-    add(page, BO, 2)
-    pick_pair(page, ANA, BO)
-    expect(page.get_by_role("heading", name=t("network.keep.title"))).to_be_visible()
+    wait_idle(page, SLOW_RUN)
+    add_people(page, ANA, BO, CYD, DEE)
+    describe(page, ANA, DEEP_CHOICES)
+    mark_knows(page, ANA, BO)
+    open_tab(page, MAP_TAB)
+    expect(page.get_by_role("heading", name=t("network.keep.title"))).to_be_visible(timeout=SLOW)
     with page.expect_download() as info:
         page.get_by_role("button", name=t("network.keep.download")).click()
     saved = tmp_path / "map.json"
     info.value.save_as(saved)
     document = json.loads(saved.read_text(encoding="utf-8"))
-    assert [r["name"] for r in document["rows"]] == [ANA, BO] and document["ties"] == [[ANA, BO]]
+    assert [r["name"] for r in document["rows"]] == [ANA, BO, CYD, DEE] and document["ties"] == [[ANA, BO]]
+    assert "segment" not in document["rows"][0]  # it follows from field, organisation and level
 
     later = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()  # a new session, months on
     later.goto(base.rstrip("/") + "/network")
-    wait_idle(later)
+    wait_idle(later, SLOW_RUN)
     later.get_by_text(t("network.keep.load_title")).click()
     later.locator("input[type='file']").set_input_files(saved)
-    wait_idle(later)
-    later.get_by_role("button", name=t("network.keep.load_apply", n=2)).click()
-    wait_idle(later)
-    expect(later.get_by_text(t("network.table.title", count=2, most=25))).to_be_visible()
-    expect(later.get_by_test_id("stMultiSelect")).to_contain_text(t("network.ties.pair", a=ANA, b=BO))
-    expect(later.get_by_role("heading", name=t("network.waves.title"))).to_be_visible()
-    expect(later.get_by_text(t("network.waves.unchanged").split(".")[0], exact=False)).to_be_visible()
+    wait_idle(later, SLOW_RUN)
+    later.get_by_role("button", name=t("network.keep.load_apply", n=4)).click()
+    wait_idle(later, SLOW_RUN)
+    expect(later.get_by_text(t("network.entry.new_round").split(";")[0], exact=False)).to_be_visible(timeout=SLOW)
+    expect(later.get_by_text(t("network.table.title", count=4, most=25))).to_be_visible(timeout=SLOW)
+    assert known_by(later, BO) == [ANA]  # who knows whom came back with the people
+    open_tab(later, MAP_TAB)
+    expect(later.get_by_role("heading", name=t("network.waves.title"))).to_be_visible(timeout=SLOW)
+    expect(later.get_by_text(t("network.waves.unchanged").split(".")[0], exact=False)).to_be_visible(timeout=SLOW)
 
-    add(later, CYD, 3)  # someone new this round
-    expect(later.get_by_text(t("network.waves.new.title", n=1), exact=True)).to_be_visible()
-    expect(later.get_by_text(t("network.waves.new.action"))).to_be_visible()
+    open_tab(later, PEOPLE_TAB)  # wave 2: how each stands today; Dee gone, Eli new
+    for name, choices in WAVE_TWO.items():
+        describe(later, name, choices)
+    open_person(later, DEE)
+    later.get_by_text(t("network.entry.change_title")).click()
+    later.get_by_role("button", name=t("network.entry.remove", name=DEE)).click()
+    wait_idle(later, SLOW_RUN)
+    add_people(later, ELI)
+    expect(later.get_by_text(t("network.table.title", count=4, most=25))).to_be_visible(timeout=SLOW)
+
+    open_tab(later, MAP_TAB)
+    changes = {"cooling": [ANA], "ring_out": [CYD], "stage_down": [CYD], "gone": [DEE], "new": [ELI],
+               "ring_in": [BO], "stage_up": [BO]}
+    rings = [t("network.chart.ring_inner"), t("network.chart.ring_middle"), t("network.chart.ring_outer")]
+    stage = {"visibility": "Knows who I am", "credibility": "Trusts my work", "profitability": "Actively refers or helps me"}
+    lines = {"cooling": ANA, "gone": DEE, "new": ELI,
+             "ring_in": f"{BO}: {rings[1]} → {rings[0]}", "stage_up": f"{BO}: {stage['credibility']} → {stage['profitability']}",
+             "ring_out": f"{CYD}: {rings[1]} → {rings[2]}", "stage_down": f"{CYD}: {stage['credibility']} → {stage['visibility']}"}
+    main = later.get_by_test_id("stMain")
+    expect(main.get_by_text(t("network.waves.intro"))).to_be_visible(timeout=SLOW)
+    for kind, names in changes.items():
+        card = main.get_by_test_id("stVerticalBlock").filter(
+            has=later.get_by_text(t(f"network.waves.{kind}.title", n=len(names)), exact=True)).last
+        expect(card).to_be_visible(timeout=SLOW)
+        expect(card).to_contain_text(lines[kind], timeout=SLOW)
+        expect(card).to_contain_text(t(f"network.waves.{kind}.action").split(".")[0])  # what to do about it
+    # the plan agrees: the cooling deep tie is the one at risk
+    at_risk = main.get_by_text(f"{ANA} · Peers", exact=True)
+    expect(at_risk.first).to_be_visible(timeout=SLOW)
     screenshot(later, folder, "network-second-round")
 
 
