@@ -17,6 +17,7 @@ from assessment.wording import result_words
 from assessment.storage.errors import StorageUnavailable
 
 from . import flow, history_view, owner, resources, saving
+from .link_box import link_box
 from .links import Param
 from .result_view import blend_rows, figures, md_escape, show_result
 from .session import current
@@ -127,7 +128,7 @@ def show_owner_tools(q: Questionnaire) -> None:
         owner.show_private_link()
         history_view.reminder_button(owner.private_url(session.owner_key) if session.owner_key else None)
         st.write(t("results.share.link"))
-        st.code(owner.share_url(session.saved.share_token), language=None, wrap_lines=True)
+        link_box(owner.share_url(session.saved.share_token), label=t("common.link_box.share_link"), key="link.share")
         if st.query_params.get(Param.RESULT) != session.saved.share_token:
             st.query_params[Param.RESULT] = session.saved.share_token  # a reload shows the saved result
         owner.remember_browser()
