@@ -43,20 +43,22 @@ st.caption(step.intro)
 if session.draft_notice:
     st.info(session.draft_notice)
 
-for item_id in step.items:
-    show_item(q.item(item_id), q)
+with st.container(key="answers"):  # app.py's CSS lays its scales out for a phone
+    for item_id in step.items:
+        show_item(q.item(item_id), q)
 if last:
     sharing_options()
 if session.notice:
     st.warning(session.notice)
 
-back, forward = st.columns(2)
-back.button(t("questionnaire.back"), on_click=flow.go_back, args=(q,), disabled=n == 0, width="stretch", key="nav.back")
+with st.container(key="step-nav"):  # the primary button first (app.py's CSS puts Back on its left when wide)
+    forward, back = st.columns(2)
 if not last:
     forward.button(t("questionnaire.next"), on_click=flow.go_next, args=(q,), type="primary", width="stretch",
                    key="nav.next")
 else:
     forward.button(t("questionnaire.finish"), on_click=flow.finish, args=(q,), type="primary", width="stretch",
                    key="nav.finish")
+back.button(t("questionnaire.back"), on_click=flow.go_back, args=(q,), disabled=n == 0, width="stretch", key="nav.back")
 if last:  # the results page's charts need Plotly's script: the browser fetches it while the person answers
     preload_chart_script()
