@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import resources
-from ui.navigation import PAGES
+from ui.navigation import PAGES, close_menu_after_tap
 from ui.text import t
 
 st.set_page_config(page_title=t("common.app_title"), page_icon="🕸️", layout="centered")
@@ -20,10 +20,10 @@ st.html("""<style>
    On a phone (Streamlit's own breakpoint, 640 px) a question's options become a full-width vertical list, except
    the segment grid's short bands (None ... 51+), which stay one line: 5 cells of about 70 px at 390. */
 .st-key-answers [data-testid="stRadioGroup"] {
-  display: grid; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); gap: 0.25rem; width: 100%;
+  display: grid; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); gap: 0.25rem; width: 100%; align-items: stretch;
 }
 .st-key-answers [data-testid="stElementContainer"]:has(> [data-testid="stRadio"]), .st-key-answers [data-testid="stRadio"] { width: 100%; }
-.st-key-answers [data-testid="stRadioGroup"] > div { display: flex; min-width: 0; }
+.st-key-answers [data-testid="stRadioGroup"] > div { display: flex; align-items: stretch; min-width: 0; }
 .st-key-answers [data-testid="stRadioOption"] {
   box-sizing: border-box; width: 100%; min-height: 44px; margin: 0; padding: 0.25rem 0.5rem;
   display: flex; align-items: center; border-radius: 0.375rem;
@@ -46,6 +46,8 @@ st.html("""<style>
 .st-key-step-nav [data-testid="stHorizontalBlock"] { flex-direction: row-reverse; }
 /* Page links wrap instead of being cut off with an ellipsis at 390 px (home's "Or map your network" link). */
 [data-testid="stPageLink"] a, [data-testid="stPageLink"] p { white-space: normal; overflow: visible; text-overflow: clip; }
+/* ui/focus.py, ui/navigation.py: scripts with nothing to show take no room */
+[class*="st-key-page-script-"] { display: none; }
 /* ui/chart_preload.py: laid out (so Plotly draws and its script loads) but unseen, unheard, out of the flow */
 .st-key-chart-preload { position: absolute; visibility: hidden; height: 0; overflow: hidden; pointer-events: none; }
 </style>""")
@@ -61,4 +63,6 @@ pages = [
             visibility="hidden" if p.hidden else "visible")
     for n, p in enumerate(PAGES)
 ]
-st.navigation(pages, position="top").run()
+page = st.navigation(pages, position="top")
+close_menu_after_tap()
+page.run()

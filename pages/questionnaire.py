@@ -10,6 +10,7 @@ from assessment import links
 from assessment.pace import pace
 from ui import drafts, flow, resources, results_flow, workshops
 from ui.chart_preload import preload_chart_script
+from ui.focus import focus_step_heading
 from ui.items import show_item
 from ui.session import current
 from ui.sharing import sharing_options
@@ -38,7 +39,8 @@ workshops.show_taking_part()
 so_far = pace(q, session.answers)
 st.progress(so_far.share, text=t("questionnaire.progress", answered=so_far.answered, total=so_far.total,
                                  n=so_far.minutes_left, step=n + 1, steps=len(q.steps)))
-st.header(step.title)
+st.header(step.title, anchor=False)  # no link icon: one tab stop less before the answers
+focus_step_heading(n)  # after Next or Back, the keyboard focus lands on this heading
 st.caption(step.intro)
 if session.draft_notice:
     st.info(session.draft_notice)
