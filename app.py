@@ -45,7 +45,7 @@ st.html("""<style>
    on a phone, where Streamlit stacks columns); reversed on a wider screen, so "Back" sits on the left there. */
 .st-key-step-nav [data-testid="stHorizontalBlock"] { flex-direction: row-reverse; }
 /* Page links wrap instead of being cut off with an ellipsis at 390 px (home's "Or map your network" link). */
-[data-testid="stPageLink"] a, [data-testid="stPageLink"] p { white-space: normal; overflow: visible; text-overflow: clip; }
+[data-testid="stPageLink"] a, [data-testid="stPageLink"] p { white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.4; }
 /* ui/focus.py, ui/navigation.py: scripts with nothing to show take no room */
 [class*="st-key-page-script-"] { display: none; }
 /* ui/chart_preload.py: laid out (so Plotly draws and its script loads) but unseen, unheard, out of the flow */
