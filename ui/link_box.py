@@ -38,4 +38,6 @@ def link_box(url: str, *, label: str, key: str) -> None:
     """
     _component(key=key, data={"url": url, "label": label, "title": t("common.app_title"),
                                "copy": t("common.link_box.copy"), "copied": t("common.link_box.copied"),
-                               "failed": t("common.link_box.failed"), "share": t("common.link_box.share")})
+                               "failed": t("common.link_box.failed"), "share": t("common.link_box.share"),
+                               "copy_named": t("common.link_box.copy_named", link=label),
+                               "share_named": t("common.link_box.share_named", link=label)})

@@ -102,7 +102,7 @@ def test_link_box__copy_pressed__the_link_is_on_the_clipboard_and_said_so(stream
     create_workshop(page, streamlit_app(), "Lab")
     join_link = page.locator(LINK_FIELD).nth(1)
     expect(join_link).to_have_accessible_name(t("common.link_box.join_link"))
-    copy = page.get_by_role("button", name=t("common.link_box.copy")).nth(1)
+    copy = page.get_by_role("button", name=t("common.link_box.copy_named", link=t("common.link_box.join_link")), exact=True)
     copy.focus()
     page.keyboard.press("Enter")  # reached and pressed with the keyboard
     expect(page.get_by_role("status").filter(has_text=t("common.link_box.copied"))).to_be_visible()
@@ -115,6 +115,7 @@ def test_link_box__phone_with_a_share_sheet__share_opens_it_with_the_link(stream
     context.add_init_script("navigator.share = async (data) => { window.sharedData = data; };")  # a phone's sheet
     page = context.new_page()
     create_workshop(page, streamlit_app(), "Lab")
-    page.get_by_role("button", name=t("common.link_box.share")).nth(1).click()
+    page.get_by_role("button", name=t("common.link_box.share_named", link=t("common.link_box.join_link")),
+                     exact=True).click()
     page.wait_for_function("() => window.sharedData !== undefined")
     assert page.evaluate("window.sharedData.url") == page.locator(LINK_FIELD).nth(1).input_value()

@@ -8,6 +8,8 @@ export default function ({ data, parentElement }) {
   field.setAttribute("aria-label", data.label);
   copy.textContent = data.copy;
   share.textContent = data.share;
+  copy.setAttribute("aria-label", data.copy_named);  // several links on a page: each button says which
+  share.setAttribute("aria-label", data.share_named);
   const fit = () => { field.style.height = "auto"; field.style.height = field.scrollHeight + 2 + "px"; };
   fit();
   const observer = new ResizeObserver(fit);
