@@ -10,6 +10,7 @@ from assessment import links
 from assessment.pace import pace
 from ui import drafts, flow, resources, results_flow, workshops
 from ui.chart_preload import preload_chart_script
+from ui.focus import focus_step_heading
 from ui.items import show_item
 from ui.session import current
 from ui.sharing import sharing_options
@@ -38,25 +39,28 @@ workshops.show_taking_part()
 so_far = pace(q, session.answers)
 st.progress(so_far.share, text=t("questionnaire.progress", answered=so_far.answered, total=so_far.total,
                                  n=so_far.minutes_left, step=n + 1, steps=len(q.steps)))
-st.header(step.title)
+st.header(step.title, anchor=False)  # no link icon: one tab stop less before the answers
+focus_step_heading(n)  # after Next or Back, the keyboard focus lands on this heading
 st.caption(step.intro)
 if session.draft_notice:
     st.info(session.draft_notice)
 
-for item_id in step.items:
-    show_item(q.item(item_id), q)
+with st.container(key="answers"):  # app.py's CSS lays its scales out for a phone
+    for item_id in step.items:
+        show_item(q.item(item_id), q)
 if last:
     sharing_options()
 if session.notice:
     st.warning(session.notice)
 
-back, forward = st.columns(2)
-back.button(t("questionnaire.back"), on_click=flow.go_back, args=(q,), disabled=n == 0, width="stretch", key="nav.back")
+with st.container(key="step-nav"):  # the primary button first (app.py's CSS puts Back on its left when wide)
+    forward, back = st.columns(2)
 if not last:
     forward.button(t("questionnaire.next"), on_click=flow.go_next, args=(q,), type="primary", width="stretch",
                    key="nav.next")
 else:
     forward.button(t("questionnaire.finish"), on_click=flow.finish, args=(q,), type="primary", width="stretch",
                    key="nav.finish")
+back.button(t("questionnaire.back"), on_click=flow.go_back, args=(q,), disabled=n == 0, width="stretch", key="nav.back")
 if last:  # the results page's charts need Plotly's script: the browser fetches it while the person answers
     preload_chart_script()

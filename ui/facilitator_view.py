@@ -20,6 +20,7 @@ from assessment.room.joining import format_join_code
 from assessment.storage.workshops import Workshop
 
 from . import resources, session, workshops
+from .link_box import link_box
 from .result_view import md_escape
 from .text import number, t
 
@@ -101,7 +102,8 @@ def _private_link(workshop: Workshop, key: str) -> None:
     st.success(t("workshop.facilitator.ready"))
     with st.container(border=True, key="workshop-private"):
         st.markdown(t("workshop.facilitator.private_link"))
-        st.code(workshops.facilitator_link(workshop.id, key), language=None, wrap_lines=True)
+        link_box(workshops.facilitator_link(workshop.id, key), label=t("common.link_box.facilitator_link"),
+                 key="link.facilitator")
         st.warning(t("workshop.facilitator.private_warning"), icon=":material/key:")
         st.button(t("workshop.facilitator.saved_it"), key="workshop.saved_link", on_click=_link_saved)
 
@@ -134,7 +136,7 @@ def _joining(workshop: Workshop) -> None:
     text, code = st.columns([3, 2], vertical_alignment="center")
     with text:
         st.markdown(t("workshop.facilitator.join_code", code=format_join_code(workshop.code)))
-        st.code(link, language=None, wrap_lines=True)
+        link_box(link, label=t("common.link_box.join_link"), key="link.join")
         st.caption(t("workshop.facilitator.join_other_ways"))
     with code:
         st.image(workshops.join_qr(link, QR_WIDTH), width=QR_WIDTH, alt=t("workshop.qr_alt"))
@@ -146,7 +148,7 @@ def _projector(workshop: Workshop, key: str) -> None:
     st.link_button(t("workshop.facilitator.projector_open"), link, icon=":material/tv:", type="primary")
     st.caption(t("workshop.facilitator.projector_help"))
     with st.expander(t("workshop.facilitator.projector_link")):
-        st.code(link, language=None, wrap_lines=True)
+        link_box(link, label=t("common.link_box.projector_link"), key="link.projector")
 
 
 def _controls(workshop: Workshop) -> None:

@@ -33,6 +33,7 @@ from assessment.storage.results import HistoryEntry
 from assessment.wording import ResultWords, result_words
 
 from . import owner, resources
+from .link_box import link_box
 from .links import Param
 from .chart_view import show_chart
 from .result_view import chart_texts, chart_words
@@ -178,7 +179,7 @@ def owner_history_section(q: Questionnaire, owner_key: str, shown_token: str | N
     show_comparison(found[0], found[1], q, then=labels[then_token], now=labels[now_token], key="owner")
     st.markdown(t("history.list.share_title"))
     st.caption(t("history.list.share_explain"))
-    st.code(compare_link(then_token, now_token), language=None, wrap_lines=True)
+    link_box(compare_link(then_token, now_token), label=t("history.list.share_label"), key="history.compare_link")
 
 
 def _history_line(entry: HistoryEntry, label: str, words: ResultWords, *, shown: bool) -> str:

@@ -46,26 +46,30 @@ def show_item(item: Item, q: Questionnaire) -> None:
 
 
 def _grid(item: Item, q: Questionnaire) -> None:
-    """Two radios per segment, each label complete on its own (screen readers read it alone).
+    """Two radios per segment, each label complete on its own and plain (a screen reader reads it
+    alone, and would read markdown's asterisks aloud in the group's name).
 
-    No container or caption per segment: every element costs time on every rerun, and a
-    step is rerun once per click by each person in the room.
+    What the columns and segments mean is written out where it is needed, once each: the columns
+    above the grid, each segment in one line above its two radios. There are no "?" icons (each was an
+    extra tab stop, its text out of sight on a phone). No container or caption beyond that: every element
+    costs time on every rerun, and a step is rerun once per click by each person in the room.
     """
     st.markdown(t("questionnaire.grid.title", text=item.text))
-    st.caption(t("questionnaire.grid.overlap"))
+    st.caption("  \n".join([t("questionnaire.grid.overlap")]
+                           + [t("questionnaire.grid_inline.column", column=c.label, help=c.help) for c in item.columns]))
     answers = current().answers
     wrong = set(impossible_segments(q, answers))  # answers as of the last Next: the message stays until corrected
-    for segment in q.segments:
-        for column in item.columns:
-            _choice(
-                str(AnswerKey(item.id, segment.id, column.id)),
-                t("questionnaire.grid.cell", segment=segment.name, column=column.label),
-                tuple((b.id, b.label) for b in column.bands),
-                help=t("questionnaire.grid.help", segment_name=segment.name, segment=segment.description,
-                       column_label=column.label, column=column.help),
-            )
-        if segment.id in wrong:
-            st.error(impossible_text(item, segment, answers), icon=":material/error:")
+    with st.container(key="answers-grid"):  # its short bands stay one line on a phone (app.py's CSS)
+        for segment in q.segments:
+            st.markdown(t("questionnaire.grid_inline.segment", segment=segment.name, description=segment.description))
+            for column in item.columns:
+                _choice(
+                    str(AnswerKey(item.id, segment.id, column.id)),
+                    t("questionnaire.grid.cell", segment=segment.name, column=column.label),
+                    tuple((b.id, b.label) for b in column.bands),
+                )
+            if segment.id in wrong:
+                st.error(impossible_text(item, segment, answers), icon=":material/error:")
 
 
 def impossible_text(item: Item, segment: Segment, answers) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NamedTuple
+
+import streamlit as st
 
 
 class PageSpec(NamedTuple):
@@ -24,3 +27,17 @@ PAGES = (
     PageSpec("pages/projector.py", "common.pages.projector", ":material/tv:", "projector", hidden=True),
 )
 URL_PATHS = frozenset(p.url_path for p in PAGES)
+
+
+_menu_closer = st.components.v2.component(
+    "wide_deep.menu_closer", js=(Path(__file__).parent / "assets" / "menu_closer.js").read_text(encoding="utf-8"))
+
+
+def close_menu_after_tap() -> None:
+    """On a phone the top menu becomes a sidebar that stayed open over the new page: close it after a tap.
+
+    Streamlit 1.67 closes its sidebar menu after a tap (streamlit#4841), but not the one the top menu
+    turns into on a narrow screen (streamlit#12642 asks to improve that collapse); a script in the page does it.
+    """
+    with st.container(key="page-script-menu"):  # nothing to see (app.py's CSS)
+        _menu_closer(key="menu-closer")

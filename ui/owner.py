@@ -36,6 +36,7 @@ from assessment.storage.errors import StorageError
 from assessment.storage.results import StoredResult
 
 from . import resources
+from .link_box import link_box
 from .links import Param
 from .session import SavedLinks, SharingChoice, current
 from .text import t
@@ -144,13 +145,13 @@ def show_forgotten() -> None:
 
 
 def show_private_link() -> None:
-    """The private link, prominent and labelled, with a copy button (st.code's), and the way out."""
+    """The private link, prominent and labelled, with copy and share buttons (ui/link_box.py), and the way out."""
     session = current()
     if not session.owner_key:
         return
     with st.container(border=True):
         st.markdown(t("results.owner.title"))
         st.write(t("results.owner.explain"))
-        st.code(private_url(session.owner_key), language=None, wrap_lines=True)
+        link_box(private_url(session.owner_key), label=t("common.link_box.private_link"), key="link.private")
         st.caption(t("results.owner.address_bar"))
         st.button(t("results.owner.forget"), on_click=forget_browser, key="owner.forget", icon=":material/logout:")

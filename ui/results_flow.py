@@ -18,6 +18,7 @@ from assessment.wording import result_words
 from assessment.storage.errors import StorageUnavailable
 
 from . import flow, history_view, owner, resources, saving
+from .link_box import link_box
 from .links import Param
 from .result_view import blend_rows, figures, md_escape, profile_notes, show_result, step_part_templates
 from .session import current
@@ -118,7 +119,7 @@ def show_owner_tools(q: Questionnaire) -> None:
         owner.show_private_link()
         history_view.reminder_button(owner.private_url(session.owner_key) if session.owner_key else None)
         st.write(t("results.share.link"))
-        st.code(owner.share_url(session.saved.share_token), language=None, wrap_lines=True)
+        link_box(owner.share_url(session.saved.share_token), label=t("common.link_box.share_link"), key="link.share")
         if st.query_params.get(Param.RESULT) != session.saved.share_token:
             st.query_params[Param.RESULT] = session.saved.share_token  # a reload shows the saved result
         owner.remember_browser()

@@ -11,6 +11,7 @@ from ui.session import JoinedWorkshop
 from ui.answer_widgets import widget_key
 
 from tests.test_result_migration import create_version_2_database, result_as_version_2_saved_it
+from tests.app.link_boxes import shown_links
 from tests.app.test_walkthrough import Q, answer_step, fresh_app, session_of, walk_to_results
 from ui.links import Param
 from ui.text import t
@@ -233,7 +234,7 @@ def test_take_it_again__in_a_workshop__counted_once_and_told_so():
 def test_private_link__fresh_session__owner_view_with_tools_and_the_address_shows_the_share_link():
     first = walk_to_results(fresh_app())
     owner, share = session_of(first).owner_key, session_of(first).saved.share_token
-    codes = [c.value for c in first.code]
+    codes = shown_links(first)
     assert f"results?{Param.OWNER}={owner}" in codes[0] and f"results?{Param.RESULT}={share}" in codes[1]
 
     back = fresh_app()

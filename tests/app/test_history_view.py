@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.link_boxes import shown_links
+
 
 def comparison_page(before_picks: str, after_picks: str) -> AppTest:
     def page(before_picks: str, after_picks: str) -> None:
@@ -169,10 +171,10 @@ def test_owner_history__three_results__listed_newest_first_and_the_newest_two_co
     assert len(lines) == 3 and lines[0].endswith(t("history.list.shown_mark"))  # the newest is the one shown
     assert t("history.list.intro", n=3) in [m.value for m in at.markdown]
     assert [s.value for s in at.selectbox] == [middle, newest]
-    assert not [c for c in at.code if "then=" in c.value]  # compared once asked
+    assert not [c for c in shown_links(at) if "then=" in c]  # compared once asked
     at.toggle[0].set_value(True).run()
     assert any("→" in s.value for s in at.header)
-    assert compare_link(middle, newest) in [c.value for c in at.code]
+    assert compare_link(middle, newest) in shown_links(at)
 
 
 def test_owner_history__pick_the_oldest_later_in_the_second_box__compared_in_time_order():
@@ -185,7 +187,7 @@ def test_owner_history__pick_the_oldest_later_in_the_second_box__compared_in_tim
     at.selectbox[1].set_value(oldest)  # "compare the newest with the oldest"
     at.toggle[0].set_value(True).run()
     assert not at.exception, at.exception
-    assert compare_link(oldest, newest) in [c.value for c in at.code]  # then is the earlier, whatever the order picked
+    assert compare_link(oldest, newest) in shown_links(at)  # then is the earlier, whatever the order picked
     own_width, width = at.metric[0], at.metric[2]  # after the owner's own Width and Depth: the comparison's
     # now: the newest (the one shown above); then: every lowest answer, Width 7 (see the first test)
     assert width.value == own_width.value and width.help == t("history.compare.was", score=7)
@@ -198,7 +200,7 @@ def test_owner_history__same_result_picked_twice__asks_for_two_different_ones():
     at = owner_view(key)
     at.selectbox[0].set_value(newest).run()
     assert t("history.list.same_pick") in [i.value for i in at.info] and not at.toggle
-    assert not [c for c in at.code if "then=" in c.value]
+    assert not [c for c in shown_links(at) if "then=" in c]
 
 
 def test_owner_history__a_result_removed_elsewhere__leaves_the_list_and_the_comparison_says_so():

@@ -86,3 +86,14 @@ def answer_all_steps(page: Page, choice: int = 2, display_name: str | None = Non
     wait_idle(page)
     # st.metric is drawn a moment after the run ends; whoever reads the scores needs both
     expect(page.locator("[data-testid='stMetricValue']")).to_have_count(2, timeout=20_000)
+
+
+LINK_FIELD = "textarea.link-box__url"  # ui/link_box.py's field (Playwright's CSS reaches into its shadow root)
+
+
+def shown_links(page: Page, count: int) -> list[str]:
+    """The links in the page's link boxes, in page order, once ``count`` of them are drawn."""
+    fields = page.locator(LINK_FIELD)
+    expect(fields).to_have_count(count, timeout=20_000)
+    eventually(lambda: all(fields.nth(n).input_value() for n in range(count)))
+    return [fields.nth(n).input_value().strip() for n in range(count)]

@@ -28,7 +28,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.person import answer_all_steps, answer_visible_questions, current_step, settled_count
+from tests.browser.person import LINK_FIELD, answer_all_steps, answer_visible_questions, current_step, settled_count
 from tests.browser.streamlit_app import REPO, start_streamlit, stop_streamlit, wait_idle
 from tests.browser.workshop_steps import LAPTOP, PHONE, participant
 from ui.text import t
@@ -250,7 +250,9 @@ def walk_a_workshop(browser: Browser, base: str, audit: Audit) -> None:
     expect(page.locator(".st-key-workshop-reveal button")).to_be_visible(timeout=20_000)
     audit.check("facilitator, just created")
     facilitator = page.url
-    code = re.search(r"join\?code=([A-Z0-9]{6})", page.content()).group(1)
+    join_link = page.locator(LINK_FIELD).nth(1)  # ui/link_box.py's field, after the facilitator link
+    expect(join_link).to_have_value(re.compile(r"join\?code="), timeout=20_000)
+    code = re.search(r"join\?code=([A-Z0-9]{6})", join_link.input_value()).group(1)
 
     projector = browser.new_context(viewport=LAPTOP).new_page()
     projector_audit = replace(audit, page=projector)  # the same lists: one report

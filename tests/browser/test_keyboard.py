@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.person import settled_count, step_label
+from tests.browser.person import answer_visible_questions, settled_count, step_label
 from tests.browser.streamlit_app import wait_idle
 from ui.text import t
 
@@ -29,3 +29,27 @@ def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(strea
     page.keyboard.press("Enter")
     wait_idle(page)
     expect(page.get_by_text(step_label(2, 6))).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", level=2).first).to_be_focused()  # the new step's heading, not the top
+
+
+def test_questionnaire__next_then_back__focus_on_each_new_step_heading(streamlit_app, page):
+    base = streamlit_app()
+    page.goto(base)
+    wait_idle(page)
+    page.goto(base + "/questionnaire")
+    wait_idle(page)
+    expect(page.get_by_text(step_label(1, 6))).to_be_visible(timeout=20_000)
+    first_title = page.get_by_role("heading", level=2).first.inner_text()
+    answer_visible_questions(page)
+    page.get_by_role("button", name=t("questionnaire.next")).click()
+    expect(page.get_by_text(step_label(2, 6))).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    heading = page.get_by_role("heading", level=2).first
+    expect(heading).to_be_focused()
+    expect(heading).not_to_have_text(first_title)
+    page.keyboard.press("Tab")  # the next Tab starts on the new step: its first answer
+    expect(page.locator("[role='radiogroup'] input[type='radio']").first).to_be_focused()
+    page.get_by_role("button", name=t("questionnaire.back")).click()
+    expect(page.get_by_text(step_label(1, 6))).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    expect(page.get_by_role("heading", level=2, name=first_title)).to_be_focused()

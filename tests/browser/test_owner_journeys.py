@@ -14,7 +14,8 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from assessment.storage.results import open_store
-from tests.browser.person import answer_all_steps, answer_visible_questions, current_step, step_label, take_assessment
+from tests.browser.person import (LINK_FIELD, answer_all_steps, answer_visible_questions, current_step, shown_links,
+                                  step_label, take_assessment)
 from tests.browser.streamlit_app import wait_idle
 from tests.browser.workshop_steps import join
 from ui.text import t
@@ -37,13 +38,13 @@ def shoot(page: Page, name: str, at: str | None = None) -> None:
 
 
 def codes(page: Page) -> list[str]:
-    return [c.strip() for c in page.locator("[data-testid='stCode'] code").all_inner_texts()]
+    return [field.input_value().strip() for field in page.locator(LINK_FIELD).all()]
 
 
 def private_and_share(page: Page) -> tuple[str, str]:
-    expect(page.locator("[data-testid='stCode']")).to_have_count(2, timeout=20_000)
-    private = next(c for c in codes(page) if "results?o=" in c)
-    share = next(c for c in codes(page) if "results?r=" in c)
+    links = shown_links(page, 2)
+    private = next(c for c in links if "results?o=" in c)
+    share = next(c for c in links if "results?r=" in c)
     return private, share
 
 

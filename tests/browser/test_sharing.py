@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.person import take_assessment
+from tests.browser.person import shown_links, take_assessment
 from tests.browser.streamlit_app import wait_idle
 from ui.text import t
 
@@ -29,9 +29,7 @@ def test_share_link__fresh_browser__same_scores_then_gone_after_delete(streamlit
     fail_on_dialog(page, dialogs)
     take_assessment(page, base, choice=3, display_name=HOSTILE)
     own = metric_values(page)
-    expect(page.locator("[data-testid='stCode']")).to_have_count(2, timeout=20_000)
-    manage = page.locator("[data-testid='stCode'] code").first.inner_text().strip()  # the private link, first
-    share = page.locator("[data-testid='stCode'] code").nth(1).inner_text().strip()
+    manage, share = shown_links(page, 2)  # the private link, first
     assert "results?o=" in manage and "results?r=" in share
 
     viewer = browser.new_context(viewport={"width": 390, "height": 844}).new_page()

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.person import answer_all_steps
+from tests.browser.person import LINK_FIELD, answer_all_steps
 from tests.browser.streamlit_app import wait_idle
 from ui.text import t
 
@@ -23,7 +23,9 @@ def create_workshop(page: Page, base_url: str, title: str) -> tuple[str, str]:
     page.get_by_role("button", name=t("workshop.create.submit")).click()
     wait_idle(page)
     expect(page.locator(".st-key-workshop-private")).to_be_visible()  # the private link, shown once
-    code = re.search(r"join\?code=([A-Z0-9]{6})", page.locator("[data-testid='stCode']").nth(1).inner_text()).group(1)
+    join_link = page.locator(LINK_FIELD).nth(1)  # after the facilitator link
+    expect(join_link).to_have_value(re.compile(r"join\?code="), timeout=20_000)
+    code = re.search(r"join\?code=([A-Z0-9]{6})", join_link.input_value()).group(1)
     return page.url, code
 
 
