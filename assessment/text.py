@@ -78,6 +78,25 @@ class Catalogue:
         return forms.get(category) or forms["other"]
 
 
+def match_language(asked: object, known: tuple[str, ...], *, exact: bool = False) -> str | None:
+    """The language of ``known`` that ``asked`` names (``"pt-br"`` -> ``"pt-BR"``), else None.
+
+    A browser's locale may be more or less precise than a language folder: ``pt`` or ``pt-PT`` find
+    ``pt-BR`` and ``en-GB`` finds ``en`` unless ``exact`` (a ``?lang=`` parameter must name a
+    language as it is listed). Anything that is not a short string matches nothing.
+    """
+    if not isinstance(asked, str) or not 1 < len(asked) <= 35:
+        return None
+    wanted = asked.strip().replace("_", "-").lower()
+    by_code = {k.lower(): k for k in known}
+    if wanted in by_code:
+        return by_code[wanted]
+    if exact:
+        return None
+    primary = wanted.split("-")[0]
+    return next((k for k in known if k.lower().split("-")[0] == primary), None)
+
+
 def locale_of(language: str) -> Locale:
     return Locale.parse(language.replace("-", "_"))
 
