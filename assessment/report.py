@@ -20,6 +20,7 @@ import plotly.io as pio
 
 from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result, SegmentScore
+from assessment.text import plotly_separators
 from assessment.wording import ResultWords
 
 PLOTLY_BASIC = Path(__file__).with_name("report_assets") / "plotly-basic.min.js"
@@ -69,7 +70,7 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
     guidance = dict(words.questionnaire.guidance)
     profile = words.profile(result.profile.id)
     charts = [
-        pio.to_html(_untitled(fig), full_html=False, include_plotlyjs=False,
+        pio.to_html(_untitled(fig, words.questionnaire.language), full_html=False, include_plotlyjs=False,
                     config={"displayModeBar": False, "responsive": True})
         for fig in figures
     ]
@@ -88,7 +89,7 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
         for s in result.segments
         for known, favour in (chosen_bands(words.questionnaire, s, texts.not_recorded),)
     )
-    title, lang = e(texts.title), f'lang="{e(result.language)}"'
+    title, lang = e(texts.title), f'lang="{e(words.questionnaire.language)}"'  # the reader's, not the taker's
     url = e(texts.method_url)
     footer = f'<p class="muted">{e(texts.footer)} <a href="{url}">{url}</a></p>'  # not-text: markup
     return f"""<!doctype html>
@@ -127,10 +128,12 @@ def _network_section(texts: ReportTexts) -> str:
     )
 
 
-def _untitled(fig: go.Figure) -> dict:
-    """The figure without its own title: the report's headings and score line say it once."""
+def _untitled(fig: go.Figure, language: str) -> dict:
+    """The figure without its own title (the report's headings and score line say it once), its
+    numbers written the reader's way."""
     data = fig.to_dict()
     data["layout"].pop("title", None)
+    data["layout"]["separators"] = plotly_separators(language)
     return data
 
 

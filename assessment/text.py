@@ -112,6 +112,13 @@ def format_number(value: float, language: str, digits: int = 0) -> str:
     return numbers.format_decimal(round(float(value), digits), format=pattern, locale=locale_of(language))
 
 
+def plotly_separators(language: str) -> str:
+    """Plotly's ``layout.separators`` for the language: its decimal mark, then its grouping mark
+    (``".,"`` in English, ``",."`` in Brazilian Portuguese), so axis ticks and hovers read like the text."""
+    symbols = locale_of(language).number_symbols.get("latn", locale_of(language).number_symbols)
+    return symbols["decimal"] + symbols["group"]
+
+
 def format_percent(share: float, language: str, digits: int = 0) -> str:
     """``share`` (0.25) as a percentage (``25%``) the language's way."""
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
