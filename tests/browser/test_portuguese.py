@@ -1,0 +1,117 @@
+"""Em português: a person whose browser speaks Brazilian Portuguese walks the whole app and reads no
+English; a result taken in English opens in Portuguese on its share link, with the same scores.
+
+The check for English: tests/browser/english_words.py (words only the English content uses).
+Streamlit's own widget chrome (the file uploader's "Drag and drop file here") is not ours to
+translate: it is cut out of the text checked, by its test id (STREAMLIT_CHROME), and said in docs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.english_words import english_words
+from tests.browser.person import answer_visible_questions
+from tests.browser.streamlit_app import wait_idle
+from tests.browser.workshop_steps import LAPTOP, PHONE
+from ui.text import catalogue
+
+PT = catalogue("pt-BR")
+EN = catalogue("en")
+STREAMLIT_CHROME = ("stFileUploaderDropzoneInstructions", "stBaseButton-secondary'][data-testid='stFileUploaderDropzoneInput")
+_STEP_PART = next(p for p in PT.entries["questionnaire.progress"]["other"].split(" · ") if "{step}" in p)
+STEP = re.compile(re.escape(_STEP_PART).replace(r"\{step\}", r"(\d+)").replace(r"\{steps\}", r"(\d+)"))
+
+
+def pt(key: str, **params) -> str:
+    return PT.text(key, **params)
+
+
+def portuguese_page(browser: Browser, viewport=LAPTOP, locale: str = "pt-BR") -> Page:
+    return browser.new_context(viewport=viewport, locale=locale).new_page()
+
+
+def shown_text(page: Page) -> str:
+    """What the page shows: the navigation and the main block, without Streamlit's own widget chrome."""
+    return page.evaluate("""() => {
+        const root = document.querySelector('[data-testid=stApp]').cloneNode(true);
+        root.querySelectorAll('[data-testid=stFileUploaderDropzoneInstructions], [data-testid=stFileUploaderDropzone] button,'
+          + ' script, style, [data-testid=stToolbar], [data-testid=stDecoration]').forEach(e => e.remove());
+        return root.innerText;
+    }""")
+
+
+def assert_portuguese(page: Page, where: str) -> None:
+    wait_idle(page)
+    assert page.evaluate("document.documentElement.lang") == "pt-BR", where
+    text = re.sub(r"https?://\S+", " ", shown_text(page))  # links are addresses, not words
+    assert english_words(text) == [], where
+
+
+def answer_in_portuguese(page: Page, choice: int = 2, checked: list[str] | None = None) -> None:
+    """On the questionnaire: answer every step, checking each for English, then see the results."""
+    while True:
+        label = page.get_by_text(STEP).first
+        expect(label).to_be_visible(timeout=20_000)
+        number, total = map(int, STEP.search(label.inner_text()).groups())
+        last = number == total
+        button = page.get_by_role("button", name=pt("questionnaire.finish") if last else pt("questionnaire.next"))
+        expect(button).to_be_visible(timeout=20_000)
+        answer_visible_questions(page, choice)
+        assert_portuguese(page, f"questionnaire step {number}")
+        if checked is not None:
+            checked.append(f"step {number}")
+        button.click()
+        wait_idle(page)
+        if last:
+            return
+        expect(page.get_by_text(_STEP_PART.format(step=number + 1, steps=total))).to_be_visible(timeout=20_000)
+
+
+def metric_values(page: Page) -> list[str]:
+    values = page.locator("[data-testid='stMetricValue']")
+    expect(values).to_have_count(2, timeout=20_000)
+    return [v.strip() for v in values.all_inner_texts()]
+
+
+def test_portuguese_browser__questionnaire_results_share_network__no_english_on_screen(streamlit_app, browser):
+    base = streamlit_app()
+    page = portuguese_page(browser)
+    page.goto(base)
+    expect(page.get_by_role("button", name=pt("home.start"))).to_be_visible(timeout=30_000)
+    assert_portuguese(page, "home")
+    page.get_by_role("button", name=pt("home.start")).click()
+    wait_idle(page)
+    steps: list[str] = []
+    answer_in_portuguese(page, choice=3, checked=steps)
+    assert len(steps) >= 6
+    expect(page.get_by_text(pt("results.own_title"), exact=True)).to_be_visible(timeout=30_000)
+    assert_portuguese(page, "results")
+
+    share = page.locator("[data-testid='stCode'] code").nth(1).inner_text().strip()
+    reader = portuguese_page(browser, PHONE)
+    reader.goto(share)
+    expect(reader.get_by_text(pt("results.shared.title"), exact=True)).to_be_visible(timeout=30_000)
+    assert_portuguese(reader, "share page")
+
+    page.goto(f"{base}/network")
+    expect(page.get_by_text(pt("network.title")).first).to_be_visible(timeout=30_000)
+    for number, name in enumerate(("AB", "CD", "EF"), start=1):
+        add_person(page, name, choice=number)
+        expect(page.get_by_text(re.compile(re.escape(pt("network.table.title", count=number, most=0))
+                                           .replace("0", r"\d+") + "$"))).to_be_visible(timeout=30_000)
+    assert_portuguese(page, "network map")
+
+
+def add_person(page: Page, name: str, choice: int) -> None:
+    """The add-a-person form in Portuguese: a name, then option ``choice`` (clamped) of every field."""
+    form = page.get_by_test_id("stForm")
+    form.get_by_placeholder(pt("network.add.name_placeholder")).fill(name)
+    groups = form.get_by_role("radiogroup")
+    for n in range(groups.count()):
+        options = groups.nth(n).locator("label[data-testid='stRadioOption']")
+        options.nth(min(choice, options.count() - 1)).click()
+    form.get_by_role("button", name=pt("network.add.submit")).click()
+    wait_idle(page)
