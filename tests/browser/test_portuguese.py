@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.browser.english_words import english_words
 from tests.browser.person import answer_visible_questions
 from tests.browser.streamlit_app import wait_idle
-from tests.browser.workshop_steps import LAPTOP, PHONE
+from tests.browser.workshop_steps import LAPTOP, PHONE, PROJECTOR, participant
 from ui.text import catalogue
 
 PT = catalogue("pt-BR")
@@ -46,7 +46,7 @@ def shown_text(page: Page) -> str:
 def assert_portuguese(page: Page, where: str) -> None:
     wait_idle(page)
     assert page.evaluate("document.documentElement.lang") == "pt-BR", where
-    text = re.sub(r"https?://\S+", " ", shown_text(page))  # links are addresses, not words
+    text = re.sub(r"\S*/\S*", " ", shown_text(page))  # addresses (https://…/results, host/join) are not words
     assert english_words(text) == [], where
 
 
@@ -115,3 +115,56 @@ def add_person(page: Page, name: str, choice: int) -> None:
         options.nth(min(choice, options.count() - 1)).click()
     form.get_by_role("button", name=pt("network.add.submit")).click()
     wait_idle(page)
+
+
+def join_in_portuguese(browser: Browser, base: str, code: str, choice: int) -> None:
+    page = portuguese_page(browser, PHONE)
+    page.goto(f"{base}/join")
+    expect(page.get_by_role("textbox", name=pt("workshop.join.code"))).to_be_visible(timeout=30_000)
+    assert_portuguese(page, "join page")
+    page.get_by_role("textbox", name=pt("workshop.join.code")).fill(code)
+    page.get_by_role("button", name=pt("workshop.join.submit"), exact=True).click()
+    wait_idle(page)
+    answer_in_portuguese(page, choice)
+    expect(page.get_by_text(pt("results.own_title"), exact=True)).to_be_visible(timeout=30_000)
+    assert_portuguese(page, "participant's results")
+    page.context.close()
+
+
+def test_portuguese_workshop__projector_in_the_facilitators_language__each_participant_in_their_own(
+        streamlit_app, browser):
+    base = streamlit_app()
+    facilitator = portuguese_page(browser)
+    facilitator.goto(f"{base}/workshop")
+    expect(facilitator.get_by_role("textbox", name=pt("workshop.create.workshop_title"))).to_be_visible(timeout=30_000)
+    assert_portuguese(facilitator, "create a workshop")
+    facilitator.get_by_role("textbox", name=pt("workshop.create.workshop_title")).fill("Encontro de redes")
+    facilitator.get_by_role("button", name=pt("workshop.create.submit")).click()
+    wait_idle(facilitator)
+    expect(facilitator.locator(".st-key-workshop-private")).to_be_visible(timeout=30_000)
+    assert_portuguese(facilitator, "facilitator page")
+    code = re.search(r"join\?code=([A-Z0-9]{6})", facilitator.locator("[data-testid='stCode']").nth(1).inner_text()).group(1)
+    projector_link = facilitator.get_by_role("link", name=pt("workshop.facilitator.projector_open")).get_attribute("href")
+    assert "lang=pt-BR" in projector_link
+    minimum = facilitator.get_by_role("spinbutton", name=pt("workshop.facilitator.minimum"))
+    minimum.fill("3")  # the smallest room the privacy rule allows (default 5)
+    minimum.press("Enter")
+    wait_idle(facilitator)
+
+    projector = browser.new_context(viewport=PROJECTOR, locale="en-US").new_page()  # the room's computer speaks English
+    projector.goto(projector_link)
+    expect(projector.get_by_text(f"{code[:3]} {code[3:]}", exact=True)).to_be_visible(timeout=30_000)
+    assert_portuguese(projector, "projector, waiting")
+
+    join_in_portuguese(browser, base, code, choice=1)
+    join_in_portuguese(browser, base, code, choice=3)
+    participant(browser, base, code, choice=2)  # an English browser answers in English (person.py's English steps)
+
+    expect(facilitator.locator("[data-testid='stMetricValue']").first).to_have_text("3", timeout=30_000)
+    facilitator.get_by_role("button", name=pt("workshop.facilitator.reveal")).click()
+    wait_idle(facilitator)
+    expect(projector.locator(".st-key-proj-count")).to_contain_text("3", timeout=30_000)
+    expect(projector.locator(".st-key-proj-count")).to_contain_text(pt("projector.answers", n=3).split("**")[-1].strip())
+    expect(projector.locator("[data-testid='stPlotlyChart']")).to_have_count(4, timeout=30_000)
+    assert_portuguese(projector, "projector, revealed")
+    assert_portuguese(facilitator, "facilitator page, revealed")
