@@ -172,7 +172,9 @@ def load_catalogue(language: str, content_dir: Path) -> tuple[Catalogue, tuple[I
     entries, lines = _read_folder(content_dir / language / UI_FOLDER, issues)
     issues += _check_templates(entries, lines)
     issues += _check_against_english(entries, lines, english, content_dir / language / UI_FOLDER)
-    kept = {k: v for k, v in entries.items() if k in english}
+    # a text that can't be filled in is left out: English shows instead
+    refused = {f"{Path(i.file).stem}.{i.path}" for i in issues if i.severity == "error"}
+    kept = {k: v for k, v in entries.items() if k in english and k not in refused}
     return Catalogue(language, MappingProxyType(kept), MappingProxyType(english)), tuple(issues)
 
 
@@ -238,11 +240,24 @@ def _check_against_english(entries: Mapping[str, Entry], where: Mapping[str, tup
         if names is not None and expected is not None and names != expected:
             shown = ", ".join("{" + n + "}" for n in sorted(expected)) or "none"
             issues.append(source.issue(Rule.TEXT_PLACEHOLDERS, path, key=key, expected=shown))
+    sources = {Path(source.file).stem: source for source, _ in where.values()}
     for key in english:
         if key not in entries:
-            issues.append(Rule.TEXT_MISSING_KEY.issue(_shown(folder / (key.split(".")[0] + ".yaml")), None,
-                                                      FILE_LEVEL, key=key))
+            issues.append(_missing(key, sources, folder))
     return issues
+
+
+def _missing(key: str, sources: Mapping[str, Source], folder: Path) -> Issue:
+    """A key English has and this language lacks: at the line of the nearest block of it the
+    language's file does have (where the text belongs), else the file itself."""
+    stem, *parts = key.split(".")
+    source = sources.get(stem)
+    if source is None:
+        return Rule.TEXT_MISSING_KEY.issue(_shown(folder / f"{stem}.yaml"), None, FILE_LEVEL, key=key)
+    path = tuple(parts)
+    while path and path not in source.lines:
+        path = path[:-1]
+    return Rule.TEXT_MISSING_KEY.issue(source.file, source.lines.get(path), ".".join(parts), key=key)
 
 
 def _names(entry: Entry) -> frozenset[str] | None:
