@@ -13,7 +13,7 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.english_words import english_words
-from tests.browser.person import answer_visible_questions
+from tests.browser.person import answer_visible_questions, take_assessment
 from tests.browser.streamlit_app import wait_idle
 from tests.browser.workshop_steps import LAPTOP, PHONE, PROJECTOR, participant
 from ui.text import catalogue
@@ -168,3 +168,24 @@ def test_portuguese_workshop__projector_in_the_facilitators_language__each_parti
     expect(projector.locator("[data-testid='stPlotlyChart']")).to_have_count(4, timeout=30_000)
     assert_portuguese(projector, "projector, revealed")
     assert_portuguese(facilitator, "facilitator page, revealed")
+
+
+def test_result_taken_in_english__share_link_in_a_portuguese_browser__portuguese_same_scores(streamlit_app, browser):
+    base = streamlit_app()
+    english = browser.new_context(viewport=LAPTOP, locale="en-US").new_page()
+    take_assessment(english, base, choice=1)
+    expect(english.get_by_text(EN.text("results.own_title"), exact=True)).to_be_visible(timeout=30_000)
+    scores = metric_values(english)
+    share = english.locator("[data-testid='stCode'] code").nth(1).inner_text().strip()
+    assert "lang=" not in share  # a shared link opens in the reader's language
+
+    reader = portuguese_page(browser, PHONE)
+    reader.goto(share)
+    expect(reader.get_by_text(pt("results.shared.title"), exact=True)).to_be_visible(timeout=30_000)
+    assert metric_values(reader) == scores
+    assert_portuguese(reader, "an English result's share page")
+    reader.get_by_role("radio", name="English").or_(reader.get_by_text("English", exact=True)).first.click()
+    wait_idle(reader)
+    expect(reader.get_by_text(EN.text("results.shared.title"), exact=True)).to_be_visible(timeout=30_000)
+    assert reader.evaluate("document.documentElement.lang") == "en"
+    assert metric_values(reader) == scores
