@@ -17,7 +17,7 @@ WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 # Names and technical terms a Portuguese page may show as they are.
 ALLOWED = {"wide", "deep", "misner", "ivan", "bni", "quantity", "quality", "king", "networking", "important",
            "while", "csv", "html", "json", "granovetter", "marsden", "campbell", "burt", "krackhardt", "stern",
-           "blau"}
+           "blau", "tab", "enter", "axe", "core", "chromium", "streamlit", "plotly", "wcag"}
 
 
 def _words(folder: Path) -> set[str]:

@@ -38,7 +38,7 @@ def shown_text(page: Page) -> str:
     return page.evaluate("""() => {
         const root = document.querySelector('[data-testid=stApp]').cloneNode(true);
         root.querySelectorAll('[data-testid=stFileUploaderDropzoneInstructions], [data-testid=stFileUploaderDropzone] button,'
-          + ' script, style, [data-testid=stToolbar], [data-testid=stDecoration]').forEach(e => e.remove());
+          + ' script, style, code, [data-testid=stToolbar], [data-testid=stDecoration]').forEach(e => e.remove());
         return root.innerText;
     }""")
 
@@ -103,6 +103,10 @@ def test_portuguese_browser__questionnaire_results_share_network__no_english_on_
         expect(page.get_by_text(re.compile(re.escape(pt("network.table.title", count=number, most=0))
                                            .replace("0", r"\d+") + "$"))).to_be_visible(timeout=30_000)
     assert_portuguese(page, "network map")
+
+    page.goto(f"{base}/method")
+    expect(page.get_by_text(pt("method.title")).first).to_be_visible(timeout=30_000)
+    assert_portuguese(page, "method")
 
 
 def add_person(page: Page, name: str, choice: int) -> None:
