@@ -130,6 +130,11 @@ def test_match_language__known_languages_only(asked, exact, found):
     assert match_language(asked, ("en", "pt-BR"), exact=exact) == found
 
 
+@pytest.fixture(autouse=True)
+def isolated_database(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.sqlite'}")
+
+
 def _home(query: dict[str, str] | None = None) -> AppTest:
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     for name, value in (query or {}).items():
@@ -164,3 +169,21 @@ def test_switch__choosing_portuguese__page_rerun_in_portuguese():
     switch.set_value("pt-BR").run()
     assert "Começar a avaliação" in _said(app)
     assert app.query_params["lang"] == ["pt-BR"] or app.query_params["lang"] == "pt-BR"
+
+
+@pytest.mark.parametrize("path", ["pages/home.py", "pages/questionnaire.py", "pages/results.py", "pages/method.py",
+                                  "pages/network.py", "pages/join.py", "pages/workshop.py", "pages/projector.py"])
+def test_every_page__in_portuguese__draws_without_an_error(path):
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.query_params["lang"] = "pt-BR"
+    app.run()
+    app.query_params["lang"] = "pt-BR"
+    app.switch_page(path).run()
+    assert not app.exception
+
+
+def test_dates_of_results_compared__in_portuguese__brazilian_short_date(monkeypatch):
+    import ui.history_view as history
+
+    monkeypatch.setattr(history, "language", lambda: "pt-BR")
+    assert history.day_words(datetime.date(2026, 12, 1)) == "1 de dez. de 2026"

@@ -24,6 +24,7 @@ from assessment.questionnaire import Questionnaire
 from assessment.reminder import Reminder, reminder_file
 from assessment.scoring import Result, ResultShapeError
 from assessment.storage.errors import StorageUnavailable
+from assessment.text import locale_of
 from assessment.wording import result_words
 
 from . import resources
@@ -110,7 +111,7 @@ def _stored(lookup) -> tuple[Result, str] | None:
 
 def day_words(day: datetime.date) -> str:
     """A date as the reader's language writes it ("1 Dec 2026")."""
-    return format_date(day, format="medium", locale=language())
+    return format_date(day, format="medium", locale=locale_of(language()))  # Babel reads pt_BR, not pt-BR
 
 
 def compare_files_section(q: Questionnaire) -> None:
