@@ -45,5 +45,13 @@ def _chosen(key: str) -> None:
 def html_lang(code: str) -> None:
     """Set ``<html lang>`` to the page's language: Streamlit writes ``en`` whatever the page says,
     and screen readers choose their voice by it. A script in the page (no iframe, no space taken)."""
-    st.html(f"<script>document.documentElement.lang = {json.dumps(code)};</script>",  # not-text
+    st.html(f"<script>document.documentElement.lang = {json.dumps(code)};</script>{SWITCH_STYLE}",  # not-text
             unsafe_allow_javascript=True)
+
+
+# The chosen language as dark text on a pale blue in every theme (about 12:1): Streamlit's blue on its
+# tinted background is below 4.5:1 in the dark theme, and the projector paints its own white page
+# (axe, tests/browser/test_accessibility.py).
+SWITCH_STYLE = (f"<style>.st-key-{SWITCH_KEY} button[data-selected='true'] {{background: #E6F1F8 !important;}} "  # not-text
+                f".st-key-{SWITCH_KEY} button[data-selected='true'], .st-key-{SWITCH_KEY} button[data-selected='true'] * "
+                "{color: #0B2E45 !important; font-weight: 600;}</style>")
