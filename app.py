@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import resources
+from ui import language, resources
 from ui.navigation import PAGES, close_menu_after_tap
 from ui.text import t
 
@@ -57,6 +57,8 @@ if problems:
     st.error(t("common.content_problems"))
     st.code("\n".join(problems), language=None)
     st.stop()
+
+language.switch()  # English or Português, top right of every page (ui/language.py)
 
 pages = [
     st.Page(p.script, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=n == 0,

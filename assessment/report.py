@@ -21,6 +21,7 @@ import plotly.io as pio
 
 from assessment.chart_text import ChartText
 from assessment.scoring import Result, StepPart, step_parts
+from assessment.text import plotly_separators
 from assessment.wording import ResultWords
 
 PLOTLY_BASIC = Path(__file__).with_name("report_assets") / "plotly-basic.min.js"
@@ -71,7 +72,7 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
     guidance = dict(words.questionnaire.guidance)
     profile = words.profile(result.profile.id)
     charts = [
-        pio.to_html(_untitled(fig), full_html=False, include_plotlyjs=False,
+        pio.to_html(_untitled(fig, words.questionnaire.language), full_html=False, include_plotlyjs=False,
                     config={"displayModeBar": False, "responsive": True}) + (_in_words(alt) if alt else "")
         for fig, alt in zip_longest(figures, in_words[:len(figures)])
     ]
@@ -85,7 +86,7 @@ def render_report(result: Result, words: ResultWords, figures: Sequence[go.Figur
     if result.caution:
         c = words.caution()
         caution = f"<p class='caution'><b>{e(c.title)}</b> — {e(c.text)}</p>"
-    title, lang = e(texts.title), f'lang="{e(result.language)}"'
+    title, lang = e(texts.title), f'lang="{e(words.questionnaire.language)}"'  # the reader's, not the taker's
     url = e(texts.method_url)
     footer = f'<p class="muted">{e(texts.footer)} <a href="{url}">{url}</a></p>'  # not-text: markup
     return f"""<!doctype html>
@@ -133,10 +134,12 @@ def _in_words(alt: ChartText) -> str:
     return f"<p class='summary'>{e(alt.summary)}</p>{table}"
 
 
-def _untitled(fig: go.Figure) -> dict:
-    """The figure without its own title: the report's headings and score line say it once."""
+def _untitled(fig: go.Figure, language: str) -> dict:
+    """The figure without its own title (the report's headings and score line say it once), its
+    numbers written the reader's way."""
     data = fig.to_dict()
     data["layout"].pop("title", None)
+    data["layout"]["separators"] = plotly_separators(language)
     return data
 
 

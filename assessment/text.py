@@ -78,6 +78,25 @@ class Catalogue:
         return forms.get(category) or forms["other"]
 
 
+def match_language(asked: object, known: tuple[str, ...], *, exact: bool = False) -> str | None:
+    """The language of ``known`` that ``asked`` names (``"pt-br"`` -> ``"pt-BR"``), else None.
+
+    A browser's locale may be more or less precise than a language folder: ``pt`` or ``pt-PT`` find
+    ``pt-BR`` and ``en-GB`` finds ``en`` unless ``exact`` (a ``?lang=`` parameter must name a
+    language as it is listed). Anything that is not a short string matches nothing.
+    """
+    if not isinstance(asked, str) or not 1 < len(asked) <= 35:
+        return None
+    wanted = asked.strip().replace("_", "-").lower()
+    by_code = {k.lower(): k for k in known}
+    if wanted in by_code:
+        return by_code[wanted]
+    if exact:
+        return None
+    primary = wanted.split("-")[0]
+    return next((k for k in known if k.lower().split("-")[0] == primary), None)
+
+
 def locale_of(language: str) -> Locale:
     return Locale.parse(language.replace("-", "_"))
 
@@ -91,6 +110,13 @@ def format_number(value: float, language: str, digits: int = 0) -> str:
     """``value`` rounded to ``digits`` decimals, with the language's separators."""
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     return numbers.format_decimal(round(float(value), digits), format=pattern, locale=locale_of(language))
+
+
+def plotly_separators(language: str) -> str:
+    """Plotly's ``layout.separators`` for the language: its decimal mark, then its grouping mark
+    (``".,"`` in English, ``",."`` in Brazilian Portuguese), so axis ticks and hovers read like the text."""
+    symbols = locale_of(language).number_symbols.get("latn", locale_of(language).number_symbols)
+    return symbols["decimal"] + symbols["group"]
 
 
 def format_percent(share: float, language: str, digits: int = 0) -> str:
@@ -146,7 +172,9 @@ def load_catalogue(language: str, content_dir: Path) -> tuple[Catalogue, tuple[I
     entries, lines = _read_folder(content_dir / language / UI_FOLDER, issues)
     issues += _check_templates(entries, lines)
     issues += _check_against_english(entries, lines, english, content_dir / language / UI_FOLDER)
-    kept = {k: v for k, v in entries.items() if k in english}
+    # a text that can't be filled in is left out: English shows instead
+    refused = {f"{Path(i.file).stem}.{i.path}" for i in issues if i.severity == "error"}
+    kept = {k: v for k, v in entries.items() if k in english and k not in refused}
     return Catalogue(language, MappingProxyType(kept), MappingProxyType(english)), tuple(issues)
 
 
@@ -212,11 +240,24 @@ def _check_against_english(entries: Mapping[str, Entry], where: Mapping[str, tup
         if names is not None and expected is not None and names != expected:
             shown = ", ".join("{" + n + "}" for n in sorted(expected)) or "none"
             issues.append(source.issue(Rule.TEXT_PLACEHOLDERS, path, key=key, expected=shown))
+    sources = {Path(source.file).stem: source for source, _ in where.values()}
     for key in english:
         if key not in entries:
-            issues.append(Rule.TEXT_MISSING_KEY.issue(_shown(folder / (key.split(".")[0] + ".yaml")), None,
-                                                      FILE_LEVEL, key=key))
+            issues.append(_missing(key, sources, folder))
     return issues
+
+
+def _missing(key: str, sources: Mapping[str, Source], folder: Path) -> Issue:
+    """A key English has and this language lacks: at the line of the nearest block of it the
+    language's file does have (where the text belongs), else the file itself."""
+    stem, *parts = key.split(".")
+    source = sources.get(stem)
+    if source is None:
+        return Rule.TEXT_MISSING_KEY.issue(_shown(folder / f"{stem}.yaml"), None, FILE_LEVEL, key=key)
+    path = tuple(parts)
+    while path and path not in source.lines:
+        path = path[:-1]
+    return Rule.TEXT_MISSING_KEY.issue(source.file, source.lines.get(path), ".".join(parts), key=key)
 
 
 def _names(entry: Entry) -> frozenset[str] | None:

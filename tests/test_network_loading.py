@@ -304,7 +304,7 @@ def test_load_network_content__language_without_a_folder__the_questionnaire_says
     folder = folder_with(tmp_path)
     assert problems(folder, "fr") == [
         expect(folder, Rule.LANGUAGE_NOT_FOUND, None, "(file)", file="fr/questionnaire.yaml", language="fr",
-               choices="en")
+               choices="en, pt-BR")  # every language folder in content/
     ]
 
 

@@ -19,7 +19,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ui.text import t
+from assessment.text import plotly_separators
+from ui.text import language, t
 
 CHART_CONFIG: Mapping[str, Any] = {"displayModeBar": False, "responsive": True}
 
@@ -28,6 +29,7 @@ def show_chart(figure: Any, *, key: str, summary: str, columns: Sequence[str],
                rows: Iterable[Sequence[Any]], config: Mapping[str, Any] | None = None,
                table_label: str | None = None, **plotly_kwargs: Any) -> None:
     """Draw ``figure``, then ``summary`` as a caption and ``rows`` under ``columns`` as a table."""
+    figure.layout.separators = plotly_separators(language())  # 1.234,5 in pt-BR (figures are cached per language)
     st.plotly_chart(figure, config=dict(config or CHART_CONFIG), key=key,
                     **({"theme": None, "alt": summary} | plotly_kwargs))
     st.caption(summary)

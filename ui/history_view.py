@@ -30,6 +30,7 @@ from assessment.reminder import Reminder, reminder_file
 from assessment.scoring import Result
 from assessment.storage.errors import StorageUnavailable
 from assessment.storage.results import HistoryEntry
+from assessment.text import locale_of
 from assessment.wording import ResultWords, result_words
 
 from . import owner, resources
@@ -118,7 +119,7 @@ def _stored(lookup) -> tuple[Result, str] | None:
 
 def day_words(day: datetime.date) -> str:
     """A date as the reader's language writes it ("1 Dec 2026")."""
-    return format_date(day, format="medium", locale=language())
+    return format_date(day, format="medium", locale=locale_of(language()))  # Babel reads pt_BR, not pt-BR
 
 
 def owner_history_section(q: Questionnaire, owner_key: str, shown_token: str | None) -> None:
@@ -192,8 +193,8 @@ def _history_line(entry: HistoryEntry, label: str, words: ResultWords, *, shown:
 def when_words(moment: datetime.datetime) -> str:
     """A moment as the reader's language writes it, in the reader's time zone ("7 Dec 2026, 09:20")."""
     local = moment.astimezone(_reader_zone())
-    return t("history.list.when", day=format_date(local.date(), format="medium", locale=language()),
-             time=format_time(local.time(), format="short", locale=language()))
+    return t("history.list.when", day=format_date(local.date(), format="medium", locale=locale_of(language())),
+             time=format_time(local.time(), format="short", locale=locale_of(language())))
 
 
 def _reader_zone() -> datetime.tzinfo:

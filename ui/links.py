@@ -14,3 +14,4 @@ class Param:
     WORKSHOP = "w"      # a workshop id (facilitator and projector links)
     KEY = "k"           # the facilitator key beside WORKSHOP
     CODE = "code"       # a join code (join page, from the QR code)
+    LANG = "lang"       # the language a page opens in (ui/text.py); only the projector link sets it

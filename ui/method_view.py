@@ -18,7 +18,7 @@ from assessment.questionnaire import Band, Questionnaire
 from assessment.scoring import CLOSE_POINTS
 
 from . import resources
-from .text import t
+from .text import language, t
 
 STATEMENT = Path(__file__).resolve().parents[1] / "docs" / "accessibility.md"
 MAINTAINERS = "\n## For maintainers"  # the statement shown on the method page stops here  # not-text
@@ -131,7 +131,9 @@ def _question_line(q: Questionnaire, row) -> str:
 
 def show_accessibility_statement() -> None:
     """docs/accessibility.md up to its maintainers' section, under its own heading (its title line dropped)."""
-    title, body = STATEMENT.read_text(encoding="utf-8").split(MAINTAINERS)[0].split("\n", 1)
+    translated = STATEMENT.with_suffix(f".{language()}.md")  # docs/accessibility.pt-BR.md
+    source = translated if translated.is_file() else STATEMENT
+    title, body = source.read_text(encoding="utf-8").split(MAINTAINERS)[0].split("\n", 1)
     st.header(title.lstrip("# "))
     with st.expander(t("method.accessibility")):
         st.markdown(body.replace("\n## ", "\n### "))

@@ -13,12 +13,13 @@ from assessment.content.load import load_network_content
 from assessment.network.content import NetworkContent
 from assessment.questionnaire import Questionnaire
 
+from . import text
 from .navigation import URL_PATHS
 
 
-def questionnaire(language: str = "en") -> Questionnaire:
-    """The questionnaire from content/ (or the folder named by WIDE_DEEP_CONTENT)."""
-    return _questionnaire(language, os.environ.get("WIDE_DEEP_CONTENT") or None)
+def questionnaire(language: str | None = None) -> Questionnaire:
+    """The questionnaire from content/ (or the folder named by WIDE_DEEP_CONTENT), in the session's language."""
+    return _questionnaire(language or text.language(), os.environ.get("WIDE_DEEP_CONTENT") or None)
 
 
 @functools.lru_cache(maxsize=16)
@@ -33,9 +34,9 @@ def _questionnaire(language: str, content_dir: str | None) -> Questionnaire:
     return load_questionnaire(language) if content_dir is None else load_questionnaire(language, content_dir)
 
 
-def network(language: str = "en") -> NetworkContent:
-    """The network map's content from the same folder as the questionnaire."""
-    return _network(language, os.environ.get("WIDE_DEEP_CONTENT") or None)
+def network(language: str | None = None) -> NetworkContent:
+    """The network map's content from the same folder as the questionnaire, in the session's language."""
+    return _network(language or text.language(), os.environ.get("WIDE_DEEP_CONTENT") or None)
 
 
 @functools.lru_cache(maxsize=16)
@@ -44,7 +45,7 @@ def _network(language: str, content_dir: str | None) -> NetworkContent:
     return load_network_content(language) if content_dir is None else load_network_content(language, content_dir)
 
 
-def content_problems(language: str = "en") -> tuple[str, ...]:
+def content_problems(language: str | None = None) -> tuple[str, ...]:
     """Every problem of the content the app runs on, each once (the network lists the questionnaire's too)."""
     problems: dict[str, None] = {}
     for load in (questionnaire, network):

@@ -15,15 +15,54 @@ import os
 from pathlib import Path
 from typing import Any
 
-from assessment.content.load import CONTENT_DIR
-from assessment.text import FALLBACK, Catalogue, load_catalogue
+from assessment.content.load import CONTENT_DIR, list_languages
+from assessment.text import FALLBACK, Catalogue, load_catalogue, match_language
 
 _LOG = logging.getLogger(__name__)
+LANG_PARAM = "lang"  # ?lang=pt-BR in a link: the language that page opens in (ui/links.Param.LANG)
+SESSION_KEY = "_language"  # the language chosen in this session, kept from page to page
+
+
+def languages() -> tuple[str, ...]:
+    """The languages a person can choose: one folder per language in content/ (``en``, ``pt-BR``)."""
+    return _languages(str(content_dir()))
+
+
+@functools.lru_cache(maxsize=4)
+def _languages(folder: str) -> tuple[str, ...]:
+    found = list_languages(folder)
+    return found if FALLBACK in found else (FALLBACK, *found)
 
 
 def language() -> str:
-    """The language this session reads (English until a second language is added)."""
-    return FALLBACK
+    """The language this session reads, first found of: ``?lang=`` in the address (a known language
+    only; anything else is ignored), the language chosen earlier in this session (the switch,
+    ui/language.py), the browser's language (``st.context.locale``), English."""
+    import streamlit as st
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return FALLBACK  # outside a Streamlit run (tests, scripts)
+    known = languages()
+    asked = match_language(st.query_params.get(LANG_PARAM), known, exact=True)
+    if asked is not None:
+        st.session_state[SESSION_KEY] = asked
+        return asked
+    chosen = st.session_state.get(SESSION_KEY)
+    if chosen in known:
+        return chosen
+    found = match_language(_browser_locale(), known) or FALLBACK
+    st.session_state[SESSION_KEY] = found
+    return found
+
+
+def _browser_locale() -> str | None:
+    import streamlit as st
+
+    try:
+        return st.context.locale
+    except Exception:  # no browser behind this run (AppTest): the default language
+        return None
 
 
 def content_dir() -> Path:

@@ -98,7 +98,8 @@ def facilitator_link(workshop_id: int, key: str) -> str:
 
 
 def projector_link(workshop_id: int, key: str) -> str:
-    return resources.app_url("projector?" + urlencode(link_params(workshop_id, key)))
+    # The facilitator's language: the projector shows the room in it (ui/language.py).
+    return resources.app_url("projector?" + urlencode({Param.LANG: language(), **link_params(workshop_id, key)}))
 
 
 def link_params(workshop_id: int, key: str) -> dict[str, str]:

@@ -108,7 +108,7 @@ def test_create__title_given__facilitator_page_with_code_links_qr_and_private_no
     codes = shown_links(at)
     assert codes[0].endswith(f"/workshop?w={workshop_id}&k={key}")  # the facilitator link, shown once
     assert any(c.endswith(f"/join?code={workshop.code}") for c in codes)
-    assert any(c.endswith(f"/projector?w={workshop_id}&k={key}") for c in codes)
+    assert any(c.endswith(f"/projector?lang=en&w={workshop_id}&k={key}") for c in codes)  # the facilitator's language
     assert t("workshop.facilitator.private_link") in texts(at)
     assert t("workshop.facilitator.join_code", code=format_join_code(workshop.code)) in texts(at)
     assert len(at.get("image")) == 1  # the QR code
