@@ -46,6 +46,12 @@ st.html("""<style>
 .st-key-step-nav [data-testid="stHorizontalBlock"] { flex-direction: row-reverse; }
 /* Page links wrap instead of being cut off with an ellipsis at 390 px (home's "Or map your network" link). */
 [data-testid="stPageLink"] a, [data-testid="stPageLink"] p { white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.4; }
+/* Pills (the network map's chips): Streamlit draws a chosen chip as its blue text on a blue tint, under 4.5:1 in the
+   dark theme and when hovered in light (axe). Chosen: dark text on pale blue in both themes (about 12:1), hovered or
+   not. On a phone each chip is a 44 px tap target. */
+[data-testid="stButtonGroup"] button[data-selected] { background: #E6F1F8 !important; border-color: #0072B2 !important; }
+[data-testid="stButtonGroup"] button[data-selected], [data-testid="stButtonGroup"] button[data-selected] * { color: #0B2E45 !important; }
+@media (max-width: 640px) { [data-testid="stButtonGroup"] button { min-height: 44px; } }
 /* ui/focus.py, ui/navigation.py: scripts with nothing to show take no room */
 [class*="st-key-page-script-"] { display: none; }
 /* ui/chart_preload.py: laid out (so Plotly draws and its script loads) but unseen, unheard, out of the flow */
@@ -58,13 +64,14 @@ if problems:
     st.code("\n".join(problems), language=None)
     st.stop()
 
-language.switch()  # English or Português, top right of every page (ui/language.py)
-
 pages = [
     st.Page(p.script, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=n == 0,
             visibility="hidden" if p.hidden else "visible")
     for n, p in enumerate(PAGES)
 ]
 page = st.navigation(pages, position="top")
+# English or Português, top right of every page (ui/language.py); the projector's language is the
+# facilitator's (its link carries it), and the wall has no room to spare: no switch there.
+language.switch(shown=page.url_path != "projector")
 close_menu_after_tap()
 page.run()

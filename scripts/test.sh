@@ -37,4 +37,11 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
     apt_install postgresql
 fi
 
-exec .venv/bin/python -m pytest "$@"
+# Two workers (pytest-xdist), each whole test file on one worker (module-scoped app servers stay
+# with their tests): the browser tests spend most of their time waiting on a page, so two run in
+# the time of one and a bit on a 2-core machine. WIDE_DEEP_TEST_WORKERS=0 runs in one process.
+workers="${WIDE_DEEP_TEST_WORKERS:-2}"
+if [ "$workers" = "0" ]; then
+    exec .venv/bin/python -m pytest "$@"
+fi
+exec .venv/bin/python -m pytest -n "$workers" --dist loadfile "$@"

@@ -22,11 +22,12 @@ NAMES = {"en": "English", "pt-BR": "Português"}  # not-text
 SWITCH_KEY = "language-switch"
 
 
-def switch() -> None:
-    """A small switch at the top right of the page; choosing a language reruns the page in it."""
+def switch(*, shown: bool = True) -> None:
+    """A small switch at the top right of the page; choosing a language reruns the page in it.
+    ``shown=False`` (the projector) keeps only the page's ``<html lang>``."""
     current = language()
     choices = languages()
-    if len(choices) > 1:
+    if shown and len(choices) > 1:
         with st.container(key=SWITCH_KEY, horizontal_alignment="right"):
             key = f"{SWITCH_KEY}-{current}"  # a new widget per language, so a ?lang= link shows as chosen
             st.segmented_control(t("common.language.label"), choices, default=current, required=True,

@@ -28,7 +28,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.person import LINK_FIELD, answer_all_steps, answer_visible_questions, current_step, settled_count
+from tests.browser.person import LINK_FIELD, answer_all_steps, answer_visible_questions, current_step, settled_count, shown_links
 from tests.browser.streamlit_app import REPO, start_streamlit, stop_streamlit, wait_idle
 from tests.browser.workshop_steps import LAPTOP, PHONE, participant
 from ui.text import t
@@ -291,7 +291,7 @@ def walk_to_results(browser: Browser, base: str, audit: Audit) -> None:
     expect(page).to_have_url(re.compile(r"[?&]r="), timeout=20_000)
     open_chart_tables(page, 3)
     audit.check("results, own")
-    private = re.search(r"https?://[^\s<\"']*results\?o=[\w-]+", page.content()).group(0)
+    private = next(link for link in shown_links(page, 2) if "results?o=" in link)  # from its link box
     share = re.search(r"[?&]r=([\w-]+)", page.url).group(1)
 
     for url, state, tables in ((private, "results, private link elsewhere", 3),
@@ -374,7 +374,7 @@ def test_radio_option__reached_by_keyboard__ring_of_3_to_1_or_more_in_light_and_
     visit(page, base_url)  # a first visit settles the fresh server, so no rerun steals focus
     page.goto(base_url + "/questionnaire")
     wait_idle(page)
-    group = page.locator("[data-testid='stMainBlockContainer'] [role='radiogroup']").first
+    group = page.locator("[data-testid='stMainBlockContainer'] .st-key-answers [role='radiogroup']").first
     group.locator("input[type='radio']").first.focus()
     page.keyboard.press("ArrowRight")  # keyboard focus on the second option
     option = group.locator("label[data-testid='stRadioOption']").nth(1)

@@ -15,7 +15,7 @@ def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(strea
     wait_idle(page)
     expect(page.get_by_text(step_label(1, 6))).to_be_visible(timeout=20_000)
     expect(page.get_by_role("button", name=t("questionnaire.next"))).to_be_visible()  # the form's last element
-    groups = page.locator("[data-testid='stMainBlockContainer'] [role='radiogroup']")
+    groups = page.locator("[data-testid='stMainBlockContainer'] .st-key-answers [role='radiogroup']")
     count = settled_count(groups)
     groups.nth(0).locator("input[type='radio']").first.focus()
     for n in range(count):
@@ -48,7 +48,7 @@ def test_questionnaire__next_then_back__focus_on_each_new_step_heading(streamlit
     expect(heading).to_be_focused()
     expect(heading).not_to_have_text(first_title)
     page.keyboard.press("Tab")  # the next Tab starts on the new step: its first answer
-    expect(page.locator("[role='radiogroup'] input[type='radio']").first).to_be_focused()
+    expect(page.locator(".st-key-answers [role='radiogroup'] input[type='radio']").first).to_be_focused()
     page.get_by_role("button", name=t("questionnaire.back")).click()
     expect(page.get_by_text(step_label(1, 6))).to_be_visible(timeout=20_000)
     wait_idle(page)
