@@ -99,27 +99,19 @@ def test_portuguese_browser__questionnaire_results_share_network__no_english_on_
 
     page.goto(f"{base}/network")
     expect(page.get_by_text(pt("network.title")).first).to_be_visible(timeout=30_000)
-    for number, name in enumerate(("AB", "CD", "EF"), start=1):
-        add_person(page, name, choice=number)
-        expect(page.get_by_text(re.compile(re.escape(pt("network.table.title", count=number, most=0))
-                                           .replace("0", r"\d+") + "$"))).to_be_visible(timeout=30_000)
-    assert_portuguese(page, "network map")
+    page.get_by_label(pt("network.entry.add_label")).fill("AB, CD, EF")  # quick add: three people in one line
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    expect(page.locator(".st-key-w-network-person").get_by_text("EF", exact=True)).to_be_visible(timeout=30_000)
+    assert_portuguese(page, "network map, your people")
+    page.get_by_role("tab", name=pt("network.entry.tab_map")).click()
+    wait_idle(page)
+    expect(page.locator("[data-testid='stPlotlyChart']").first).to_be_visible(timeout=30_000)
+    assert_portuguese(page, "network map, your map")
 
     page.goto(f"{base}/method")
     expect(page.get_by_text(pt("method.title")).first).to_be_visible(timeout=30_000)
     assert_portuguese(page, "method")
-
-
-def add_person(page: Page, name: str, choice: int) -> None:
-    """The add-a-person form in Portuguese: a name, then option ``choice`` (clamped) of every field."""
-    form = page.get_by_test_id("stForm")
-    form.get_by_placeholder(pt("network.add.name_placeholder")).fill(name)
-    groups = form.get_by_role("radiogroup")
-    for n in range(groups.count()):
-        options = groups.nth(n).locator("label[data-testid='stRadioOption']")
-        options.nth(min(choice, options.count() - 1)).click()
-    form.get_by_role("button", name=pt("network.add.submit")).click()
-    wait_idle(page)
 
 
 def join_in_portuguese(browser: Browser, base: str, code: str, choice: int) -> None:

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.person import LINK_FIELD, answer_all_steps
-from tests.browser.streamlit_app import wait_idle
+from tests.browser.streamlit_app import eventually, wait_idle
 from ui.text import t
 
 PHONE = {"width": 390, "height": 844}
@@ -56,9 +56,13 @@ def map_dots(projector: Page) -> int:
     """Dots drawn in the projector's map (the first chart), as Plotly computed them.
 
     An empty trace still has one placeholder entry in ``calcdata`` (with no number for x), so
-    only entries with a numeric x count as dots.
+    only entries with a numeric x count as dots. The projector redraws itself every few seconds:
+    a read that lands while its chart is being replaced is made again.
     """
-    return projector.evaluate(
-        "() => document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot').calcdata[0]"
-        ".filter(d => typeof d.x === 'number' && !Number.isNaN(d.x)).length"
-    )
+    read: list[int | None] = []
+    eventually(lambda: read.append(projector.evaluate(
+        "() => { const plot = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');"
+        " return plot && plot.calcdata ? plot.calcdata[0]"
+        ".filter(d => typeof d.x === 'number' && !Number.isNaN(d.x)).length : null; }")) or read[-1] is not None,
+        timeout=30)
+    return read[-1]
