@@ -88,6 +88,8 @@ def test_projector__every_screen__fits_without_scrolling_ticks_24px_and_arrow_ke
         with open_store(url) as store:
             assert store.find_workshop(workshop_id).screen == n  # stored with the room, not in this tab
     projector.keyboard.press("ArrowRight")  # past the last: it stays
+    wait_idle(projector)
+    wait_for_screen(projector, "prompt")
     projector.keyboard.press("ArrowLeft")
     wait_for_screen(projector, "reach")
     projector.reload()  # a fresh load (and every refresh) keeps the room's screen
