@@ -46,6 +46,11 @@ st.html("""<style>
 .st-key-step-nav [data-testid="stHorizontalBlock"] { flex-direction: row-reverse; }
 /* Page links wrap instead of being cut off with an ellipsis at 390 px (home's "Or map your network" link). */
 [data-testid="stPageLink"] a, [data-testid="stPageLink"] p { white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.4; }
+/* Expander titles wrap instead of being cut off with an ellipsis at 390 px (the network map's long Portuguese
+   "Já mapeou antes? Carregue o mapa que você baixou"). */
+[data-testid="stExpander"] summary p { white-space: normal; overflow: visible; text-overflow: clip; }
+/* ui/uploads.py: Streamlit's "1MB per file" is not the limit of a results file; the caption under it says the real one. */
+[class*="st-key-results-file-"] [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
 /* Pills (the network map's chips): Streamlit draws a chosen chip as its blue text on a blue tint, under 4.5:1 in the
    dark theme and when hovered in light (axe). Chosen: dark text on pale blue in both themes (about 12:1), hovered or
    not. On a phone each chip is a 44 px tap target. */

@@ -12,6 +12,8 @@ as MathJax; both have been used to inject links. Every label built from text a p
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -65,6 +67,27 @@ def build_figure(data: list[Any], layout: dict[str, Any]) -> go.Figure:
     return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
+def quadrant_tiles(profiles: Sequence[Any], *, wide_cut: float, deep_cut: float,
+                   tints: Mapping[tuple[bool, bool], str], inset: tuple[float, float] = (1, 1),
+                   ) -> list[tuple[Any, dict[str, Any], dict[str, Any]]]:
+    """The four profiles of a Width × Depth map as tiles: per profile (``wide``, ``deep``), its
+    tinted rectangle (a shape under the dots) and where its name goes, in its outer corner and
+    anchored inwards, ``inset`` (x, y) from the edges (an annotation without its text and font)."""
+    xspan = {True: (wide_cut, 100), False: (0, wide_cut)}
+    yspan = {True: (deep_cut, 100), False: (0, deep_cut)}
+    dx, dy = inset
+    tiles = []
+    for p in profiles:
+        (x0, x1), (y0, y1) = xspan[p.wide], yspan[p.deep]
+        shape = {"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1, "line": {"width": 0},
+                 "fillcolor": tints[(p.wide, p.deep)], "layer": "below"}
+        corner = {"x": x1 - dx if p.wide else x0 + dx, "y": y1 - dy if p.deep else y0 + dy, "showarrow": False,
+                  "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
+                  "align": "right" if p.wide else "left"}
+        tiles.append((p, shape, corner))
+    return tiles
+
+
 def plain_label(text: object, limit: int = 60) -> str:
     """Text made safe for a Plotly label or hover: cut to ``limit`` characters (before escaping,
     so no ``&lt;`` is cut in half), HTML escaped, and MathJax defused; ``?`` if nothing is left."""
@@ -77,6 +100,27 @@ def plain_label(text: object, limit: int = 60) -> str:
     if s.startswith("$"):
         s = "\u200b" + s  # a zero-width space stops Plotly from reading it as MathJax
     return s
+
+
+_NARROW = frozenset("iljtfr.,:;'|!()[]{} ")
+_WIDE = frozenset("mwMW@%")
+
+
+def label_px(label: str, size: float) -> float:
+    """How wide ``label`` (a Plotly label: ``<br>`` lines, ``<b>``/``<i>`` tags, HTML entities) is
+    drawn at ``size`` px, its longest line, estimated on the generous side for a sans-serif font
+    (bold throughout, capitals and wide letters counted wider).
+
+    Used for a chart's first margins: when they already fit the labels, Plotly's ``automargin``
+    has nothing to push and the chart is laid out once instead of twice (about 30 ms a chart in a
+    phone's browser, bench/browser_speed.py). ``automargin`` stays on: a short guess costs a
+    second layout, never a cut-off label."""
+    widest = 0.0
+    for line in re.split(r"<br\s*/?>", label):
+        text = html.unescape(re.sub(r"<[^>]*>", "", line))
+        em = sum(0.32 if c in _NARROW else 0.9 if c in _WIDE else 0.68 if c.isupper() else 0.6 for c in text)
+        widest = max(widest, em)
+    return widest * size * 1.08
 
 
 def wrap_words(text: str, width: int) -> list[str]:

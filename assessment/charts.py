@@ -7,13 +7,15 @@ up on a projector (``scale`` multiplies every font size). Every word on them com
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
 from assessment.chart_style import (
-    AXIS_PATTERNS, DEPTH_COLOUR, FONT_FAMILY, PALETTE, QUADRANT_TINTS, WIDTH_COLOUR, build_figure, plain_label, wrap_words,
+    AXIS_PATTERNS, DEPTH_COLOUR, FONT_FAMILY, PALETTE, QUADRANT_TINTS, WIDTH_COLOUR, build_figure, label_px, plain_label,
+    wrap_words,
 )
 from assessment.questionnaire import Band
 from assessment.scoring import Result
@@ -41,8 +43,10 @@ class ChartTexts:
     deep_zone: str = ""
 
 
-def _figure(data: list[dict], layout: dict, title: str, height: int, scale: float) -> go.Figure:
-    """Assemble a figure from plain dicts in one step.
+def _figure(data: list[dict], layout: dict, title: str, height: int, scale: float,
+            margin: Mapping[str, float] | None = None) -> go.Figure:
+    """Assemble a figure from plain dicts in one step; ``margin`` (left, bottom) sized to its labels
+    (``label_px``), so ``automargin`` finds them fitting and the browser lays the chart out once.
 
     Plotly validates every property it is given; building a figure call by call costs ~15 ms
     each here, a dict passed with ``_validate=False`` well under 1 ms. The tests validate
@@ -52,7 +56,8 @@ def _figure(data: list[dict], layout: dict, title: str, height: int, scale: floa
         "title": {"text": title, "font": {"size": 18 * scale}, "x": 0, "xanchor": "left"},
         "font": {"family": FONT_FAMILY, "size": 13 * scale, "color": "#1a1a1a"},
         "height": int(height * scale),
-        "margin": {"l": 8, "r": 12, "t": int((48 if title else 12) * scale), "b": int(40 * scale)},
+        "margin": {"l": 8, "r": 12, "t": int((48 if title else 12) * scale), "b": int(40 * scale),
+                   **{side: int(math.ceil(px)) for side, px in (margin or {}).items()}},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0, "font": {"size": 13 * scale}},
@@ -100,7 +105,9 @@ def wide_deep_map(
         "xaxis": {**axis, "title": {"text": texts.width_axis, "font": {"size": 14 * scale}}},
         "yaxis": {**axis, "title": {"text": texts.depth_axis, "font": {"size": 14 * scale}}},
     }
-    return _figure([point], layout, texts.map_title, 400, scale)
+    ticks, title = label_px("100", 12 * scale), 1.4 * 14 * scale  # tick labels, then the axis title beside them
+    return _figure([point], layout, texts.map_title, 400, scale,
+                   margin={"l": ticks + title + 16, "b": 1.4 * 12 * scale + title + 16})
 
 
 def dimension_profile(result: Result, words: ResultWords, texts: ChartTexts, *, scale: float = 1.0,
@@ -124,7 +131,10 @@ def dimension_profile(result: Result, words: ResultWords, texts: ChartTexts, *, 
         "xaxis": {"range": [0, 108], "dtick": 25, "gridcolor": "#e6e6e6", "fixedrange": True, "tickfont": {"size": 12 * scale}},
         "bargap": 0.3,
     }
-    return _figure(data, layout, texts.dimensions_title if titled else "", 60 + 36 * len(result.dimensions), scale)
+    legend = 1.6 * 13 * scale + 16  # the legend's one line, under the ticks
+    return _figure(data, layout, texts.dimensions_title if titled else "", 60 + 36 * len(result.dimensions), scale,
+                   margin={"l": max(label_px(name, 13 * scale) for name in order) + 16 if order else 8,
+                           "b": 1.4 * 12 * scale + 12 + legend})
 
 
 def where_chart(result: Result, words: ResultWords, texts: ChartTexts, *, scale: float = 1.0,
@@ -170,7 +180,10 @@ def where_chart(result: Result, words: ResultWords, texts: ChartTexts, *, scale:
         **axes, "shapes": shapes, "annotations": annotations, "showlegend": False,
         "yaxis": {"autorange": "reversed", "type": "category", "tickfont": {"size": 13 * scale}, "fixedrange": True},
     }
-    figure = _figure(data, layout, texts.where_title if titled else "", 150 + 58 * len(result.segments), scale)
+    bands = [plain_label(b.label, 20) for b in (*known_col, *favour_col)]  # ticks turned on their side
+    figure = _figure(data, layout, texts.where_title if titled else "", 150 + 58 * len(result.segments), scale,
+                     margin={"l": max((label_px(n, 13 * scale) for n in names), default=0) + 16,
+                             "b": max((label_px(b, 11 * scale) for b in bands), default=0) + 14})
     figure.layout.margin.t = int((120 if titled else 78) * scale)
     figure.layout.title.update(y=1, yref="container", yanchor="top", pad={"t": 12 * scale})
     return figure

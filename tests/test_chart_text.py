@@ -144,8 +144,9 @@ def test_result_texts__every_key_used__exists_with_its_placeholders():
     assert all(not placeholders(s) for s in shown)
 
 
-def result_page(for_reader: bool):
-    """``show_result`` of a real questionnaire's result, in AppTest (the page's own charts and words)."""
+def result_page(for_reader: bool, *, tables_open: bool = True):
+    """``show_result`` of a real questionnaire's result, in AppTest (the page's own charts and words),
+    with every chart's "Show as a table" opened (a closed one builds nothing: ui/lazy.py)."""
     from streamlit.testing.v1 import AppTest
 
     def page(for_reader: bool) -> None:
@@ -156,7 +157,10 @@ def result_page(for_reader: bool):
         q = load_questionnaire("en")
         show_result(score_answers(q, complete_answers(q, lambda _key, choices: choices[1])), q, for_reader=for_reader)
 
-    return AppTest.from_function(page, args=(for_reader,), default_timeout=30).run()
+    at = AppTest.from_function(page, args=(for_reader,), default_timeout=30)
+    for chart in ("chart.map", "chart.where", "chart.dimensions"):
+        at.session_state[f"{chart}.table"] = tables_open
+    return at.run()
 
 
 @pytest.mark.parametrize("for_reader", [False, True])
@@ -176,6 +180,13 @@ def test_show_result__every_chart__named_summarised_and_a_table(for_reader):
     assert [tb.alt for tb in tables] == charts and all(tb.hide_index for tb in tables)
     assert [e.label for e in at.expander][:3] == [t("common.chart.show_table")] * 3
     assert list(at.table[1].value.iloc[0]) == list(where.rows[0])  # the ranges chosen, as words
+
+
+def test_show_result__tables_closed__no_table_is_built_until_one_is_opened():
+    at = result_page(False, tables_open=False)
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) == 3 and not at.table
+    assert [e.label for e in at.expander][:3] == [t("common.chart.show_table")] * 3
 
 
 def test_show_result__share_link__the_point_on_the_map_is_this_person_not_you():

@@ -119,3 +119,26 @@ def test_wide_deep_map__then_and_now__differ_by_shape_and_a_label():
     fig = comparison_map(result(), result(), QUADRANTS, TEXTS, "then")
     now, then = fig.data
     assert now.marker.symbol != then.marker.symbol and (tuple(now.text), tuple(then.text)) == (("me",), ("then",))
+
+
+def test_label_px__longest_line_counts__tags_and_entities_are_not_letters():
+    from assessment.chart_style import label_px
+
+    assert label_px("<b>Own field</b><br><i>wide</i>", 13) == label_px("Own field", 13)
+    assert label_px("a &amp; b", 13) == label_px("a & b", 13)
+    assert label_px("Outside your organisation", 13) > label_px("Peers", 13) > 0
+    assert label_px("Peers", 26) == 2 * label_px("Peers", 13)
+    assert label_px("", 13) == 0
+
+
+def test_result_charts__first_margins__hold_their_longest_labels():
+    from assessment import load_questionnaire, score_answers
+    from assessment.chart_style import label_px
+    from assessment.questionnaire import complete_answers
+    from ui.result_view import figures
+
+    q = load_questionnaire("en")
+    _, dims, where = figures(score_answers(q, complete_answers(q, lambda _key, choices: choices[-1])), q, titled=False)
+    assert dims.layout.margin.l >= max(label_px(name, 13) for name in dims.data[0].y + dims.data[1].y)
+    assert where.layout.margin.l >= max(label_px(name, 13) for name in where.data[0].y)
+    assert where.layout.margin.b >= max(label_px(band, 11) for band in where.layout.xaxis.categoryarray)

@@ -5,7 +5,8 @@ read, so no chart's meaning rests on its picture or its colours alone (WCAG 1.1.
                columns=(t("results.table.part"), t("results.table.known")), rows=[("Own field", "21–50"), ...])
 
 The table is ``st.table`` (real HTML ``<table>`` markup, unlike ``st.dataframe``'s canvas), inside a
-collapsed expander titled "Show as a table". Rows are given already in words: ranges as the
+collapsed expander titled "Show as a table", built when it is opened (``ui/lazy.py``; its key is the
+chart's key + ``.table``). Rows are given already in words: ranges as the
 person chose them, scores as shown on the page (``assessment/chart_text.py`` builds them). The
 summary is also the chart's accessible name (Streamlit's ``alt``, an ``aria-label`` on the graphic),
 so a screen reader that lands on the chart hears what it shows, not "graphic".
@@ -20,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment.text import plotly_separators
+from ui.lazy import opened_section
 from ui.text import language, t
 
 CHART_CONFIG: Mapping[str, Any] = {"displayModeBar": False, "responsive": True}
@@ -33,8 +35,9 @@ def show_chart(figure: Any, *, key: str, summary: str, columns: Sequence[str],
     st.plotly_chart(figure, config=dict(config or CHART_CONFIG), key=key,
                     **({"theme": None, "alt": summary} | plotly_kwargs))
     st.caption(summary)
-    with st.expander(table_label or t("common.chart.show_table")):
-        st.table(chart_table(columns, rows), hide_index=True, alt=summary)
+    with opened_section(table_label or t("common.chart.show_table"), key=f"{key}.table") as opened:
+        if opened:  # built when opened: three tables cost the results page about 30 ms to arrive
+            st.table(chart_table(columns, rows), hide_index=True, alt=summary)
 
 
 def chart_table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> pd.DataFrame:

@@ -34,11 +34,13 @@ from assessment.text import locale_of
 from assessment.wording import ResultWords, result_words
 
 from . import owner, resources
+from .lazy import opened_section
 from .link_box import link_box
 from .links import Param
 from .chart_view import show_chart
 from .result_view import chart_texts, chart_words
 from .text import language, t
+from .uploads import results_file_uploader
 
 SEGMENT_CHANGES = ("became_deep", "went_shallow", "became_wide", "went_narrow")
 HISTORY_OPEN = 5  # results listed open; the older ones (up to HISTORY_LIMIT) fold into an expander
@@ -210,13 +212,13 @@ def _reader_zone() -> datetime.tzinfo:
 
 def compare_files_section(q: Questionnaire) -> None:
     """Two results files, earlier and later, compared here; nothing reaches the server."""
-    with st.expander(t("history.files.title")):
+    with opened_section(t("history.files.title"), key="history.files.open") as opened:
+        if not opened:
+            return
         st.write(t("history.files.intro"))
         left, right = st.columns(2)
-        earlier = left.file_uploader(t("history.files.earlier"), type=["json"], key="history.file_earlier",
-                                     max_upload_size=1)
-        later = right.file_uploader(t("history.files.later"), type=["json"], key="history.file_later",
-                                    max_upload_size=1)
+        earlier = results_file_uploader(t("history.files.earlier"), key="history.file_earlier", where=left)
+        later = results_file_uploader(t("history.files.later"), key="history.file_later", where=right)
         results = [_read_file(upload, q) for upload in (earlier, later)]
         if all(results):
             show_comparison(results[0], results[1], q, then=t("history.files.earlier_short"),

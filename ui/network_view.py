@@ -57,9 +57,11 @@ from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
 from ui import saving
 from ui.chart_view import show_chart
+from ui.lazy import opened_section
 from ui.result_view import md_escape
 from ui.session import Session, current
 from ui.text import language, t
+from ui.uploads import results_file_uploader
 
 VIEW = "w.network.view"                # the open tab: its label
 ADD_FORM = "w.network.add"
@@ -505,9 +507,11 @@ def _show_plan(plan: NetworkPlan, content: NetworkContent) -> None:
 
 def _load_map(content: NetworkContent) -> None:
     """Load a downloaded map back: a new round with the same people, compared with the file as it was."""
-    with st.expander(t("network.keep.load_title")):
+    with opened_section(t("network.keep.load_title"), key=f"{MAP_UPLOAD}.open") as opened:
+        if not opened:
+            return
         st.write(t("network.keep.load_intro"))
-        upload = st.file_uploader(t("network.keep.load_label"), type=["json"], key=MAP_UPLOAD, max_upload_size=1)
+        upload = results_file_uploader(t("network.keep.load_label"), key=MAP_UPLOAD)
         if upload is None:
             return
         try:

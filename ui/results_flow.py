@@ -18,10 +18,12 @@ from assessment.wording import result_words
 from assessment.storage.errors import StorageUnavailable
 
 from . import flow, history_view, owner, resources, saving
+from .lazy import opened_section
 from .link_box import link_box
 from .links import Param
 from .result_view import blend_rows, figures, md_escape, profile_notes, show_result, step_part_templates
 from .session import current
+from .uploads import results_file_uploader
 from .text import t
 
 
@@ -194,13 +196,15 @@ def download_section(q: Questionnaire) -> None:
 
 
 def import_section(q: Questionnaire) -> None:
-    with st.expander(t("results.import.title")):
+    with opened_section(t("results.import.title"), key="results.import.open") as opened:
+        if not opened:
+            return
         st.write(t("results.import.intro"))
-        upload = st.file_uploader(t("results.import.label"), type=["json"], key="results.import", max_upload_size=1)
+        upload = results_file_uploader(t("results.import.label"), key="results.import")
         if upload is None:
             return
         try:
-            imported = import_json(upload.getvalue(), q, resources.network())  # at most 1 MB (max_upload_size); import_json measures it first
+            imported = import_json(upload.getvalue(), q, resources.network())  # at most 1 MB (the uploader); import_json measures it first
         except ImportRefused as refused:
             st.error(t(f"results.import.refused.{refused.code}", **refused.params))
             return

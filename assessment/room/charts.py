@@ -25,7 +25,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from assessment.chart_style import (
-    DEPTH_COLOUR, FONT_FAMILY, PALETTE, PROJECTOR_TINTS, WIDTH_COLOUR, build_figure, plain_label, wrap_words,
+    DEPTH_COLOUR, FONT_FAMILY, PALETTE, PROJECTOR_TINTS, WIDTH_COLOUR, build_figure, plain_label, quadrant_tiles,
+    wrap_words,
 )
 from assessment.room.summary import RoomSummary
 
@@ -119,19 +120,14 @@ def room_map(
     named with their head-count. ``profiles`` have ``id``, ``wide``, ``deep``, ``name``
     (``questionnaire.Profile``)."""
     scale = frame.scale
-    xspan = {True: (wide_cut, 100), False: (0, wide_cut)}
-    yspan = {True: (deep_cut, 100), False: (0, deep_cut)}
     shapes, labels = [], []
-    for p in profiles:
-        (x0, x1), (y0, y1) = xspan[p.wide], yspan[p.deep]
-        shapes.append({"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1, "line": {"width": 0},
-                       "fillcolor": PROJECTOR_TINTS[(p.wide, p.deep)], "layer": "below"})
+    tiles = quadrant_tiles(profiles, wide_cut=wide_cut, deep_cut=deep_cut, tints=PROJECTOR_TINTS, inset=(1.5, 2))
+    for p, shape, corner in tiles:
+        shapes.append(shape)
         count = summary.profile_count(p.id)
         # Labels sit in the chart's outer corners, away from the middle where dots crowd.
         labels.append({
-            "x": x1 - 1.5 if p.wide else x0 + 1.5, "y": y1 - 2 if p.deep else y0 + 2,
-            "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
-            "align": "right" if p.wide else "left", "showarrow": False,
+            **corner,
             # Wrapped: two long names side by side must not run into each other on a narrow map.
             "text": "<br>".join(f"<b>{plain_label(line, 40)}</b>" for line in wrap_words(str(p.name), LABEL_CHARS)[:3])
                     + ("" if summary.suppressed else "<br>" + plain_label(texts.people(count))),

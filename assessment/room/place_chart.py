@@ -16,7 +16,8 @@ from typing import Any
 import plotly.graph_objects as go
 
 from assessment.chart_style import (
-    FONT_FAMILY, GRID_COLOUR, PALETTE, QUADRANT_TINTS, TEXT_COLOUR, build_figure, plain_label, wrap_words,
+    FONT_FAMILY, GRID_COLOUR, PALETTE, QUADRANT_TINTS, TEXT_COLOUR, build_figure, plain_label, quadrant_tiles,
+    wrap_words,
 )
 from assessment.room.place import RoomPlace, Square
 from assessment.room.summary import DOT_GRID
@@ -76,18 +77,10 @@ def place_map(
 def quadrants(profiles: Sequence[Any], *, wide_cut: float, deep_cut: float) -> tuple[list[dict], list[dict]]:
     """The four quadrants of a phone-sized or page-sized map, tinted (shapes) and named in their
     outer corners (annotations). ``profiles`` have ``wide``, ``deep``, ``name``."""
-    xspan = {True: (wide_cut, 100), False: (0, wide_cut)}
-    yspan = {True: (deep_cut, 100), False: (0, deep_cut)}
     shapes, labels = [], []
-    for p in profiles:
-        (x0, x1), (y0, y1) = xspan[p.wide], yspan[p.deep]
-        shapes.append({"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1, "line": {"width": 0},
-                       "fillcolor": QUADRANT_TINTS[(p.wide, p.deep)], "layer": "below"})
-        labels.append({
-            "x": x1 - 1 if p.wide else x0 + 1, "y": y1 - 1 if p.deep else y0 + 1, "showarrow": False,
-            "xanchor": "right" if p.wide else "left", "yanchor": "top" if p.deep else "bottom",
-            "align": "right" if p.wide else "left",
-            # two short lines: a quadrant of a 390 px phone holds about 18 characters a line
-            "text": "<br>".join(wrap_words(plain_label(p.name, 40), LABEL_CHARS)), "font": {"size": 11, "color": TEXT_COLOUR},
-        })
+    for p, shape, corner in quadrant_tiles(profiles, wide_cut=wide_cut, deep_cut=deep_cut, tints=QUADRANT_TINTS):
+        shapes.append(shape)
+        # two short lines: a quadrant of a 390 px phone holds about 18 characters a line
+        labels.append({**corner, "text": "<br>".join(wrap_words(plain_label(p.name, 40), LABEL_CHARS)),
+                       "font": {"size": 11, "color": TEXT_COLOUR}})
     return shapes, labels

@@ -23,7 +23,9 @@ def comparison_page(before_picks: str, after_picks: str) -> AppTest:
         after = score_answers(q, complete_answers(q, pick=pick(after_picks)))
         show_comparison(before, after, q, then="1 Sep", now="1 Dec")
 
-    return AppTest.from_function(page, args=(before_picks, after_picks), default_timeout=30).run()
+    at = AppTest.from_function(page, args=(before_picks, after_picks), default_timeout=30)
+    at.session_state["chart.history.compare.table"] = True  # the map's "Show as a table", opened (ui/lazy.py)
+    return at.run()
 
 
 def test_show_comparison__low_then_high__shows_the_rise_and_the_arrow():

@@ -109,6 +109,8 @@ def test_network_page__more_people_in_session_than_the_limit__no_card_no_chips_n
 def test_results_page__upload_of_half_a_megabyte__refused_with_its_true_size():
     # on main the file was cut to 200,001 bytes first: "the file is 200 kB, more than the 200 kB"
     at = page("pages/results.py")
+    at.session_state["results.import.open"] = True  # "Restore results from a file", opened: its uploader is built
+    at.run()
     at.file_uploader(key="results.import").set_value(("big.json", b" " * 500_000, "application/json")).run()
     assert [e.value for e in at.error] == [t("results.import.refused.too_large", size_kb=500, most_kb=200)]
 

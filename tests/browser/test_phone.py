@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.person import LINK_FIELD, answer_visible_questions, settled_count, step_label
+from tests.browser.person import LINK_FIELD, answer_visible_questions, settled_count, step_label, take_assessment
 from tests.browser.streamlit_app import wait_idle
 from tests.browser.workshop_steps import PHONE, create_workshop
 from ui.text import t
@@ -119,3 +119,30 @@ def test_link_box__phone_with_a_share_sheet__share_opens_it_with_the_link(stream
                      exact=True).click()
     page.wait_for_function("() => window.sharedData !== undefined")
     assert page.evaluate("window.sharedData.url") == page.locator(LINK_FIELD).nth(1).input_value()
+
+
+# Per chart: the margins the figure asks for, and the ones Plotly laid it out with.
+_CHART_MARGINS = """plots => plots.map(p => ({
+  asked: {l: p.layout.margin.l, b: p.layout.margin.b},
+  drawn: {l: p._fullLayout._size.l, b: p._fullLayout._size.b},
+}))"""
+
+
+def test_results__phone_390__each_chart_laid_out_once_and_a_table_opens_where_the_focus_is(streamlit_app, browser: Browser):
+    page = browser.new_context(viewport=PHONE).new_page()
+    take_assessment(page, streamlit_app())
+    charts = page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot")
+    expect(charts).to_have_count(3, timeout=20_000)
+    wait_idle(page)
+    # the first margins already fit every label (assessment.chart_style.label_px), so Plotly's automargin
+    # has nothing to push and lays each chart out once; a pushed margin would mean a second layout
+    for n, chart in enumerate(charts.evaluate_all(_CHART_MARGINS)):
+        assert chart["drawn"] == chart["asked"], f"chart {n + 1}: labels pushed its margins: {chart}"
+    tables = page.get_by_test_id("stExpander").filter(has_text=t("common.chart.show_table"))
+    expect(tables.get_by_test_id("stTable")).to_have_count(0)  # built only when opened (ui/lazy.py)
+    summary = tables.first.locator("summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(tables.first.get_by_test_id("stTable")).to_be_visible(timeout=20_000)
+    wait_idle(page)
+    assert summary.evaluate("s => document.activeElement === s")  # the rerun that built it left the focus in place
