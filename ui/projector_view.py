@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 import time
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -135,7 +137,32 @@ export default function(component) {
 }
 """
 MAX_MOVES = 16  # presses a state change may carry (the script keeps the last 16)
-APPLIED = "proj.applied"  # (mount, number of the last press applied) of this tab
+PAGES_KEPT = 1024  # projector pages (mounts) whose last applied press this process remembers
+
+
+class _Presses:
+    """The last press applied per projector page (a workshop and its page's ``mount``), kept by the
+    process, not the session: a page whose connection dropped and came back (a new session, as on
+    a loaded server) sends its last presses again, and each must still move the room only once.
+    Read, applied and noted under one lock, so two deliveries of the same presses never both apply."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self._last: OrderedDict[tuple[int, str], int] = OrderedDict()
+
+    def applied(self, workshop_id: int, mount: str) -> tuple[str, int] | None:
+        last = self._last.get((workshop_id, mount))
+        return None if last is None else (mount, last)
+
+    def note(self, workshop_id: int, applied: tuple[str, int]) -> None:
+        key = (workshop_id, applied[0])
+        self._last[key] = applied[1]
+        self._last.move_to_end(key)
+        while len(self._last) > PAGES_KEPT:
+            self._last.popitem(last=False)
+
+
+_PRESSES = _Presses()
 
 
 @functools.cache
@@ -188,19 +215,22 @@ def new_moves(sent: Any, applied: tuple[str, int] | None) -> tuple[tuple[str, in
 
 
 def _moved(workshop_id: int) -> None:
-    applied, steps = new_moves((st.session_state.get(KEYS) or {}).get("moves"), st.session_state.get(APPLIED))
-    st.session_state[APPLIED] = applied
-    if not steps:
-        return
-    try:
-        store = resources.store()
-        workshop = store.find_workshop(workshop_id)
-        if workshop is None or not workshop.revealed:  # before the reveal there is one screen
+    sent = (st.session_state.get(KEYS) or {}).get("moves")
+    mount = str(sent.get("mount"))[:32] if isinstance(sent, dict) else ""
+    with _PRESSES.lock:
+        applied, steps = new_moves(sent, _PRESSES.applied(workshop_id, mount))
+        if not steps:
             return
-        for step in steps:
-            store.step_workshop_screen(workshop_id, step)
-    except StorageUnavailable:
-        pass  # the screen stays as it was; the next press may reach the database
+        _PRESSES.note(workshop_id, applied)  # a press that meets a database outage is dropped, never applied twice
+        try:
+            store = resources.store()
+            workshop = store.find_workshop(workshop_id)
+            if workshop is None or not workshop.revealed:  # before the reveal there is one screen
+                return
+            for step in steps:
+                store.step_workshop_screen(workshop_id, step)
+        except StorageUnavailable:
+            pass  # the screen stays as it was; the next press may reach the database
 
 
 def _resized() -> None:

@@ -30,3 +30,26 @@ def test_new_moves__a_new_page__numbering_starts_again():
                                   {"mount": "a", "list": [[1, 5], [2, True], ["3", 1], [4], [0, 1], [2.0, 1]]}])
 def test_new_moves__junk_from_a_client__nothing_applied(sent):
     assert new_moves(sent, ("a", 0))[1] == []
+
+
+def test_presses__the_same_presses_delivered_again_in_a_new_session__applied_once():
+    from ui.projector_view import _Presses
+
+    ledger = _Presses()
+    first = {"mount": "a", "list": [[1, 1]]}
+    applied, steps = new_moves(first, ledger.applied(7, "a"))
+    ledger.note(7, applied)
+    assert steps == [1]
+    # the connection came back as a new session: the page sends its last presses again, plus a new one
+    again = {"mount": "a", "list": [[1, 1], [2, -1]]}
+    assert new_moves(again, ledger.applied(7, "a"))[1] == [-1]
+    assert ledger.applied(8, "a") is None  # another room's projector page is its own
+
+
+def test_presses__many_pages__the_oldest_forgotten_first_and_memory_bounded():
+    from ui.projector_view import PAGES_KEPT, _Presses
+
+    ledger = _Presses()
+    for n in range(PAGES_KEPT + 5):
+        ledger.note(1, (f"m{n}", 1))
+    assert ledger.applied(1, "m0") is None and ledger.applied(1, f"m{PAGES_KEPT + 4}") == (f"m{PAGES_KEPT + 4}", 1)

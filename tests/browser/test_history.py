@@ -167,10 +167,10 @@ def test_two_results_files__compared__map_arrow_changes_and_advice_then_and_now(
 
     page.get_by_text(t("history.files.title")).click()
     uploads = page.locator("input[type='file']")
-    expect(uploads).to_have_count(3)  # restore one file, and the two to compare
-    uploads.nth(1).set_input_files(files[0])
+    expect(uploads).to_have_count(2)  # the two to compare, built when opened; "Restore" stays closed and unbuilt
+    uploads.nth(0).set_input_files(files[0])
     wait_idle(page)
-    uploads.nth(2).set_input_files(files[1])
+    uploads.nth(1).set_input_files(files[1])
     wait_idle(page)
     title = t("history.compare.title", then=t("history.files.earlier_short"), now=t("history.files.later_short"))
     expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=20_000)
