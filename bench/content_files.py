@@ -33,7 +33,7 @@ def alias_bomb(levels: int) -> str:
 
 def largest_accepted_size(real: str) -> str:
     """The real words padded with small unknown entries up to the size cap: the most work a file can ask for."""
-    entries, text = [], real
+    text = real
     for i in range(MAX_FILE_BYTES):
         entry = f"x{i}: {{a: [1, 2, 3], b: text}}\n"
         if len((text + entry).encode("utf-8")) > MAX_FILE_BYTES:

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assessment.storage.results import NewResult, Store, open_store  # noqa: E402
+from assessment.storage.results import NewResult, open_store  # noqa: E402
 from assessment.tokens import hash_secret, new_token  # noqa: E402
 from tests.pg_server import find_postgres_bin, start_postgres, stop_postgres  # noqa: E402
 from tests.storage_samples import sample_new_result, sample_result  # noqa: E402

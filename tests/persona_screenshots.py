@@ -75,10 +75,7 @@ def readme(target: str) -> None:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
             for (label, (w, h)), token in zip(VIEWPORTS.items(), tokens):
                 page = browser.new_page(viewport={"width": w, "height": h})
-                open_draft(page, f"{base}/questionnaire?resume={token}")
-                page.get_by_role("button", name=t("questionnaire.finish")).click()
-                page.get_by_text(t("results.where.title")).first.wait_for(timeout=180_000)
-                settle(page)
+                finish_from_draft(page, base, token)
                 shoot(page, f"{tmp}/{label}.png")
                 page.close()
             browser.close()
@@ -110,6 +107,14 @@ def open_draft(page, url: str) -> None:
     if offer.count():
         offer.click()
         settle(page)
+
+
+def finish_from_draft(page, base: str, token: str) -> None:
+    """The draft ``token`` (on its last step) opened and finished: the results page, drawn."""
+    open_draft(page, f"{base}/questionnaire?resume={token}")
+    page.get_by_role("button", name=t("questionnaire.finish")).click()
+    page.get_by_text(t("results.where.title")).first.wait_for(timeout=180_000)
+    settle(page)
 
 
 PERSONAS = (personas.MILE_WIDE, personas.DEEP_NARROW, personas.BALANCED, personas.BEGINNER, personas.ALL_MIDDLE,
@@ -153,10 +158,7 @@ def pages(out: str, only: str = "", kinds: str = "method,results,share,report,gr
                             token = store.save_draft(persona.answers(q), len(q.steps) - 1)
                         owner = browser.new_context(**size)
                         page = owner.new_page()
-                        open_draft(page, f"{base}/questionnaire?resume={token}")
-                        page.get_by_role("button", name=t("questionnaire.finish")).click()
-                        page.get_by_text(t("results.where.title")).first.wait_for(timeout=180_000)
-                        settle(page)
+                        finish_from_draft(page, base, token)
                         shoot(page, f"{out}/results-{safe}-{w}.png")
                         owner.close()
                     if "share" in wanted:  # a saved result, opened from its share link in another browser

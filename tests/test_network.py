@@ -3,11 +3,9 @@ and, where networkx has the measure, checked against it."""
 
 from __future__ import annotations
 
-import ast
 import itertools
 import math
 import random
-from pathlib import Path
 
 import networkx as nx
 import pytest

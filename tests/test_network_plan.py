@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 
-from assessment.network.plan import plan_connections
 from tests.network_samples import CONTENT, DEEP, WEAK, make_roster, plan_of, row
 
 

@@ -4,44 +4,18 @@ results (issue 12 §2, and stop 15's note on ``updated_at``)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import sqlalchemy as sa
-
 from assessment.room.summary import MIN_RESPONSES
 from assessment.room.tally import refresh_tally
-from assessment.storage.engine import Database, database_url_from
 from assessment.storage.results import Store, open_store
-from assessment.storage.schema import MIGRATIONS, SCHEMA_VERSION, schema_meta
+from assessment.storage.schema import SCHEMA_VERSION
 from assessment.tokens import hash_secret, new_token
+from tests.old_databases import column_names, database_before, old_workshop_with_results
 from tests.storage_samples import sample_new_result, sample_result
-
-
-
-def database_before(url: str, version: int) -> Database:
-    """An empty database as the app left it just before migration ``version``."""
-    database = Database(database_url_from(url))
-    before = [m for m in MIGRATIONS if m.version < version]
-    with database.writing() as conn:
-        for migration in before:
-            migration.apply(conn)
-        schema_meta.create(conn)
-        conn.execute(sa.insert(schema_meta).values(id=1, version=before[-1].version, upgraded_at=datetime.now(UTC)))
-    return database
 
 
 def create_database_before_version_5(url: str) -> int:
     """A database as the app left it before migration 5, with a workshop of three results; its id."""
-    database = database_before(url, 5)
-    with database.writing() as conn:
-        workshop_id = conn.execute(sa.text(
-            "INSERT INTO workshops (code, title, note, facilitator_hash, is_open, revealed, created_at) "
-            "VALUES ('K7RWX3', 'Lab', '', :hash, :yes, :no, :now) RETURNING id"
-        ), {"hash": hash_secret(new_token()), "yes": True, "no": False, "now": datetime.now(UTC)}).scalar_one()
-    with Store(database) as old:  # not upgraded: saves as that version did
-        for seed in (0, 1, 2):
-            old.save_result(sample_new_result(result=sample_result(seed=seed), workshop_id=workshop_id))
-    return workshop_id
+    return old_workshop_with_results(database_before(url, 5), revealed=False, results=3)
 
 
 def test_migration_5__database_with_a_workshop_and_results__default_minimum_then_raisable(database_url):
@@ -59,12 +33,7 @@ def test_migration_5__fresh_database__workshops_have_the_column(database_url):
     with open_store(database_url) as store:
         workshop = store.create_workshop("K7RWX4", "Lab", "", hash_secret(new_token()))
         assert store.find_workshop(workshop.id).min_responses == MIN_RESPONSES
-    engine = sa.create_engine(database_url_from(database_url))
-    try:
-        with engine.connect() as conn:
-            assert "min_responses" in {c["name"] for c in sa.inspect(conn).get_columns("workshops")}
-    finally:
-        engine.dispose()
+    assert "min_responses" in column_names(database_url, "workshops")
 
 
 # -- migration 6: results.revision, so a change in place moves the room's version (issue 12, stop 15) --
@@ -101,9 +70,4 @@ def test_migration_6__database_with_results__revision_zero_then_a_change_in_plac
 def test_migration_6__fresh_database__results_have_the_column(database_url):
     with open_store(database_url):
         pass
-    engine = sa.create_engine(database_url_from(database_url))
-    try:
-        with engine.connect() as conn:
-            assert "revision" in {c["name"] for c in sa.inspect(conn).get_columns("results")}
-    finally:
-        engine.dispose()
+    assert "revision" in column_names(database_url, "results")

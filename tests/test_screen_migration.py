@@ -5,33 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import sqlalchemy as sa
-
-from assessment.storage.engine import Database, database_url_from
-from assessment.storage.results import Store, open_store
-from assessment.storage.schema import MIGRATIONS, SCHEMA_VERSION, schema_meta
+from assessment.storage.results import open_store
+from assessment.storage.schema import SCHEMA_VERSION
 from assessment.tokens import hash_secret, new_token
-from tests.storage_samples import sample_new_result, sample_result
-
-BEFORE_7 = tuple(m for m in MIGRATIONS if m.version < 7)
+from tests.old_databases import database_before, old_workshop_with_results
 
 
 def create_database_before_version_7(url: str) -> int:
     """A database as the app left it before migration 7: a revealed workshop with two results; its id."""
-    database = Database(database_url_from(url))
-    with database.writing() as conn:
-        for migration in BEFORE_7:
-            migration.apply(conn)
-        schema_meta.create(conn)
-        conn.execute(sa.insert(schema_meta).values(id=1, version=BEFORE_7[-1].version, upgraded_at=datetime.now(UTC)))
-        workshop_id = conn.execute(sa.text(
-            "INSERT INTO workshops (code, title, note, facilitator_hash, is_open, revealed, created_at) "
-            "VALUES ('K7RWX3', 'Lab', '', :hash, :yes, :yes, :now) RETURNING id"
-        ), {"hash": hash_secret(new_token()), "yes": True, "now": datetime.now(UTC)}).scalar_one()
-    with Store(database) as old:  # not upgraded: saves as that version did
-        for seed in (0, 1):
-            old.save_result(sample_new_result(result=sample_result(seed=seed), workshop_id=workshop_id))
-    return workshop_id
+    return old_workshop_with_results(database_before(url, 7), revealed=True, results=2)
 
 
 def test_migration_7__revealed_workshop_with_results__on_the_first_screen_then_steps(database_url):

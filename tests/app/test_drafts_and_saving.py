@@ -3,7 +3,6 @@ the owner comes back with the private link; take it again; a resume link is safe
 
 import os
 
-import pytest
 import sqlalchemy as sa
 
 from assessment.storage.results import open_store

@@ -11,7 +11,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment import load_questionnaire, score_answers
