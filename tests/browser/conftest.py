@@ -40,6 +40,26 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     }
 
 
+@pytest.fixture(autouse=True)
+def close_the_tests_own_contexts(request) -> Iterator[None]:
+    """Every browser context a test opened (``browser.new_context()``) is closed when it ends.
+
+    Left open, each test's pages (a projector polling, a phone reconnecting to a stopped server)
+    stay alive in the worker's one Chromium until the session ends, and the later tests of a long
+    run wait on a browser that is busy with the earlier ones'. Contexts that existed before the
+    test (a module's shared page) are left to their own fixture.
+    """
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    before = set(browser.contexts)
+    yield
+    for context in browser.contexts:
+        if context not in before:
+            context.close()
+
+
 @pytest.fixture
 def streamlit_app(tmp_path) -> Iterator[Callable[..., str]]:
     """Factory: ``streamlit_app(script="app.py", env=None) -> base URL``.

@@ -19,7 +19,9 @@ def create_workshop(page: Page, base_url: str, title: str) -> tuple[str, str]:
     """On the workshop page: create one; returns (facilitator URL, join code)."""
     page.goto(f"{base_url}/workshop")
     wait_idle(page)
-    page.get_by_role("textbox", name=t("workshop.create.workshop_title")).fill(title)
+    title_box = page.get_by_role("textbox", name=t("workshop.create.workshop_title"))
+    expect(title_box).to_be_visible(timeout=60_000)  # a server's first visit starts a session: slow on a busy machine
+    title_box.fill(title)
     page.get_by_role("button", name=t("workshop.create.submit")).click()
     wait_idle(page)
     expect(page.locator(".st-key-workshop-private")).to_be_visible()  # the private link, shown once
