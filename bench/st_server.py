@@ -67,10 +67,12 @@ def start_streamlit(
     log_file: Path | None = None,
     timeout: float = 60,
     options: tuple[str, ...] = (),
+    port: int | None = None,
 ) -> RunningApp:
-    """Start ``streamlit run <script>`` (headless, no file watcher, no usage stats) on a free
-    port of 127.0.0.1; return once ``/_stcore/health`` says ok."""
-    port = free_port()
+    """Start ``streamlit run <script>`` (headless, no file watcher, no usage stats) on ``port`` of
+    127.0.0.1 (a free one by default; a stopped server's own, to restart it where its pages wait);
+    return once ``/_stcore/health`` says ok."""
+    port = port or free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true",

@@ -18,9 +18,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 IDLE_SELECTOR = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
-def start_streamlit(script: Path, env: dict[str, str], log_file: Path, timeout: float = 60) -> RunningApp:
-    """``streamlit run <script>`` on a free port, healthy (bench/st_server.py, the one server helper)."""
-    return start_server(script, env=env, log_file=log_file, timeout=timeout)
+def start_streamlit(script: Path, env: dict[str, str], log_file: Path, timeout: float = 60,
+                    port: int | None = None) -> RunningApp:
+    """``streamlit run <script>`` on a free port (or ``port``), healthy (bench/st_server.py, the one server helper)."""
+    return start_server(script, env=env, log_file=log_file, timeout=timeout, port=port)
 
 
 def eventually(check: Callable[[], bool], timeout: float = 20, interval: float = 0.25) -> None:
