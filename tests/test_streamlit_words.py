@@ -29,6 +29,9 @@ def test_each_replaced_text__is_written_by_this_streamlit__as_one_text(streamlit
     elif written != original:  # `Press Enter to ${action}`
         assert "`Press Enter to ${" in streamlits_script
         assert ("`apply`" if "apply" in original else "`submit form`") in streamlits_script
+    elif key == "page_missing_text":  # `${reason}. Running the app's main page.`
+        assert "`The page that you have requested does not seem to exist`" in streamlits_script
+        assert "}. Running the app's main page.`" in streamlits_script
     else:
         assert f"`{original}`" in streamlits_script, f"Streamlit no longer writes {original!r}: update ORIGINALS"
 
@@ -45,10 +48,11 @@ def test_portuguese__replaces_every_text__with_the_mac_key_too():
     assert words["Press ⌘+Enter to apply"] == "Pressione ⌘+Enter para aplicar"
 
 
-def test_english__keeps_streamlits_words__except_those_that_speak_of_a_streamlit_server():
+def test_english__keeps_streamlits_words__except_those_that_speak_of_a_streamlit_server_or_its_main_page():
     words = streamlit_words.words("en")
     assert "Press Enter to apply" not in words and "Upload" not in words
-    assert all("Streamlit server" in original or "Connection" in original or original == "Error" for original in words)
+    assert all("Streamlit server" in original or "Connection" in original or original == "Error"
+               or "main page" in original for original in words)
     assert not any("Streamlit" in shown for shown in words.values())
 
 

@@ -41,6 +41,8 @@ ORIGINALS = {  # not-text: Streamlit's own English, found on the page to be repl
     "menu_print": "Print",  # not-text
     "menu_record": "Record screen",  # not-text
     "made_with": "Made with Streamlit v",  # not-text
+    "page_missing": "Page not found",  # not-text
+    "page_missing_text": "The page that you have requested does not seem to exist. Running the app's main page.",  # not-text
 }
 CTRL, MAC = "Ctrl", "⌘"  # not-text: a key's name; on a Mac Streamlit writes ⌘ where others see Ctrl
 
