@@ -41,6 +41,8 @@ ORIGINALS = {  # not-text: Streamlit's own English, found on the page to be repl
     "menu_print": "Print",  # not-text
     "menu_record": "Record screen",  # not-text
     "made_with": "Made with Streamlit v",  # not-text
+    "close": "Close",  # not-text: a dialog's close button, as a screen reader names it
+    "running": "Running...",  # not-text: the status icon while the page works, as a screen reader names it
     "page_missing": "Page not found",  # not-text
     "page_missing_text": "The page that you have requested does not seem to exist. Running the app's main page.",  # not-text
 }
@@ -81,6 +83,13 @@ SCRIPT = """// # not-text: a script, no words for people
     node.wdOriginal = original;
     if (node.nodeValue !== wanted) node.nodeValue = wanted;
   };
+  const label = (element) => {  // what a screen reader hears for a button or an icon ("Close")
+    const original = element.wdOriginalLabel ?? element.getAttribute('aria-label');
+    const shown = window.wdStreamlitWords[original];
+    if (shown === undefined && element.wdOriginalLabel === undefined) return;
+    element.wdOriginalLabel = original;
+    element.setAttribute('aria-label', shown ?? original);
+  };
   // Charts are drawn in SVG, hundreds of texts at a time, and Streamlit writes none of its words there.
   const inChart = (node) => (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)?.closest('svg');
   const skipCharts = {acceptNode: (n) => n.nodeName === 'svg' ? NodeFilter.FILTER_REJECT
@@ -90,6 +99,9 @@ SCRIPT = """// # not-text: a script, no words for people
     if (root.nodeType === Node.TEXT_NODE) { put(root); return; }
     const texts = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, skipCharts);
     for (let node = texts.nextNode(); node; node = texts.nextNode()) put(node);
+    const named = [...root.querySelectorAll('button[aria-label], [role=img][aria-label]')];
+    if (root.matches('button[aria-label], [role=img][aria-label]')) named.push(root);
+    named.forEach(label);
   };
   if (!window.wdStreamlitObserver) {
     window.wdStreamlitObserver = new MutationObserver((changes) => {

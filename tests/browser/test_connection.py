@@ -55,6 +55,7 @@ def test_server_gone_mid_step__each_page_says_so_in_its_language__reconnects__go
             expect(lost_box(page)).to_contain_text(text.text("common.streamlit.connection_error"), timeout=30_000)
             expect(lost_box(page)).to_contain_text(text.text("common.streamlit.not_responding"))
             assert "Streamlit" not in lost_box(page).inner_text()
+        expect(lost_box(laptop).get_by_role("button", name=PT.text("common.streamlit.close"), exact=True)).to_be_visible()
         assert_portuguese(laptop, "connection lost")
 
         app = start_streamlit(REPO / "app.py", env, tmp_path / "streamlit-2.log", port=port)
