@@ -18,6 +18,7 @@ Targets: score + figures <= 20 ms; rerun ratio <= 1.5.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import sys
@@ -35,6 +36,9 @@ from assessment.charts import result_figures  # noqa: E402
 from assessment.questionnaire import complete_answers  # noqa: E402
 from assessment.wording import result_words  # noqa: E402
 from ui.result_view import chart_texts  # noqa: E402
+
+
+STEP_IN_PROGRESS = re.compile(r"\bStep (\d+) of \d+")  # the English progress label's step part
 
 
 def median_ms(fn, runs: int) -> float:
@@ -208,10 +212,10 @@ def websocket_round_trips(q, runs: int) -> None:
 
 
 def ours_step(client, q) -> int:
-    """Which step the client's page shows, from its progress text."""
+    """Which step the client's page shows, from its progress text ("0 of 47 answered · … · Step 2 of 6")."""
     for text in client.texts():
-        if text.startswith("Step ") and " of " in text:
-            return int(text.split()[1]) - 1
+        if found := STEP_IN_PROGRESS.search(text):
+            return int(found.group(1)) - 1
     return 0
 
 

@@ -25,7 +25,7 @@ SESSION_KEY = "_language"  # the language chosen in this session, kept from page
 
 def languages() -> tuple[str, ...]:
     """The languages a person can choose: one folder per language in content/ (``en``, ``pt-BR``)."""
-    return _languages(str(content_dir()))
+    return _languages(os.environ.get("WIDE_DEEP_CONTENT") or str(CONTENT_DIR))
 
 
 @functools.lru_cache(maxsize=4)
@@ -45,10 +45,11 @@ def language() -> str:
         return FALLBACK  # outside a Streamlit run (tests, scripts)
     known = languages()
     asked = match_language(st.query_params.get(LANG_PARAM), known, exact=True)
-    if asked is not None:
-        st.session_state[SESSION_KEY] = asked
-        return asked
     chosen = st.session_state.get(SESSION_KEY)
+    if asked is not None:
+        if chosen != asked:  # written once, not at each of a page's texts
+            st.session_state[SESSION_KEY] = asked
+        return asked
     if chosen in known:
         return chosen
     found = match_language(_browser_locale(), known) or FALLBACK
@@ -67,11 +68,16 @@ def _browser_locale() -> str | None:
 
 def content_dir() -> Path:
     """content/, or the folder named by WIDE_DEEP_CONTENT (tests)."""
-    return Path(os.environ.get("WIDE_DEEP_CONTENT") or CONTENT_DIR)
+    return _content_path(os.environ.get("WIDE_DEEP_CONTENT") or "")
+
+
+@functools.lru_cache(maxsize=4)
+def _content_path(named: str) -> Path:  # a page asks for its texts dozens of times a run: one Path each
+    return Path(named or CONTENT_DIR)
 
 
 def catalogue(lang: str | None = None) -> Catalogue:
-    return _catalogue(lang or language(), str(content_dir()))
+    return _catalogue(lang or language(), os.environ.get("WIDE_DEEP_CONTENT") or str(CONTENT_DIR))
 
 
 @functools.lru_cache(maxsize=8)
