@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import json
 
-from ui.text import catalogue
+from ui.text import catalogue, content_dir
 
 ORIGINALS = {  # not-text: Streamlit's own English, found on the page to be replaced
     "enter_apply": "Press Enter to apply",  # not-text
@@ -49,9 +49,13 @@ ORIGINALS = {  # not-text: Streamlit's own English, found on the page to be repl
 CTRL, MAC = "Ctrl", "⌘"  # not-text: a key's name; on a Mac Streamlit writes ⌘ where others see Ctrl
 
 
-@functools.cache
 def words(code: str) -> dict[str, str]:
     """Each Streamlit text that ``code``'s page shows differently, with the words it shows instead."""
+    return _words(code, str(content_dir()))
+
+
+@functools.lru_cache(maxsize=8)
+def _words(code: str, folder: str) -> dict[str, str]:  # per content folder too (tests use their own)
     ours = catalogue(code)
     found = {}
     for key, original in ORIGINALS.items():
