@@ -60,6 +60,7 @@ from ui.chart_view import show_chart
 from ui.lazy import opened_section
 from ui.result_view import md_escape
 from ui.session import Session, current
+from ui.tab_copy import keep_in_tab
 from ui.text import language, t
 from ui.uploads import results_file_uploader
 
@@ -96,6 +97,9 @@ def show_network_map(content: NetworkContent, questionnaire: Questionnaire) -> N
     if people.open:
         with people:
             _people_tab(content)
+    else:  # the people tab keeps the tab's copy itself, at each of its own reruns
+        session = current()
+        keep_in_tab(session.roster_rows, session.ties, content)
     if mapped.open:
         with mapped:
             _map_tab(content, questionnaire)
@@ -112,6 +116,7 @@ def _people_tab(content: NetworkContent) -> None:
     if too_many:  # only a session a client forged gets here: no card is built for 3,000 rows
         _show_problems(too_many, content)
         return
+    keep_in_tab(rows, session.ties, content)  # a copy in this browser tab, for a session that starts afresh
     if session.map_before is not None:
         st.info(t("network.entry.new_round"), icon=":material/history:")
     _quick_add(content, len(rows))

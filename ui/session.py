@@ -51,6 +51,8 @@ _ROSTER = "wd.roster"            # network map rows; never saved on the server
 _TIES = "wd.ties"                # who-knows-whom pairs of names, [[a, b], …]
 _ROSTER_BASE = "wd.roster_base"  # rows the people table started from on this visit (ui/network_view.py)
 _MAP_BEFORE = "wd.map_before"    # {"rows": …, "ties": …} of the map file loaded as last wave; never saved
+_TAB_COPY_READ = "wd.tab_copy_read"  # the tab's own copy of the map was read (ui/tab_copy.py)
+_TAB_COPY_ASK = "wd.tab_copy_ask"    # this session's question to the tab, so an older session's answer is not taken
 _FACILITATOR = "wd.facilitator"  # {"<workshop id>": key} for workshops this browser created
 _FINISHED = "wd.finished"        # set by the last step's button: the page then switches to the results
 _JUST_CREATED = "wd.workshop_just_created"  # the facilitator link is shown in full once, after creating
@@ -303,6 +305,20 @@ class Session:
     @map_before.setter
     def map_before(self, wave: dict[str, Any] | None) -> None:
         self._set_or_clear(_MAP_BEFORE, wave)
+
+    @property
+    def tab_copy_read(self) -> bool:
+        return bool(self._state.get(_TAB_COPY_READ))
+
+    def mark_tab_copy_read(self) -> None:
+        self._state[_TAB_COPY_READ] = True
+
+    @property
+    def tab_copy_ask(self) -> str:
+        """A word of this session's own, sent with its question to the tab and sent back with the answer."""
+        if not self._state.get(_TAB_COPY_ASK):
+            self._state[_TAB_COPY_ASK] = new_token()
+        return self._state[_TAB_COPY_ASK]
 
     # --- named transitions -----------------------------------------------------------------
 

@@ -31,16 +31,18 @@ class MapFile:
     saved_at: str | None
 
 
-def export_map(rows: Iterable[Mapping[str, Any]], ties: Iterable[Iterable[str]], *, now: datetime | None = None) -> str:
-    """The map file: the filled rows (only the table's columns) and the pairs."""
+def export_map(rows: Iterable[Mapping[str, Any]], ties: Iterable[Iterable[str]], *, now: datetime | None = None,
+               stamped: bool = True) -> str:
+    """The map file: the filled rows (only the table's columns) and the pairs. ``stamped=False``: no
+    ``saved_at`` and no indent, the same text for the same map (the browser tab's own copy)."""
     document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "saved_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+        **({"saved_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")} if stamped else {}),
         "rows": [{k: row.get(k) for k in COLUMNS} for row in filled_rows(rows)],
         "ties": [list(pair) for pair in ties],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return json.dumps(document, ensure_ascii=False, indent=2 if stamped else None)
 
 
 def read_map(data: bytes | str, content: NetworkContent) -> MapFile:

@@ -10,6 +10,8 @@ session waits for its tab, with the names of the network map that live only ther
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -30,54 +32,77 @@ def lost_box(page: Page):
     return page.get_by_role("dialog")
 
 
+class RestartableApp:
+    """app.py on a fresh SQLite file in ``folder``; ``restart()`` stops it and starts it again on the
+    same port with the same database, where its pages wait."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.env = folder, {"DATABASE_URL": f"sqlite:///{folder / 'app.sqlite'}"}
+        self.runs = 0
+        self.app = self._start(None)
+        self.base_url = self.app.base_url
+
+    def _start(self, port: int | None):
+        self.runs += 1
+        return start_streamlit(REPO / "app.py", self.env, self.folder / f"streamlit-{self.runs}.log", port=port)
+
+    def stop(self) -> None:
+        stop_streamlit(self.app)
+
+    def start_again(self) -> None:
+        self.app = self._start(int(self.base_url.rsplit(":", 1)[1]))
+
+
+@pytest.fixture
+def restartable_app(tmp_path) -> Iterator[RestartableApp]:
+    app = RestartableApp(tmp_path)
+    yield app
+    app.stop()
+
+
 @pytest.mark.timeout(300)
 def test_server_gone_mid_step__each_page_says_so_in_its_language__reconnects__goes_on_with_its_answers(
-        browser, tmp_path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'app.sqlite'}"}
-    app = start_streamlit(REPO / "app.py", env, tmp_path / "streamlit-1.log")
-    port = int(app.base_url.rsplit(":", 1)[1])
-    try:
-        phone = browser.new_context(viewport=PHONE, locale="en-US").new_page()
-        phone.goto(f"{app.base_url}/questionnaire")
-        number, total = current_step(phone)
-        answer_visible_questions(phone, 1)
-        phone.get_by_role("button", name=EN.text("questionnaire.next")).click()
-        expect(phone.get_by_text(step_label(number + 1, total))).to_be_visible(timeout=20_000)
-        wait_idle(phone)
-        answer_visible_questions(phone, 3)
-        wait_idle(phone)  # each answer is kept as a draft as it is given
-        chosen = phone.locator(CHECKED).count()
-        assert chosen > 0
+        browser, restartable_app):
+    app = restartable_app
+    phone = browser.new_context(viewport=PHONE, locale="en-US").new_page()
+    phone.goto(f"{app.base_url}/questionnaire")
+    number, total = current_step(phone)
+    answer_visible_questions(phone, 1)
+    phone.get_by_role("button", name=EN.text("questionnaire.next")).click()
+    expect(phone.get_by_text(step_label(number + 1, total))).to_be_visible(timeout=20_000)
+    wait_idle(phone)
+    answer_visible_questions(phone, 3)
+    wait_idle(phone)  # each answer is kept as a draft as it is given
+    chosen = phone.locator(CHECKED).count()
+    assert chosen > 0
 
-        laptop = portuguese_page(browser, LAPTOP)
-        laptop.goto(f"{app.base_url}/questionnaire")
-        expect(laptop.get_by_text(PT_STEP).first).to_be_visible(timeout=30_000)
-        laptop.locator(".st-key-answers [data-testid=stRadioOption]").first.click()
-        wait_idle(laptop)
+    laptop = portuguese_page(browser, LAPTOP)
+    laptop.goto(f"{app.base_url}/questionnaire")
+    expect(laptop.get_by_text(PT_STEP).first).to_be_visible(timeout=30_000)
+    laptop.locator(".st-key-answers [data-testid=stRadioOption]").first.click()
+    wait_idle(laptop)
 
-        stop_streamlit(app)
-        for page, text in ((phone, EN), (laptop, PT)):
-            expect(lost_box(page)).to_contain_text(text.text("common.streamlit.connection_error"), timeout=30_000)
-            expect(lost_box(page)).to_contain_text(text.text("common.streamlit.not_responding"))
-            assert "Streamlit" not in lost_box(page).inner_text()
-        expect(lost_box(laptop).get_by_role("button", name=PT.text("common.streamlit.close"), exact=True)).to_be_visible()
-        assert_portuguese(laptop, "connection lost")
+    app.stop()
+    for page, text in ((phone, EN), (laptop, PT)):
+        expect(lost_box(page)).to_contain_text(text.text("common.streamlit.connection_error"), timeout=30_000)
+        expect(lost_box(page)).to_contain_text(text.text("common.streamlit.not_responding"))
+        assert "Streamlit" not in lost_box(page).inner_text()
+    expect(lost_box(laptop).get_by_role("button", name=PT.text("common.streamlit.close"), exact=True)).to_be_visible()
+    assert_portuguese(laptop, "connection lost")
 
-        app = start_streamlit(REPO / "app.py", env, tmp_path / "streamlit-2.log", port=port)
-        for page in (phone, laptop):
-            expect(lost_box(page)).to_be_hidden(timeout=60_000)
-        expect(phone.get_by_text(step_label(number + 1, total))).to_be_visible(timeout=30_000)
-        wait_idle(phone)
-        assert phone.locator(CHECKED).count() == chosen
-        phone.get_by_role("button", name=EN.text("questionnaire.next")).click()
-        expect(phone.get_by_text(step_label(number + 2, total))).to_be_visible(timeout=20_000)
-        assert laptop.locator(CHECKED).count() == 1
-    finally:
-        stop_streamlit(app)
+    app.start_again()
+    for page in (phone, laptop):
+        expect(lost_box(page)).to_be_hidden(timeout=60_000)
+    expect(phone.get_by_text(step_label(number + 1, total))).to_be_visible(timeout=30_000)
+    wait_idle(phone)
+    assert phone.locator(CHECKED).count() == chosen
+    phone.get_by_role("button", name=EN.text("questionnaire.next")).click()
+    expect(phone.get_by_text(step_label(number + 2, total))).to_be_visible(timeout=20_000)
+    assert laptop.locator(CHECKED).count() == 1
 
 
 def test_config__a_session_waits_half_an_hour_for_its_tab_to_come_back():
-    """The network map's names live only in the session: a phone away for a few minutes must find it."""
+    """A phone away for a few minutes finds its session: its step and its map as they were."""
     config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["disconnectedSessionTTL"] >= 30 * 60
 
@@ -105,3 +130,38 @@ def test_connection_cut_on_the_network_map__same_session_comes_back__names_kept_
         names.press("Enter")
         expect(people.get_by_text("EF", exact=True)).to_be_visible(timeout=30_000)
         expect(people.get_by_text("AB", exact=True)).to_be_visible()
+
+
+@pytest.mark.timeout(300)
+def test_network_map__reload_and_server_restart__the_tabs_own_copy_brings_the_names_back__a_new_tab_starts_empty(
+        browser, restartable_app):
+    app = restartable_app
+    context = browser.new_context(viewport=PHONE, locale="en-US")
+    phone = context.new_page()
+    phone.goto(f"{app.base_url}/network")
+    names = phone.locator(".st-key-w-network-add-names input")
+    people = phone.locator(".st-key-w-network-person")
+    names.fill("AB, CD")
+    names.press("Enter")
+    expect(people.get_by_text("CD", exact=True)).to_be_visible(timeout=30_000)
+    wait_idle(phone)
+
+    phone.reload()  # a new session: the map comes back from this tab's own copy
+    expect(people.get_by_text("AB", exact=True)).to_be_visible(timeout=30_000)
+    expect(people.get_by_text("CD", exact=True)).to_be_visible()
+
+    app.stop()
+    expect(lost_box(phone)).to_be_visible(timeout=30_000)
+    app.start_again()
+    expect(lost_box(phone)).to_be_hidden(timeout=60_000)
+    wait_idle(phone)
+    expect(people.get_by_text("CD", exact=True)).to_be_visible(timeout=30_000)
+    names.fill("EF")
+    names.press("Enter")
+    expect(people.get_by_text("EF", exact=True)).to_be_visible(timeout=30_000)
+    expect(people.get_by_text("AB", exact=True)).to_be_visible()
+
+    other = context.new_page()  # the same browser, another tab: its own session, its own (empty) map
+    other.goto(f"{app.base_url}/network")
+    expect(other.get_by_text(EN.text("network.entry.start"))).to_be_visible(timeout=30_000)
+    assert other.locator(".st-key-w-network-person").count() == 0
