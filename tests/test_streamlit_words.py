@@ -57,11 +57,11 @@ def test_english__keeps_streamlits_words__except_those_that_speak_of_a_streamlit
 
 
 def test_the_script__holds_the_pages_words__and_nothing_that_ends_its_script_tag(monkeypatch):
-    streamlit_words._words.cache_clear()
+    streamlit_words._words.cache_clear(); streamlit_words._script.cache_clear()
     monkeypatch.setitem(streamlit_words.ORIGINALS, "upload", "</script><b>Upload")
     try:
         script = streamlit_words.script("pt-BR")
     finally:
-        streamlit_words._words.cache_clear()
+        streamlit_words._words.cache_clear(); streamlit_words._script.cache_clear()
     assert "</script>" not in script and "{words}" not in script
     assert '"Escolher arquivo"' in script and "Pressione Enter para aplicar" in script

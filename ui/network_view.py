@@ -533,9 +533,8 @@ def _load_map(content: NetworkContent) -> None:
 def _start_round(loaded: MapFile) -> None:
     """Button callback: the loaded map becomes last wave and the start of this one (no second run)."""
     session = current()
-    rows_then, ties_then = [dict(r) for r in loaded.rows], [list(p) for p in loaded.ties]
-    session.map_before = {"rows": rows_then, "ties": ties_then}
-    session.roster_rows, session.ties, session.roster_base = [dict(r) for r in rows_then], [list(p) for p in ties_then], None
+    session.map_before = {"rows": [dict(r) for r in loaded.rows], "ties": [list(p) for p in loaded.ties]}
+    session.set_network_map(loaded.rows, loaded.ties)
     st.session_state[PERSON] = 0
 
 

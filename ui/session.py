@@ -10,6 +10,7 @@ belong to the widgets that declare them); they read properties and call transiti
     session.join(workshop, nickname, public)
     session.import_result(answers, result, display_name, roster)
     session.replace_result(result, extras)  # the network map changed the scores
+    session.set_network_map(rows, ties)      # a map read back (a downloaded file, the tab's copy)
     session.forget_result()
     session.owner_key               # the person's private key (None until a result is kept)
     session.come_back(key, result, links, sharing, answers, extras)   # opened with the private link
@@ -25,7 +26,7 @@ names live in ``ui/links.py`` (``Param``), not here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -305,6 +306,12 @@ class Session:
     @map_before.setter
     def map_before(self, wave: dict[str, Any] | None) -> None:
         self._set_or_clear(_MAP_BEFORE, wave)
+
+    def set_network_map(self, rows: Iterable[Mapping[str, Any]], ties: Iterable[Iterable[str]]) -> None:
+        """The people and pairs of a map read back (a downloaded file, this tab's copy): the table starts from them."""
+        self.roster_rows = [dict(r) for r in rows]
+        self.ties = [list(p) for p in ties]
+        self.roster_base = None
 
     @property
     def tab_copy_read(self) -> bool:

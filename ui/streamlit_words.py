@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import json
 
-from ui.text import catalogue, content_dir
+from ui.text import catalogue, content_folder
 
 ORIGINALS = {  # not-text: Streamlit's own English, found on the page to be replaced
     "enter_apply": "Press Enter to apply",  # not-text
@@ -51,7 +51,7 @@ CTRL, MAC = "Ctrl", "âŒ˜"  # not-text: a key's name; on a Mac Streamlit writes â
 
 def words(code: str) -> dict[str, str]:
     """Each Streamlit text that ``code``'s page shows differently, with the words it shows instead."""
-    return _words(code, str(content_dir()))
+    return _words(code, content_folder())
 
 
 @functools.lru_cache(maxsize=8)
@@ -68,7 +68,13 @@ def _words(code: str, folder: str) -> dict[str, str]:  # per content folder too 
 
 
 def script(code: str) -> str:
-    """The script for a page in ``code``: its words as JSON that cannot end the ``<script>`` it sits in."""
+    """The script for a page in ``code``: its words as JSON that cannot end the ``<script>`` it sits in.
+    Made once per language, not at every run of every page."""
+    return _script(code, content_folder())
+
+
+@functools.lru_cache(maxsize=8)
+def _script(code: str, folder: str) -> str:
     return SCRIPT.replace("{words}", json.dumps(words(code), ensure_ascii=False).replace("<", "\\u003c"))
 
 

@@ -80,7 +80,5 @@ def _kept(content: NetworkContent) -> bool:
         loaded = read_map(kept, content)  # the same limits as a file: a client can send anything
     except ImportRefused:
         return False
-    session.roster_rows = [dict(r) for r in loaded.rows]
-    session.ties = [list(p) for p in loaded.ties]
-    session.roster_base = None
+    session.set_network_map(loaded.rows, loaded.ties)
     return True

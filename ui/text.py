@@ -25,7 +25,7 @@ SESSION_KEY = "_language"  # the language chosen in this session, kept from page
 
 def languages() -> tuple[str, ...]:
     """The languages a person can choose: one folder per language in content/ (``en``, ``pt-BR``)."""
-    return _languages(os.environ.get("WIDE_DEEP_CONTENT") or str(CONTENT_DIR))
+    return _languages(content_folder())
 
 
 @functools.lru_cache(maxsize=4)
@@ -66,18 +66,21 @@ def _browser_locale() -> str | None:
         return None
 
 
+def content_folder() -> str:
+    """content/, or the folder named by WIDE_DEEP_CONTENT (tests), as the key of what is loaded from it
+    (a string: a page asks for its texts dozens of times a run, and builds no Path for each)."""
+    return os.environ.get("WIDE_DEEP_CONTENT") or _CONTENT
+
+
+_CONTENT = str(CONTENT_DIR)
+
+
 def content_dir() -> Path:
-    """content/, or the folder named by WIDE_DEEP_CONTENT (tests)."""
-    return _content_path(os.environ.get("WIDE_DEEP_CONTENT") or "")
-
-
-@functools.lru_cache(maxsize=4)
-def _content_path(named: str) -> Path:  # a page asks for its texts dozens of times a run: one Path each
-    return Path(named or CONTENT_DIR)
+    return Path(content_folder())
 
 
 def catalogue(lang: str | None = None) -> Catalogue:
-    return _catalogue(lang or language(), os.environ.get("WIDE_DEEP_CONTENT") or str(CONTENT_DIR))
+    return _catalogue(lang or language(), content_folder())
 
 
 @functools.lru_cache(maxsize=8)
