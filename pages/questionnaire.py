@@ -10,7 +10,7 @@ from assessment import links
 from assessment.pace import pace
 from ui import drafts, flow, resources, results_flow, workshops
 from ui.chart_preload import preload_chart_script
-from ui.focus import focus_step_heading
+from ui.focus import focus_step_heading, kept_place
 from ui.items import show_item
 from ui.session import current
 from ui.sharing import sharing_options
@@ -30,7 +30,8 @@ if session.result is not None:  # finished: the results, or take it again, never
     st.page_link("pages/results.py", label=t("questionnaire.finished.see"), icon=":material/insights:")
     results_flow.take_again_section()
     st.stop()
-drafts.remember_browser()
+with kept_place("draft-cookie"):  # the script appears on the first answer's run: the answers keep their place
+    drafts.remember_browser()
 n = min(session.step, len(q.steps) - 1)
 step = q.steps[n]
 last = n == len(q.steps) - 1
@@ -42,16 +43,18 @@ st.progress(so_far.share, text=t("questionnaire.progress", answered=so_far.answe
 st.header(step.title, anchor=False)  # no link icon: one tab stop less before the answers
 focus_step_heading(n)  # after Next or Back, the keyboard focus lands on this heading
 st.caption(step.intro)
-if session.draft_notice:
-    st.info(session.draft_notice)
+with kept_place("draft-notice"):  # it goes with the first answer: the answers keep their place (and the focus)
+    if session.draft_notice:
+        st.info(session.draft_notice)
 
 with st.container(key="answers"):  # app.py's CSS lays its scales out for a phone
     for item_id in step.items:
         show_item(q.item(item_id), q)
 if last:
     sharing_options()
-if session.notice:
-    st.warning(session.notice)
+with kept_place("step-notice"):  # it comes with Next on a step not done: the buttons keep their place
+    if session.notice:
+        st.warning(session.notice)
 
 with st.container(key="step-nav"):  # the primary button first (app.py's CSS puts Back on its left when wide)
     forward, back = st.columns(2)

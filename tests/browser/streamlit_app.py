@@ -7,15 +7,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.st_server import RunningApp, stop_streamlit
 from bench.st_server import start_streamlit as start_server
 
-__all__ = ["CHROMIUM", "REPO", "RunningApp", "eventually", "start_streamlit", "stop_streamlit", "wait_idle"]
+__all__ = ["CHROMIUM", "REPO", "RunningApp", "eventually", "start_streamlit", "rerun_done", "stop_streamlit", "wait_idle"]
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 IDLE_SELECTOR = "[data-testid='stApp'][data-test-script-state='notRunning']"
+RUNNING_SELECTOR = "[data-testid='stApp'][data-test-script-state='running']"
 
 
 def start_streamlit(script: Path, env: dict[str, str], log_file: Path, timeout: float = 60,
@@ -45,3 +47,17 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
     """
     page.wait_for_timeout(300)
     page.wait_for_selector(IDLE_SELECTOR, timeout=timeout)
+
+
+def rerun_done(page: Page) -> None:
+    """At a person's pace: the rerun an answer starts has begun and ended before the next key.
+
+    Keys pressed a few ms apart land while the page still waits for that rerun; on a loaded machine
+    it can arrive after the next key and hand the focus back to the question just answered (2-3 runs
+    in 16 with four tests at once on 2 cores). ``wait_idle`` alone can see the page idle before the
+    rerun has even started."""
+    try:
+        page.wait_for_selector(RUNNING_SELECTOR, timeout=3_000)
+    except PlaywrightTimeout:
+        pass  # already over
+    wait_idle(page)

@@ -29,7 +29,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.person import LINK_FIELD, answer_all_steps, answer_visible_questions, current_step, settled_count, shown_links
-from tests.browser.streamlit_app import REPO, start_streamlit, stop_streamlit, wait_idle
+from tests.browser.streamlit_app import REPO, rerun_done, start_streamlit, stop_streamlit, wait_idle
 from tests.browser.workshop_steps import LAPTOP, PHONE, participant
 from ui.text import t
 
@@ -376,7 +376,10 @@ def test_radio_option__reached_by_keyboard__ring_of_3_to_1_or_more_in_light_and_
     wait_idle(page)
     group = page.locator("[data-testid='stMainBlockContainer'] .st-key-answers [role='radiogroup']").first
     group.locator("input[type='radio']").first.focus()
-    page.keyboard.press("ArrowRight")  # keyboard focus on the second option
+    page.keyboard.press("ArrowRight")  # keyboard focus on the second option, which is chosen
+    expect(group.locator("input[type='radio']").nth(1)).to_be_checked()
+    rerun_done(page)  # the answer's rerun redraws the group: the ring must be there after it
+    expect(group.locator("input[type='radio']").nth(1)).to_be_focused()
     option = group.locator("label[data-testid='stRadioOption']").nth(1)
     background = page.locator("[data-testid='stApp']")
     for scheme in SCHEMES:

@@ -1,25 +1,10 @@
 """The questionnaire can be answered with the keyboard alone."""
 
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.person import answer_visible_questions, settled_count, step_label
-from tests.browser.streamlit_app import wait_idle
+from tests.browser.streamlit_app import rerun_done, wait_idle
 from ui.text import t
-
-
-def answer_rerun_done(page: Page) -> None:
-    """At a person's pace: the rerun an answer starts has begun and ended before the next key.
-
-    Keys pressed a few ms apart land while the page still waits for that rerun; on a loaded machine
-    it can arrive after the Tab and hand the focus back to the question just answered (2-3 runs in
-    16 with four tests at once on 2 cores). ``wait_idle`` alone can see the page idle before the
-    rerun has even started."""
-    try:
-        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='running']", timeout=3_000)
-    except PlaywrightTimeout:
-        pass  # already over
-    wait_idle(page)
 
 
 def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(streamlit_app, page):
@@ -36,7 +21,7 @@ def test_questionnaire__keyboard_only__a_step_is_answered_and_next_reached(strea
     for n in range(count):
         page.keyboard.press("ArrowRight")  # moves to, and selects, the second option
         expect(groups.nth(n).locator("input[type='radio']").nth(1)).to_be_checked()
-        answer_rerun_done(page)
+        rerun_done(page)
         if n < count - 1:
             page.keyboard.press("Tab")  # on to the next question
     for n in range(count):
