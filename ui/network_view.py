@@ -57,6 +57,7 @@ from assessment.questionnaire import Questionnaire
 from assessment.scoring import Result
 from ui import saving
 from ui.chart_view import show_chart
+from ui.focus import kept_place
 from ui.lazy import opened_section
 from ui.result_view import md_escape
 from ui.session import Session, current
@@ -181,8 +182,9 @@ def _who_they_are(index: int, content: NetworkContent) -> None:
     person = _row(index)
     st.markdown(t("network.entry.who"))
     facts = {f: person.get(f) for f in WHO_FIELDS}
-    if all(v in content.field(f).ids() for f, v in facts.items()):
-        st.caption(t("network.entry.sits_in", segment=content.label("segment", segment_of(facts))))
+    with kept_place("segment"):  # it appears with the third choice: the chips keep their place (and the focus)
+        if all(v in content.field(f).ids() for f, v in facts.items()):
+            st.caption(t("network.entry.sits_in", segment=content.label("segment", segment_of(facts))))
     for field_id in WHO_FIELDS:
         _choice(field_id, person, index, content)
 
