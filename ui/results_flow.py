@@ -18,6 +18,7 @@ from assessment.wording import result_words
 from assessment.storage.errors import StorageUnavailable
 
 from . import flow, history_view, owner, resources, saving
+from .focus import kept_place
 from .lazy import opened_section
 from .link_box import link_box
 from .links import Param
@@ -109,8 +110,9 @@ def show_owner_tools(q: Questionnaire) -> None:
     """Under the owner's own result: take it again, the private and share links, downloads, delete, import."""
     session = current()
     notice = session.take_results_notice()
-    if notice:
-        st.info(notice)
+    with kept_place("results-notice"):  # shown once: the next tap's run drops it, and what follows keeps its place
+        if notice:
+            st.info(notice)
     take_again_section()
     st.divider()
     st.subheader(t("results.share.title"))

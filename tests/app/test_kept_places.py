@@ -4,7 +4,7 @@ drawn afresh, taking the keyboard focus with it (seen on a loaded machine: 4 ans
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.test_walkthrough import Q, answer_step, fresh_app
+from tests.app.test_walkthrough import Q, answer_step, fresh_app, walk_to_results
 from ui.answer_widgets import widget_key
 from ui.links import Param
 from ui.text import t
@@ -59,3 +59,20 @@ def test_whole_step_answered__next__the_new_step_keeps_the_same_places():
     at.button(key="nav.next").click().run()
     assert at.header[0].value == Q.steps[1].title
     assert places(at) == before
+
+
+def holder_of(at: AppTest, widget_key: str) -> int:
+    """The position in the page of the top-level part that holds the button ``widget_key``."""
+    return next(n for n, child in at.main.children.items()
+                if any(b.key == widget_key for b in getattr(child, "button", [])))
+
+
+def test_results_notice__dropped_on_the_next_run__the_owner_tools_keep_their_place():
+    at = walk_to_results(fresh_app())
+    at.session_state["wd.notice_results"] = t("results.owner.unknown_link")  # as Session.tell_results_page keeps it
+    at.run()
+    assert at.info[0].value == t("results.owner.unknown_link")
+    before = holder_of(at, "results.again")
+    at.run()  # any tap on the page
+    assert not any(i.value == t("results.owner.unknown_link") for i in at.info), "shown once"
+    assert holder_of(at, "results.again") == before
