@@ -56,12 +56,18 @@ def test_english__keeps_streamlits_words__except_those_that_speak_of_a_streamlit
     assert not any("Streamlit" in shown for shown in words.values())
 
 
+def clear_caches() -> None:
+    """The words and the script are made once per language and folder: forget them around a changed ORIGINALS."""
+    streamlit_words._words.cache_clear()
+    streamlit_words._script.cache_clear()
+
+
 def test_the_script__holds_the_pages_words__and_nothing_that_ends_its_script_tag(monkeypatch):
-    streamlit_words._words.cache_clear(); streamlit_words._script.cache_clear()
+    clear_caches()
     monkeypatch.setitem(streamlit_words.ORIGINALS, "upload", "</script><b>Upload")
     try:
         script = streamlit_words.script("pt-BR")
     finally:
-        streamlit_words._words.cache_clear(); streamlit_words._script.cache_clear()
+        clear_caches()
     assert "</script>" not in script and "{words}" not in script
     assert '"Escolher arquivo"' in script and "Pressione Enter para aplicar" in script

@@ -75,7 +75,7 @@ def script(code: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _script(code: str, folder: str) -> str:
-    return SCRIPT.replace("{words}", json.dumps(words(code), ensure_ascii=False).replace("<", "\\u003c"))
+    return SCRIPT.replace("{words}", json.dumps(_words(code, folder), ensure_ascii=False).replace("<", "\\u003c"))
 
 
 # One observer per browser tab. Each run hands it the current language's words; a text it changed

@@ -1,6 +1,6 @@
 """The questionnaire can be answered with the keyboard alone."""
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.browser.person import answer_visible_questions, settled_count, step_label
 from tests.browser.streamlit_app import rerun_done, wait_idle
