@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from ui import language, resources
+from ui import language, press, resources
 from ui.navigation import PAGES, close_menu_after_tap
 from ui.text import t
 
 st.set_page_config(page_title=t("common.app_title"), page_icon="🕸️", layout="centered")
+press.run_pending()  # a press that reached this session before it drew the button (ui/press.py): before any page
 
 # The app's own CSS, in one place; static, no text from any person is ever part of it.
 # A focus ring on every radio option and checkbox reached by keyboard (Streamlit's own mark is a

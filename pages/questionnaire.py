@@ -12,6 +12,7 @@ from ui import drafts, flow, resources, results_flow, workshops
 from ui.chart_preload import preload_chart_script
 from ui.focus import focus_step_heading, kept_place
 from ui.items import show_item
+from ui.press import action_button
 from ui.session import current
 from ui.sharing import sharing_options
 from ui.text import t
@@ -59,11 +60,12 @@ with kept_place("step-notice"):  # it comes with Next on a step not done: the bu
 with st.container(key="step-nav"):  # the primary button first (app.py's CSS puts Back on its left when wide)
     forward, back = st.columns(2)
 if not last:
-    forward.button(t("questionnaire.next"), on_click=flow.go_next, args=(q,), type="primary", width="stretch",
-                   key="nav.next")
+    action_button(forward, t("questionnaire.next"), on_click=flow.go_next, args=(q,), type="primary", width="stretch",
+                  key="nav.next")
 else:
-    forward.button(t("questionnaire.finish"), on_click=flow.finish, args=(q,), type="primary", width="stretch",
-                   key="nav.finish")
-back.button(t("questionnaire.back"), on_click=flow.go_back, args=(q,), disabled=n == 0, width="stretch", key="nav.back")
+    action_button(forward, t("questionnaire.finish"), on_click=flow.finish, args=(q,), type="primary",
+                  width="stretch", key="nav.finish")
+action_button(back, t("questionnaire.back"), on_click=flow.go_back, args=(q,), disabled=n == 0, width="stretch",
+              key="nav.back")
 if last:  # the results page's charts need Plotly's script: the browser fetches it while the person answers
     preload_chart_script()

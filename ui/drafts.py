@@ -33,6 +33,7 @@ from assessment.storage.errors import StorageError
 from . import answer_widgets, resources, workshops
 from .links import Param
 from .owner import cookie_script
+from .press import action_button
 from .result_view import md_escape
 from .session import Session, current
 from .text import t
@@ -136,9 +137,9 @@ def show_offer(q: Questionnaire) -> bool:
             st.checkbox(t("questionnaire.offer.show_nickname"), key=SHOW_NICKNAME, value=False)
     st.caption(t("questionnaire.offer.private"))
     go, fresh = st.columns(2)
-    go.button(t("questionnaire.offer.continue"), on_click=_continue_offer, args=(q,), type="primary",
-              key="offer.continue", width="stretch")
-    fresh.button(t("questionnaire.offer.fresh"), on_click=_decline_offer, key="offer.fresh", width="stretch")
+    action_button(go, t("questionnaire.offer.continue"), on_click=_continue_offer, args=(q,), type="primary",
+                  key="offer.continue", width="stretch")
+    action_button(fresh, t("questionnaire.offer.fresh"), on_click=_decline_offer, key="offer.fresh", width="stretch")
     return True
 
 

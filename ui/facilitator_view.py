@@ -21,6 +21,7 @@ from assessment.storage.workshops import Workshop
 
 from . import resources, session, workshops
 from .link_box import link_box
+from .press import action_button
 from .result_view import md_escape
 from .text import number, t
 
@@ -105,7 +106,7 @@ def _private_link(workshop: Workshop, key: str) -> None:
         link_box(workshops.facilitator_link(workshop.id, key), label=t("common.link_box.facilitator_link"),
                  key="link.facilitator")
         st.warning(t("workshop.facilitator.private_warning"), icon=":material/key:")
-        st.button(t("workshop.facilitator.saved_it"), key="workshop.saved_link", on_click=_link_saved)
+        action_button(st, t("workshop.facilitator.saved_it"), key="workshop.saved_link", on_click=_link_saved)
 
 
 def _link_saved() -> None:
@@ -156,8 +157,8 @@ def _controls(workshop: Workshop) -> None:
     reveal, close = st.columns(2)
     with reveal:
         _reveal_button(workshop.id, workshop.revealed)
-    close.button(
-        t("workshop.facilitator.close") if workshop.is_open else t("workshop.facilitator.reopen"),
+    action_button(
+        close, t("workshop.facilitator.close") if workshop.is_open else t("workshop.facilitator.reopen"),
         key="workshop.open", width="stretch",
         icon=":material/lock:" if workshop.is_open else ":material/lock_open:",
         on_click=_set, args=("open", workshop.id, not workshop.is_open),
@@ -192,8 +193,8 @@ def _reveal_button(workshop_id: int, revealed: bool) -> None:
         st.rerun(scope="app")  # revealed or hidden from another tab: the whole page follows
     minimum = workshop.min_responses if workshop is not None else FLOOR_RESPONSES
     ready = count >= minimum
-    st.button(
-        t("workshop.facilitator.hide") if revealed else t("workshop.facilitator.reveal"),
+    action_button(
+        st, t("workshop.facilitator.hide") if revealed else t("workshop.facilitator.reveal"),
         key="workshop.reveal", width="stretch", type="primary" if ready and not revealed else "secondary",
         icon=":material/visibility_off:" if revealed else ":material/visibility:",
         on_click=_set, args=("revealed", workshop_id, not revealed),
@@ -217,11 +218,11 @@ def projector_steps(workshop_id: int, revealed: bool) -> None:
         st.markdown(t("projector.steps.showing", name=t(f"projector.screen.name.{SCREENS[workshop.screen]}"),
                       n=workshop.screen + 1, total=len(SCREENS)))
         back, forward = st.columns(2)
-        back.button(t("projector.steps.back"), key="workshop.screen_back", icon=":material/arrow_back:",
-                    width="stretch", disabled=workshop.screen == 0, on_click=_step, args=(workshop_id, -1))
-        forward.button(t("projector.steps.next"), key="workshop.screen_next", icon=":material/arrow_forward:",
-                       width="stretch", type="primary", disabled=workshop.screen == len(SCREENS) - 1,
-                       on_click=_step, args=(workshop_id, 1))
+        action_button(back, t("projector.steps.back"), key="workshop.screen_back", icon=":material/arrow_back:",
+                      width="stretch", disabled=workshop.screen == 0, on_click=_step, args=(workshop_id, -1))
+        action_button(forward, t("projector.steps.next"), key="workshop.screen_next", icon=":material/arrow_forward:",
+                      width="stretch", type="primary", disabled=workshop.screen == len(SCREENS) - 1,
+                      on_click=_step, args=(workshop_id, 1))
         st.caption(t("projector.steps.help"))
 
 
@@ -285,8 +286,8 @@ def _remove_latest(workshop: Workshop) -> None:
         st.write(t("workshop.facilitator.remove_intro"))
         st.number_input(t("workshop.facilitator.remove_count"), key="workshop.remove_count", min_value=1,
                         max_value=1000, value=1, step=1)
-        st.button(t("workshop.facilitator.remove"), key="workshop.remove", icon=":material/undo:",
-                  on_click=_remove, args=(workshop.id,))
+        action_button(st, t("workshop.facilitator.remove"), key="workshop.remove", icon=":material/undo:",
+                      on_click=_remove, args=(workshop.id,))
 
 
 def _remove(workshop_id: int) -> None:

@@ -59,6 +59,7 @@ from ui import saving
 from ui.chart_view import show_chart
 from ui.focus import kept_place
 from ui.lazy import opened_section
+from ui.press import action_button
 from ui.result_view import md_escape
 from ui.session import Session, current
 from ui.tab_copy import keep_in_tab
@@ -141,8 +142,8 @@ def _quick_add(content: NetworkContent, count: int) -> None:
     with st.form(ADD_FORM, border=False, enter_to_submit=True):
         st.text_input(t("network.entry.add_label"), key=ADD_LINE, placeholder=t("network.entry.add_placeholder"),
                       max_chars=content.max_contacts * (content.max_name_length + 2))
-        st.form_submit_button(t("network.add.submit"), type="primary", icon=":material/person_add:",
-                              on_click=_add_people, args=(content,))
+        action_button(st, t("network.add.submit"), type="primary", icon=":material/person_add:", form=True,
+                      key="network.add", on_click=_add_people, args=(content,))
     st.caption(t("network.entry.add_help"))
     problems = st.session_state.get(ADD_PROBLEMS)
     if problems:
@@ -258,8 +259,8 @@ def _rename_and_remove(names: list[str], index: int, content: NetworkContent) ->
         problems = st.session_state.get(RENAME_PROBLEMS)
         if problems:
             st.error("  \n".join(md_escape(problem_text(p, content)) for p in problems))
-        st.button(t("network.entry.remove", name=md_escape(names[index])), icon=":material/person_remove:",
-                  key="network.remove", on_click=_remove, args=(names, index))
+        action_button(st, t("network.entry.remove", name=md_escape(names[index])), icon=":material/person_remove:",
+                      key="network.remove", on_click=_remove, args=(names, index))
 
 
 def _rename(names: list[str], index: int, content: NetworkContent) -> None:
@@ -454,8 +455,8 @@ def _show_scores(session: Session, roster: Roster, report: NetworkReport, q: Que
     if weight == 0:
         st.write(t("network.scores.too_few", least=N_MIN))
         if status != "none":
-            st.button(t("network.scores.answers_only"), key="network.unblend", on_click=_replace_result,
-                      args=(session, questionnaire_only(result, q), None, t("network.scores.done_answers_only")))
+            action_button(st, t("network.scores.answers_only"), key="network.unblend", on_click=_replace_result,
+                          args=(session, questionnaire_only(result, q), None, t("network.scores.done_answers_only")))
         return
     answers_only, together = questionnaire_only(result, q), blend_roster(result, report.axes, q)
     st.markdown(t("network.scores.table", answers_width=answers_only.width, answers_depth=answers_only.depth,
@@ -466,14 +467,14 @@ def _show_scores(session: Session, roster: Roster, report: NetworkReport, q: Que
     if status == "current":
         st.success(t("network.scores.current"), icon=":material/check_circle:")
         st.page_link("pages/results.py", label=t("network.scores.see_results"), icon=":material/insights:")
-        st.button(t("network.scores.answers_only"), key="network.unblend", on_click=_replace_result,
-                  args=(session, answers_only, None, t("network.scores.done_answers_only")))
+        action_button(st, t("network.scores.answers_only"), key="network.unblend", on_click=_replace_result,
+                      args=(session, answers_only, None, t("network.scores.done_answers_only")))
         return
     if status == "outdated":
         st.info(t("network.scores.outdated"))
     label = t("network.scores.update") if status == "outdated" else t("network.scores.use")
-    st.button(label, type="primary", icon=":material/merge:", key="network.blend", on_click=_replace_result,
-              args=(session, together, network_extras(roster, report), t("network.scores.done_with_map")))
+    action_button(st, label, type="primary", icon=":material/merge:", key="network.blend", on_click=_replace_result,
+                  args=(session, together, network_extras(roster, report), t("network.scores.done_with_map")))
 
 
 def _saved_copy_note(session: Session) -> None:
@@ -528,8 +529,8 @@ def _load_map(content: NetworkContent) -> None:
             return
         if filled_rows(current().roster_rows):
             st.caption(t("network.keep.load_replaces"))
-        st.button(t("network.keep.load_apply", n=len(loaded.rows)), type="primary", key="network.map_load",
-                  on_click=_start_round, args=(loaded,))
+        action_button(st, t("network.keep.load_apply", n=len(loaded.rows)), type="primary", key="network.map_load",
+                      on_click=_start_round, args=(loaded,))
 
 
 def _start_round(loaded: MapFile) -> None:

@@ -38,6 +38,7 @@ from assessment.storage.results import StoredResult
 from . import resources
 from .link_box import link_box
 from .links import Param
+from .press import action_button
 from .session import SavedLinks, SharingChoice, current
 from .text import t
 
@@ -154,4 +155,5 @@ def show_private_link() -> None:
         st.write(t("results.owner.explain"))
         link_box(private_url(session.owner_key), label=t("common.link_box.private_link"), key="link.private")
         st.caption(t("results.owner.address_bar"))
-        st.button(t("results.owner.forget"), on_click=forget_browser, key="owner.forget", icon=":material/logout:")
+        action_button(st, t("results.owner.forget"), on_click=forget_browser, key="owner.forget",
+                      icon=":material/logout:")

@@ -7,7 +7,8 @@ person's first click reaches a session that has never drawn its widgets: a butto
 is not called ("Next" does nothing) and an answer's ``on_change`` is not called either. The script
 below watches the app's connection state (``data-test-connection-state`` on ``stApp``) and, on a
 reconnection, asks for a run the way Streamlit's own "r" key does; the draft (ui/drafts.py) is
-restored in it, and the first click then works as any other (tests/browser/test_connection.py).
+restored in it. A click that comes before that run is over is kept by ui/press.py
+(tests/browser/test_connection.py).
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from .focus import kept_place
 from .lazy import opened_section
 from .link_box import link_box
 from .links import Param
+from .press import action_button
 from .result_view import blend_rows, figures, md_escape, profile_notes, show_result, step_part_templates
 from .session import current
 from .uploads import results_file_uploader
@@ -118,7 +119,7 @@ def show_owner_tools(q: Questionnaire) -> None:
     st.subheader(t("results.share.title"))
     if session.save_error:
         st.error(session.save_error)
-        st.button(t("results.share.retry"), on_click=saving.retry, key="results.retry", type="primary")
+        action_button(st, t("results.share.retry"), on_click=saving.retry, key="results.retry", type="primary")
     elif session.saved:
         owner.show_private_link()
         history_view.reminder_button(owner.private_url(session.owner_key) if session.owner_key else None)

@@ -28,6 +28,7 @@ from . import resources, room_feed, session, workshops
 from .chart_view import chart_table, show_chart
 from .facilitator_view import dictionary_csv, export_metric_names
 from .links import Param
+from .press import action_button
 from .result_view import md_escape
 from .text import number, t
 
@@ -168,7 +169,7 @@ def _add_by_link() -> None:
     with st.form("workshop.rooms.add_form", border=False, enter_to_submit=True):
         st.text_input(t("workshop.rooms.link_label"), key=LINK, max_chars=MAX_LINK,
                       placeholder=t("workshop.rooms.link_placeholder"), autocomplete="off")
-        st.form_submit_button(t("workshop.rooms.add"), key=ADD, icon=":material/add:", on_click=_add_room)
+        action_button(st, t("workshop.rooms.add"), key=ADD, icon=":material/add:", form=True, on_click=_add_room)
 
 
 def _add_room() -> None:
