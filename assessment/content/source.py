@@ -30,6 +30,7 @@ FieldPath = tuple[Any, ...]
 # reads in about half a second on this 2-core machine, whatever it holds (bench/content_files.py).
 MAX_FILE_BYTES = 128_000
 MAX_DEPTH = 32  # the real files nest five levels deep
+_PLAIN_KEY = re.compile(r"[\w-]+")  # keys shown as written in a field path
 LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as the end of a line
 
 try:  # libyaml parses about ten times faster than the pure-Python parser
@@ -123,7 +124,11 @@ def read_text(raw: bytes, file: str) -> tuple[Source | None, list[Issue]]:
 
 
 def _shown_key(key: Any) -> str:
-    return show(key) if isinstance(key, bool) else str(key)
+    """A key in a field path: a plain name as written, any other (``.``, ``a b``, empty) quoted, so the
+    path stays readable and never empty."""
+    if isinstance(key, bool) or (isinstance(key, str) and not _PLAIN_KEY.fullmatch(key)):
+        return show(key)
+    return str(key)
 
 
 @dataclass(slots=True)
