@@ -65,9 +65,11 @@ def test_room__one_more_person__projector_unchanged_and_csv_guarded(streamlit_ap
     wait_idle(facilitator)
     dimensions = projector.locator(".st-key-proj-head h2")
     expect(dimensions).to_have_text(t("projector.screen.heading.dimensions"), timeout=15_000)
-    bars = "() => document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')[0].calcdata" \
-           ".map(t => t.map(d => d.x))"
-    eventually(lambda: projector.evaluate(bars) != [])
+    # the bars once they are drawn: under load the new heading can show a moment before the chart replaces the map's
+    bars = ("() => { const plot = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');"
+            " return plot && plot.calcdata && plot.data.every(t => t.type === 'bar')"
+            " ? plot.calcdata.map(t => t.map(d => d.x)) : null; }")
+    eventually(lambda: projector.evaluate(bars) not in (None, []))
     before = projector.evaluate(bars)
     participant(browser, base, code, 4)  # the newcomer everyone saw press the button
     projector.wait_for_timeout(7_000)  # two refreshes of the projector
