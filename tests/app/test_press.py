@@ -19,6 +19,7 @@ def counter_page():
     st.session_state.setdefault("count", 0)
     st.text_input("Note", key="note")
     action_button(st, "Add", key="add", on_click=count, args=(1,))
+    action_button(st, "Locked", key="locked", on_click=count, args=(100,), disabled=True)
     st.write(f"count {st.session_state.count}")  # not-text
 
 
@@ -44,3 +45,16 @@ def test_press__reaching_a_session_that_never_drew_the_button__the_action_still_
     assert at.text_input(key="note").value == "", "the action ran before the field was drawn, as on_click does"
     at.run()
     assert at.session_state.count == 1
+
+
+def test_forged_press__on_a_disabled_button__reaching_a_new_session__nothing_runs():
+    old = AppTest.from_function(counter_page).run()
+    old.button(key="add").click()
+    forged = old._tree.get_widget_states()  # a hand-made message: the page cannot press a disabled button
+    locked = old.button(key="locked").id
+    forged.widgets.remove(next(w for w in forged.widgets if w.id == locked))
+    next(w for w in forged.widgets if w.id == old.button(key="add").id).id = locked  # its press, sent as Locked's
+    at = AppTest.from_function(counter_page)
+    at._run(forged)
+    assert at.session_state.count == 0
+    assert not at.exception
