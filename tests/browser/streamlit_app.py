@@ -12,7 +12,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from bench.st_server import RunningApp, stop_streamlit
 from bench.st_server import start_streamlit as start_server
 
-__all__ = ["CHROMIUM", "REPO", "RunningApp", "eventually", "start_streamlit", "rerun_done", "stop_streamlit", "wait_idle"]
+__all__ = ["CHROMIUM", "REPO", "RunningApp", "eventually", "rerun_done", "start_streamlit", "stop_streamlit",
+           "wait_idle"]
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
